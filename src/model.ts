@@ -1,0 +1,170 @@
+// The one data model every stage reads and writes.
+//
+// A document flows: RawDocument (ingest) -> CleanDocument (clean) -> Article (annotate + actors)
+// -> Event[] (events) -> MergedEvent[] (merge). Each stage is a pure function over these types;
+// only store/, server/ and cli/ have side effects.
+//
+// Field names that leave the program (JSON Lines, API, exports) are snake_case so that the model
+// serialises as-is, without a mapping layer that could drift from it.
+
+/** A half-open character range [start, end) into Article.text (the clean text). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What ingest hands on: one document's bytes decoded to text, plus what its container said. */
+export interface RawDocument {
+  /** Content hash (hex, 16 chars) of the raw content: the article id; re-ingesting is a no-op. */
+  id: string;
+  /** File path, URL, or "stdin" (with ":N" line number for JSON Lines records). */
+  source: string;
+  url: string | null;
+  format: 'text' | 'html';
+  content: string;
+  /** Publication date given by the container (JSONL field, WARC/RSS header), YYYY-MM-DD. */
+  published: string | null;
+  title: string | null;
+}
+
+/** A document ingest could not read; reported, never fatal for the batch. */
+export interface IngestProblem {
+  source: string;
+  error: string;
+}
+
+/** Output of the clean stage alone (what `demarche extract` prints). */
+export interface CleanDocument {
+  title: string | null;
+  /** Main text: boilerplate removed, repeated paragraphs kept once, paragraphs separated by "\n\n". */
+  text: string;
+  /** YYYY-MM-DD or null when unknown (never a guess dressed as fact). */
+  published: string | null;
+  /** ISO 639-1 code, or null when too little text to tell. */
+  language: string | null;
+  /** True when the text is written day-first (6/9/15 = 6 September) — decided from the source. */
+  day_first: boolean;
+}
+
+export interface Sentence extends Span {
+  text: string;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** Universal POS tag from wink-nlp (NOUN, PROPN, VERB, AUX, ADP, DET, PRON, ...). */
+  pos: string;
+  lemma: string;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+}
+
+export type EntityKind = 'PERSON' | 'ORG' | 'PLACE';
+
+/** A named thing found in the text (gazetteer or pattern), resolved to an actor code when possible. */
+export interface Entity extends Span {
+  text: string;
+  kind: EntityKind;
+  /** Canonical name, e.g. "Sergey Lavrov" for "Lovrov" or "the Russian FM". */
+  name: string;
+  /** Actor code like RUSGOV, USAGOV, IGOUNO, IMGMUSISI; null when unknown. */
+  code: string | null;
+  /** Country ISO3 for places/countries (used for location), else null. */
+  country: string | null;
+}
+
+/** A time expression resolved against the publication date. */
+export interface DateMention extends Span {
+  text: string;
+  /** YYYY-MM-DD (granularity day), YYYY-MM (month) or YYYY (year). */
+  value: string;
+  granularity: 'day' | 'month' | 'year';
+}
+
+/** A cleaned, annotated document. */
+export interface Article {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  day_first: boolean;
+  text: string;
+  /** Id of the earlier article this one is a syndicated near-copy of, else null. */
+  duplicate_of: string | null;
+  sentences: Sentence[];
+  tokens: Token[];
+  entities: Entity[];
+  dates: DateMention[];
+}
+
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+export type EventMode = 'phone' | 'meet' | 'visit' | 'letter' | 'statement' | null;
+
+export interface Evidence extends Span {
+  /** The sentence the event was coded from (exactly Article.text.slice(start, end)). */
+  text: string;
+}
+
+/** One coded event mention: who did what to whom, when, where, and who says so. */
+export interface Event {
+  /** Stable: hash of article id + evidence span + source/target/type. */
+  id: string;
+  article: string;
+  source_file: string;
+  /** Actor codes (e.g. USAGOV). */
+  source: string;
+  target: string;
+  type: PloverType;
+  /** CAMEO code string, e.g. "040". */
+  cameo: string;
+  goldstein: number;
+  mode: EventMode;
+  /** The text says this did NOT happen ("no agreement", "denied"). */
+  negated: boolean;
+  /** Planned, conditional or possible, not reported as done ("could escalate"). */
+  hypothetical: boolean;
+  /** Canonical name of who asserts it (reported speech), null when the narrator does. */
+  claimed_by: string | null;
+  /** YYYY-MM-DD (or coarser) when the event happened, resolved per event. */
+  date: string | null;
+  location: string | null;
+  /** Canonical names of the people/organisations involved. */
+  actors: string[];
+  evidence: Evidence;
+}
+
+/** Mentions of one real event across articles. */
+export interface MergedEvent {
+  id: string;
+  source: string;
+  target: string;
+  type: PloverType;
+  cameo: string;
+  goldstein: number;
+  mode: EventMode;
+  date: string | null;
+  location: string | null;
+  actors: string[];
+  /** Number of event mentions merged. */
+  mention_count: number;
+  /** Number of distinct articles, syndicated duplicates counted once. */
+  source_count: number;
+  /** Sources disagree: some mentions assert it, others deny it. */
+  contested: boolean;
+  claims: { claimed_by: string | null; negated: boolean; article: string; evidence: Evidence }[];
+  mentions: string[];
+}
+
+/** One coded input for `demarche code` (the event coder alone). */
+export interface CodeInput {
+  id: string;
+  text: string;
+  date?: string | null;
+}

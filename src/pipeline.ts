@@ -1,0 +1,31 @@
+// The pipeline as a chain of pure stages over the model (side effects live in store/, cli/, server/).
+import type { Article, CleanDocument, Event, RawDocument } from './model.js';
+import { cleanDocument } from './clean/index.js';
+import { annotate } from './nlp/index.js';
+import { resolveEntities } from './actors/index.js';
+import { codeEvents } from './events/index.js';
+
+export interface Processed {
+  article: Article;
+  events: Event[];
+}
+
+/** clean -> annotate -> actors -> events for one document. duplicate_of is set later (needs the store). */
+export function processDocument(raw: RawDocument): Processed {
+  const clean: CleanDocument = cleanDocument(raw);
+  const published = raw.published ?? clean.published;
+  const base = {
+    id: raw.id,
+    source: raw.source,
+    url: raw.url,
+    title: clean.title ?? raw.title,
+    published,
+    language: clean.language,
+    day_first: clean.day_first,
+    text: clean.text,
+    duplicate_of: null,
+  };
+  const annotated = annotate(base);
+  const article: Article = { ...annotated, entities: resolveEntities(annotated) };
+  return { article, events: codeEvents(article) };
+}
