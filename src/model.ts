@@ -31,6 +31,8 @@ export interface RawDocument {
 export interface IngestProblem {
   source: string;
   error: string;
+  /** True when the document was still read (e.g. decoded as Windows-1252); false/absent when skipped. */
+  warning?: boolean;
 }
 
 /** Output of the clean stage alone (what `demarche extract` prints). */

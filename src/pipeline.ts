@@ -1,5 +1,5 @@
 // The pipeline as a chain of pure stages over the model (side effects live in store/, cli/, server/).
-import type { Article, CleanDocument, Event, RawDocument } from './model.js';
+import type { Article, CleanDocument, CodeInput, Event, RawDocument } from './model.js';
 import { cleanDocument } from './clean/index.js';
 import { annotate } from './nlp/index.js';
 import { resolveEntities } from './actors/index.js';
@@ -28,4 +28,21 @@ export function processDocument(raw: RawDocument): Processed {
   const annotated = annotate(base);
   const article: Article = { ...annotated, entities: resolveEntities(annotated) };
   return { article, events: codeEvents(article) };
+}
+
+/** The event coder alone over a bare text (`demarche code`, evaluations): no cleaning, no store. */
+export function codeText(input: CodeInput, options: { annotateOnly?: boolean } = {}): { article: Article; events: Event[] } {
+  const annotated = annotate({
+    id: input.id,
+    source: input.id,
+    url: null,
+    title: null,
+    published: input.date ?? null,
+    language: 'en',
+    day_first: false,
+    text: input.text,
+    duplicate_of: null,
+  });
+  const article: Article = { ...annotated, entities: resolveEntities(annotated) };
+  return { article, events: options.annotateOnly ? [] : codeEvents(article) };
 }

@@ -1,0 +1,34 @@
+// `demarche demo`: the whole pipeline on the five sample articles, then the events table.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { dbOption, UserError, withStore } from '../common.js';
+import { eventsTable } from './query.js';
+import { runIngest, summaryLine } from './ingest.js';
+
+function seedsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new UserError('cannot find the examples/seeds folder of the installation');
+    dir = up;
+  }
+  return join(dir, 'examples', 'seeds');
+}
+
+export function register(program: Command): void {
+  dbOption(
+    program
+      .command('demo')
+      .description('Ingest the five sample articles in examples/seeds and print the events found (default database ./demarche.db).'),
+  ).action(async (opts: { db?: string }) => {
+    const dir = seedsDir();
+    await withStore(opts, async (store) => {
+      const summary = await runIngest(store, [dir], { quiet: false });
+      process.stderr.write(summaryLine(summary) + '\n');
+      const events = (await store.events({})).filter((e) => !e.hypothetical);
+      process.stdout.write(eventsTable(events));
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// Bytes -> text, or a reason the bytes are not a text document.
+import { createHash } from 'node:crypto';
+
+export type Decoded = { ok: true; text: string; warning: string | null } | { ok: false; error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le');
+const win1252 = new TextDecoder('windows-1252');
+
+/** Share of control bytes (other than tab/newline/CR/form feed) above which a file is binary. */
+const BINARY_CONTROL_RATIO = 0.02;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return n > 0 && control / n > BINARY_CONTROL_RATIO;
+}
+
+/**
+ * Decodes a document's bytes. UTF-8 is expected; a UTF-16 byte-order mark is honoured; bytes that are
+ * not valid UTF-8 are read as Windows-1252 (what mislabeled Western news pages almost always are)
+ * with a warning, so nothing is lost.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, error: 'empty file' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(utf16le.decode(bytes.subarray(2)), null);
+  if (looksBinary(bytes)) return { ok: false, error: 'binary content, not a text document' };
+  try {
+    return finish(utf8.decode(bytes), null);
+  } catch {
+    return finish(win1252.decode(bytes), 'not valid UTF-8; decoded as Windows-1252');
+  }
+}
+
+function finish(text: string, warning: string | null): Decoded {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: 'empty document (only white space)' };
+  return { ok: true, text: body, warning };
+}
+
+/** Content-hash article id: the same content always gets the same id, whatever its file name. */
+export function contentId(content: string): string {
+  const normalised = content.replace(/\r\n?/g, '\n').trim();
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,170 @@
+// Ingest: files, folders (recursively), JSON Lines, WARC, RSS/Atom or stdin ("-") -> RawDocuments.
+// Every unreadable input becomes an IngestProblem with a one-line reason; the batch goes on.
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { gunzipSync } from 'node:zlib';
+import type { IngestProblem, RawDocument } from '../model.js';
+import { contentId, decodeBytes } from './decode.js';
+import { parseFeed } from './feed.js';
+import { parseJsonLine } from './record.js';
+import { containerOf, sniff, type Container } from './sniff.js';
+import { parseWarc } from './warc.js';
+
+export type IngestItem = RawDocument | IngestProblem;
+
+export interface ReadOptions {
+  /** Largest single document accepted, in bytes (JSON Lines and WARC files are read record by record). */
+  maxBytes?: number;
+  /** Where "-" reads from (tests pass a stream). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Containers of many records may be larger than one document. */
+const MAX_CONTAINER_BYTES = 2 * 1024 * 1024 * 1024;
+
+export function isProblem(item: IngestItem): item is IngestProblem {
+  return 'error' in item;
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(err);
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Lists the files under each path (folders recursively, hidden entries skipped, sorted for stable order). */
+export async function* listFiles(paths: string[]): AsyncGenerator<{ path: string } | IngestProblem> {
+  for (const path of paths) {
+    if (path === '-') {
+      yield { path };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      yield { source: path, error: describe(err) };
+      continue;
+    }
+    if (info.isDirectory()) {
+      let entries;
+      try {
+        entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
+      } catch (err) {
+        yield { source: path, error: describe(err) };
+        continue;
+      }
+      yield* listFiles(entries.map((e) => join(path, e)));
+    } else {
+      yield { path };
+    }
+  }
+}
+
+/** All documents in the given paths, in order, each either a RawDocument or a problem. */
+export async function* readSources(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  for await (const entry of listFiles(paths)) {
+    if ('error' in entry) yield entry;
+    else if (entry.path === '-') yield* readStdin(opts);
+    else yield* readFileDocuments(entry.path, opts);
+  }
+}
+
+async function readHead(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function* readFileDocuments(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  let container: Container;
+  try {
+    size = (await stat(path)).size;
+    if (size === 0) return void (yield { source: path, error: 'empty file' });
+    container = path.endsWith('.gz') ? containerOf(path, '') : containerOf(path, await readHead(path));
+  } catch (err) {
+    return void (yield { source: path, error: describe(err) });
+  }
+  const limit = container === 'jsonl' || container === 'warc' ? MAX_CONTAINER_BYTES : maxBytes;
+  if (size > limit) {
+    return void (yield { source: path, error: `file too large (${mb(size)} > limit ${mb(limit)}; raise it with --max-size)` });
+  }
+  if (container === 'jsonl' && !path.endsWith('.gz')) return yield* readJsonLines(createReadStream(path), path, maxBytes);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+    if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+  } catch (err) {
+    return void (yield { source: path, error: err instanceof Error && /gzip|header/i.test(err.message) ? 'not a valid gzip file' : describe(err) });
+  }
+  yield* documentsFromBytes(bytes, path, container, maxBytes);
+}
+
+async function* readStdin(opts: ReadOptions): AsyncGenerator<IngestItem> {
+  const input = opts.stdin ?? process.stdin;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) return void (yield { source: 'stdin', error: 'nothing on standard input' });
+  const container = sniff(bytes.subarray(0, 4096).toString('latin1'));
+  yield* documentsFromBytes(bytes, 'stdin', container, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
+function decodeOrNull(b: Buffer): string | null {
+  const d = decodeBytes(b);
+  return d.ok ? d.text : null;
+}
+
+/** Documents from a whole file's (or stdin's) bytes. */
+export function* documentsFromBytes(bytes: Buffer, source: string, container: Container, maxBytes: number): Generator<IngestItem> {
+  if (container === 'warc') return yield* parseWarc(bytes, source, decodeOrNull);
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return void (yield { source, error: decoded.error });
+  if (decoded.warning) yield { source, error: decoded.warning, warning: true };
+  if (container === 'jsonl') {
+    const lines = decoded.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const item = lineItem(lines[i]!, `${source}:${i + 1}`, maxBytes);
+      if (item) yield item;
+    }
+    return;
+  }
+  if (container === 'feed') return yield* parseFeed(decoded.text, source);
+  if (bytes.length > maxBytes) return void (yield { source, error: `document too large (${mb(bytes.length)} > limit ${mb(maxBytes)})` });
+  yield { id: contentId(decoded.text), source, url: null, format: container === 'html' ? 'html' : 'text', content: decoded.text, published: null, title: null };
+}
+
+function lineItem(line: string, source: string, maxBytes: number): IngestItem | null {
+  if (line.length > maxBytes) return { source, error: `record too large (${mb(line.length)} > limit ${mb(maxBytes)})` };
+  return parseJsonLine(line, source);
+}
+
+async function* readJsonLines(stream: NodeJS.ReadableStream, source: string, maxBytes: number): AsyncGenerator<IngestItem> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      const item = lineItem(line, `${source}:${n}`, maxBytes);
+      if (item) yield item;
+    }
+  } catch (err) {
+    yield { source, error: describe(err) };
+  }
+}

@@ -1,0 +1,89 @@
+// Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
+// transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
+import type { IngestProblem, RawDocument } from '../model.js';
+import { processDocument } from '../pipeline.js';
+import type { Store } from '../store/types.js';
+import { DuplicateFinder } from './dedupe.js';
+import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
+
+export type IngestOutcome =
+  | { kind: 'stored'; id: string; source: string; events: number; duplicate_of: string | null }
+  | { kind: 'skipped'; id: string; source: string }
+  | { kind: 'problem'; problem: IngestProblem };
+
+export interface IngestSummary {
+  stored: number;
+  skipped: number;
+  failed: number;
+  warnings: number;
+  events: number;
+  duplicates: number;
+  problems: IngestProblem[];
+}
+
+export interface IngestOptions extends ReadOptions {
+  onOutcome?: (outcome: IngestOutcome) => void;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Ingests documents one by one; a failure on one is reported and never stops the others. */
+export async function ingestItems(store: Store, items: AsyncIterable<IngestItem> | Iterable<IngestItem>, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { stored: 0, skipped: 0, failed: 0, warnings: 0, events: 0, duplicates: 0, problems: [] };
+  let finder: DuplicateFinder | null = null;
+  const report = (o: IngestOutcome): void => {
+    if (o.kind === 'stored') {
+      summary.stored++;
+      summary.events += o.events;
+      if (o.duplicate_of) summary.duplicates++;
+    } else if (o.kind === 'skipped') summary.skipped++;
+    else {
+      summary.problems.push(o.problem);
+      if (o.problem.warning) summary.warnings++;
+      else summary.failed++;
+    }
+    opts.onOutcome?.(o);
+  };
+  for await (const item of items) {
+    if (isProblem(item)) {
+      report({ kind: 'problem', problem: item });
+      continue;
+    }
+    try {
+      if (await store.hasArticle(item.id)) {
+        report({ kind: 'skipped', id: item.id, source: item.source });
+        continue;
+      }
+      finder ??= await DuplicateFinder.fromStore(store);
+      report(await ingestOne(store, item, finder));
+    } catch (err) {
+      report({ kind: 'problem', problem: { source: item.source, error: message(err) } });
+    }
+  }
+  return summary;
+}
+
+async function ingestOne(store: Store, raw: RawDocument, finder: DuplicateFinder): Promise<IngestOutcome> {
+  const { article, events } = processDocument(raw);
+  if (article.text.trim() === '') {
+    return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
+  }
+  const { duplicateOf, signature } = finder.check(article.id, article.text);
+  article.duplicate_of = duplicateOf;
+  const saved = await store.saveArticle(article, events, signature);
+  if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
+  finder.commit(article.id, signature);
+  return { kind: 'stored', id: article.id, source: raw.source, events: events.length, duplicate_of: duplicateOf };
+}
+
+/** Reads the given paths ("-" for stdin) and ingests everything in them. */
+export function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestItems(store, readSources(paths, opts), opts);
+}
+
+/** Ingests already-parsed documents (the HTTP API, workers). */
+export function ingestDocuments(store: Store, docs: IngestItem[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestItems(store, docs, opts);
+}
