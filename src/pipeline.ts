@@ -10,9 +10,21 @@ export interface Processed {
   events: Event[];
 }
 
+export type Stage = 'clean' | 'annotate' | 'actors' | 'events';
+/** Receives each stage's duration (benchmarks); absent in normal runs, so it costs nothing. */
+export type StageTimer = (stage: Stage, ms: number) => void;
+
+function timed<T>(timer: StageTimer | undefined, stage: Stage, fn: () => T): T {
+  if (!timer) return fn();
+  const t0 = performance.now();
+  const out = fn();
+  timer(stage, performance.now() - t0);
+  return out;
+}
+
 /** clean -> annotate -> actors -> events for one document. duplicate_of is set later (needs the store). */
-export function processDocument(raw: RawDocument): Processed {
-  const clean: CleanDocument = cleanDocument(raw);
+export function processDocument(raw: RawDocument, timer?: StageTimer): Processed {
+  const clean: CleanDocument = timed(timer, 'clean', () => cleanDocument(raw));
   const published = raw.published ?? clean.published;
   const base = {
     id: raw.id,
@@ -25,9 +37,9 @@ export function processDocument(raw: RawDocument): Processed {
     text: clean.text,
     duplicate_of: null,
   };
-  const annotated = annotate(base);
-  const article: Article = { ...annotated, entities: resolveEntities(annotated) };
-  return { article, events: codeEvents(article) };
+  const annotated = timed(timer, 'annotate', () => annotate(base));
+  const article: Article = { ...annotated, entities: timed(timer, 'actors', () => resolveEntities(annotated)) };
+  return { article, events: timed(timer, 'events', () => codeEvents(article)) };
 }
 
 /** The event coder alone over a bare text (`demarche code`, evaluations): no cleaning, no store. */

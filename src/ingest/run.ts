@@ -1,10 +1,11 @@
 // Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
 // transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
 import type { IngestProblem, RawDocument } from '../model.js';
-import { processDocument } from '../pipeline.js';
+import { processDocument, type Processed } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
+import { PipelinePool } from './pool.js';
 
 export type IngestOutcome =
   | { kind: 'stored'; id: string; source: string; events: number; duplicate_of: string | null }
@@ -23,7 +24,12 @@ export interface IngestSummary {
 
 export interface IngestOptions extends ReadOptions {
   onOutcome?: (outcome: IngestOutcome) => void;
+  /** Worker threads for the pipeline; 1 (default) processes on this thread. */
+  jobs?: number;
 }
+
+/** Documents in flight per worker: enough to keep threads busy, small enough to keep memory flat. */
+const WINDOW_PER_JOB = 4;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -46,27 +52,43 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     }
     opts.onOutcome?.(o);
   };
-  for await (const item of items) {
-    if (isProblem(item)) {
-      report({ kind: 'problem', problem: item });
-      continue;
-    }
+  const pool = (opts.jobs ?? 1) > 1 ? new PipelinePool(opts.jobs!) : null;
+  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument(raw)));
+  // In-flight documents in input order: storing stays ordered and single-threaded.
+  const window: { raw: RawDocument; result: Promise<Processed> }[] = [];
+  const drainOne = async (): Promise<void> => {
+    const { raw, result } = window.shift()!;
     try {
-      if (await store.hasArticle(item.id)) {
+      finder ??= await DuplicateFinder.fromStore(store);
+      report(await storeOne(store, raw, await result, finder));
+    } catch (err) {
+      report({ kind: 'problem', problem: { source: raw.source, error: message(err) } });
+    }
+  };
+  try {
+    for await (const item of items) {
+      if (isProblem(item)) {
+        report({ kind: 'problem', problem: item });
+        continue;
+      }
+      // Copies still in flight are not in the store yet: check the window too.
+      if (window.some((w) => w.raw.id === item.id) || (await store.hasArticle(item.id))) {
         report({ kind: 'skipped', id: item.id, source: item.source });
         continue;
       }
-      finder ??= await DuplicateFinder.fromStore(store);
-      report(await ingestOne(store, item, finder));
-    } catch (err) {
-      report({ kind: 'problem', problem: { source: item.source, error: message(err) } });
+      const result = process(item);
+      result.catch(() => {}); // handled when drained; avoids an unhandled-rejection warning meanwhile
+      window.push({ raw: item, result });
+      if (window.length >= (pool ? pool.size * WINDOW_PER_JOB : 1)) await drainOne();
     }
+    while (window.length) await drainOne();
+  } finally {
+    await pool?.close();
   }
   return summary;
 }
 
-async function ingestOne(store: Store, raw: RawDocument, finder: DuplicateFinder): Promise<IngestOutcome> {
-  const { article, events } = processDocument(raw);
+async function storeOne(store: Store, raw: RawDocument, { article, events }: Processed, finder: DuplicateFinder): Promise<IngestOutcome> {
   if (article.text.trim() === '') {
     return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
   }

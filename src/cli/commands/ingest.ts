@@ -10,6 +10,7 @@ export interface IngestCliOptions {
   db?: string;
   maxSize?: string;
   quiet?: boolean;
+  jobs?: string;
 }
 
 function parseSize(s: string | undefined): number {
@@ -19,6 +20,13 @@ function parseSize(s: string | undefined): number {
   const unit = (m[2] ?? '').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
+}
+
+function parseJobs(s: string | undefined): number {
+  if (s === undefined) return 1;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--jobs takes a whole number from 1 to 64 (got "${s}")`);
+  return n;
 }
 
 export function summaryLine(s: IngestSummary): string {
@@ -54,7 +62,7 @@ export async function runIngest(store: Store, paths: string[], opts: IngestCliOp
     }
   };
   try {
-    return await ingestPaths(store, paths, { maxBytes: parseSize(opts.maxSize), onOutcome });
+    return await ingestPaths(store, paths, { maxBytes: parseSize(opts.maxSize), jobs: parseJobs(opts.jobs), onOutcome });
   } finally {
     bar?.stop();
   }
@@ -67,6 +75,7 @@ export function register(program: Command): void {
       .description('Read documents (text, HTML, JSON Lines, WARC, RSS/Atom; files, folders or "-" for stdin), extract events and store them. Already-stored content is skipped.')
       .argument('<paths...>', 'files or folders to read; "-" reads standard input')
       .option('--max-size <bytes>', 'largest single document accepted (e.g. 10MB)', '10MB')
+      .option('-j, --jobs <n>', 'worker threads for the pipeline (use the number of cores)', '1')
       .option('-q, --quiet', 'no progress bar'),
   ).action(async (paths: string[], opts: IngestCliOptions) => {
     const summary = await withStore(opts, (store) => runIngest(store, paths, opts));
