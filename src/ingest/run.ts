@@ -1,14 +1,14 @@
 // Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
 // transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
 import type { IngestProblem, RawDocument } from '../model.js';
-import { processDocument, type Processed } from '../pipeline.js';
+import { processDocument, type Processed, type StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
 import { PipelinePool } from './pool.js';
 
 export type IngestOutcome =
-  | { kind: 'stored'; id: string; source: string; events: number; duplicate_of: string | null }
+  | { kind: 'stored'; id: string; source: string; events: number; sentences: number; duplicate_of: string | null }
   | { kind: 'skipped'; id: string; source: string }
   | { kind: 'problem'; problem: IngestProblem };
 
@@ -26,6 +26,8 @@ export interface IngestOptions extends ReadOptions {
   onOutcome?: (outcome: IngestOutcome) => void;
   /** Worker threads for the pipeline; 1 (default) processes on this thread. */
   jobs?: number;
+  /** Per-stage durations (benchmarks; only with jobs = 1). */
+  timer?: StageTimer;
 }
 
 /** Documents in flight per worker: enough to keep threads busy, small enough to keep memory flat. */
@@ -53,7 +55,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     opts.onOutcome?.(o);
   };
   const pool = (opts.jobs ?? 1) > 1 ? new PipelinePool(opts.jobs!) : null;
-  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument(raw)));
+  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument(raw, opts.timer)));
   // In-flight documents in input order: storing stays ordered and single-threaded.
   const window: { raw: RawDocument; result: Promise<Processed> }[] = [];
   const drainOne = async (): Promise<void> => {
@@ -97,7 +99,7 @@ async function storeOne(store: Store, raw: RawDocument, { article, events }: Pro
   const saved = await store.saveArticle(article, events, signature);
   if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
   finder.commit(article.id, signature);
-  return { kind: 'stored', id: article.id, source: raw.source, events: events.length, duplicate_of: duplicateOf };
+  return { kind: 'stored', id: article.id, source: raw.source, events: events.length, sentences: article.sentences.length, duplicate_of: duplicateOf };
 }
 
 /** Reads the given paths ("-" for stdin) and ingests everything in them. */
