@@ -5,7 +5,8 @@ import { sharedDataDir, type EvalResult } from './common.js';
 type Evaluation = { name: string; load: () => Promise<{ run: (dataDir: string) => Promise<EvalResult[]> }> };
 
 const EVALUATIONS: Evaluation[] = [
-  // Filled in as the stages land: { name: 'cleaning', load: () => import('./clean.js') }, ...
+  { name: 'clean', load: () => import('./clean.js') },
+  { name: 'dates', load: () => import('./dates.js') },
 ];
 
 function fmt(x: number): string {

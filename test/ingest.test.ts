@@ -114,3 +114,15 @@ describe('ingest: bad input is reported per file and the batch goes on', () => {
     expect(docs(items).find((d) => d.source.endsWith('3-latin1.txt'))!.content).toBe('Café talks in München.');
   });
 });
+
+describe('ingest: .json files', () => {
+  it('takes one record or an array, and reports other JSON as one problem', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'one.json'), JSON.stringify({ text: 'One.', url: 'http://a' }, null, 2));
+    writeFileSync(join(dir, 'many.json'), JSON.stringify([{ text: 'Two.' }, { html: '<p>Three.</p>' }, 5]));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ about: 'x', documents: {} }, null, 2));
+    const items = await collect([dir]);
+    expect(docs(items).map((d) => d.content)).toEqual(['Two.', '<p>Three.</p>', 'One.']);
+    expect(problems(items).map((p) => p.source.split('/').pop())).toEqual(['many.json#3', 'other.json']);
+  });
+});

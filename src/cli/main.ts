@@ -1,10 +1,15 @@
 // The `demarche` command line. Commands live in ./commands, one file each.
 import { Command, CommanderError } from 'commander';
 import { UserError } from './common.js';
+import * as brief from './commands/brief.js';
 import * as demo from './commands/demo.js';
+import * as enqueue from './commands/enqueue.js';
+import * as exportCmd from './commands/export.js';
 import * as ingest from './commands/ingest.js';
 import * as query from './commands/query.js';
+import * as serve from './commands/serve.js';
 import * as standalone from './commands/standalone.js';
+import * as worker from './commands/worker.js';
 
 const program = new Command()
   .name('demarche')
@@ -16,7 +21,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const mod of [ingest, query, standalone, demo]) mod.register(program);
+for (const mod of [ingest, query, exportCmd, brief, serve, standalone, enqueue, worker, demo]) mod.register(program);
 
 // stdout closed early (`demarche events | head`): leave quietly instead of a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

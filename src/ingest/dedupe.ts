@@ -1,14 +1,20 @@
-// Adapter between ingest and the MinHash index in clean/: seeded from the store, updated as articles land.
+// Between ingest and the MinHash index in clean/: seeded once from the store's signatures, then
+// updated as articles arrive, so syndicated copies are marked incrementally across runs.
+import { minhashSignature, NearDuplicateIndex } from '../clean/minhash.js';
 import type { Store } from '../store/types.js';
 
 export class DuplicateFinder {
-  static async fromStore(_store: Store): Promise<DuplicateFinder> {
-    return new DuplicateFinder();
+  private constructor(private readonly index: NearDuplicateIndex) {}
+
+  static async fromStore(store: Store): Promise<DuplicateFinder> {
+    const index = new NearDuplicateIndex();
+    index.seed(await store.minhashes());
+    return new DuplicateFinder(index);
   }
 
-  check(_id: string, _text: string): { duplicateOf: string | null; signature: Uint32Array | undefined } {
-    return { duplicateOf: null, signature: undefined };
+  /** The earlier article this text copies (or null), and the signature to store with it. */
+  check(id: string, text: string): { duplicateOf: string | null; signature: Uint32Array } {
+    const signature = minhashSignature(text);
+    return { duplicateOf: this.index.add(id, text, signature), signature };
   }
-
-  commit(_id: string, _signature: Uint32Array | undefined): void {}
 }

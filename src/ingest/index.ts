@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { IngestProblem, RawDocument } from '../model.js';
 import { contentId, decodeBytes } from './decode.js';
 import { parseFeed } from './feed.js';
-import { parseJsonLine } from './record.js';
+import { documentFromRecord, parseJsonLine } from './record.js';
 import { containerOf, sniff, type Container } from './sniff.js';
 import { parseWarc } from './warc.js';
 
@@ -146,8 +146,30 @@ export function* documentsFromBytes(bytes: Buffer, source: string, container: Co
     return;
   }
   if (container === 'feed') return yield* parseFeed(decoded.text, source);
+  if (container === 'json') return yield* parseJsonDocument(decoded.text, source, maxBytes);
   if (bytes.length > maxBytes) return void (yield { source, error: `document too large (${mb(bytes.length)} > limit ${mb(maxBytes)})` });
   yield { id: contentId(decoded.text), source, url: null, format: container === 'html' ? 'html' : 'text', content: decoded.text, published: null, title: null };
+}
+
+/** A .json file: one record, an array of records, or (if it does not parse as one value) JSON Lines. */
+function* parseJsonDocument(text: string, source: string, maxBytes: number): Generator<IngestItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const item = lineItem(lines[i]!, `${source}:${i + 1}`, maxBytes);
+      if (item) yield item;
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield documentFromRecord(value[i], `${source}#${i + 1}`);
+    return;
+  }
+  const item = documentFromRecord(value, source);
+  yield isProblem(item) ? { source, error: 'JSON file is not an article record ({text|html, url?, published?, title?}) nor an array of them' } : item;
 }
 
 function lineItem(line: string, source: string, maxBytes: number): IngestItem | null {

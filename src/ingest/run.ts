@@ -98,7 +98,6 @@ async function storeOne(store: Store, raw: RawDocument, { article, events }: Pro
   article.duplicate_of = duplicateOf;
   const saved = await store.saveArticle(article, events, signature);
   if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
-  finder.commit(article.id, signature);
   return { kind: 'stored', id: article.id, source: raw.source, events: events.length, sentences: article.sentences.length, duplicate_of: duplicateOf };
 }
 

@@ -1,10 +1,10 @@
 // Which container a file is: by extension first, then by looking at its first bytes.
-export type Container = 'text' | 'html' | 'jsonl' | 'warc' | 'feed';
+export type Container = 'text' | 'html' | 'json' | 'jsonl' | 'warc' | 'feed';
 
 const BY_EXTENSION: Record<string, Container> = {
   txt: 'text', text: 'text', md: 'text',
   html: 'html', htm: 'html', xhtml: 'html',
-  jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl',
+  jsonl: 'jsonl', ndjson: 'jsonl', json: 'json',
   warc: 'warc',
   rss: 'feed', atom: 'feed', xml: 'feed',
 };

@@ -1,5 +1,5 @@
 // `demarche demo`: the whole pipeline on the five sample articles, then the events table.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -25,7 +25,8 @@ export function register(program: Command): void {
   ).action(async (opts: { db?: string }) => {
     const dir = seedsDir();
     await withStore(opts, async (store) => {
-      const summary = await runIngest(store, [dir], { quiet: false });
+      const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+      const summary = await runIngest(store, seeds, { quiet: false });
       process.stderr.write(summaryLine(summary) + '\n');
       const events = (await store.events({})).filter((e) => !e.hypothetical);
       process.stdout.write(eventsTable(events));

@@ -1,0 +1,75 @@
+// `demarche export --format csv|jsonl`: event rows for spreadsheets and other tools (docs/EXPORT.md).
+import { createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { Command, Option } from 'commander';
+import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../report/export.js';
+import { isPostgresUrl } from '../../store/index.js';
+import { dbLocation, dbOption, UserError, withStore } from '../common.js';
+import { eventFilter } from './query.js';
+
+/** Read-only commands should not silently create an empty database at a mistyped path. */
+export function requireExistingDb(opts: { db?: string }): void {
+  const location = dbLocation(opts);
+  if (!isPostgresUrl(location) && !existsSync(location)) {
+    throw new UserError(`no database at ${location} (run \`demarche ingest\` first, or pass --db)`);
+  }
+}
+
+/** A writer to --out FILE or stdout that respects back-pressure. */
+export function outputWriter(out: string | undefined): { write: (chunk: string) => Promise<void>; end: () => Promise<void> } {
+  const stream = out ? createWriteStream(out) : process.stdout;
+  const opened = out ? once(stream, 'open') : Promise.resolve();
+  const failed = new Promise<never>((_, reject) => {
+    stream.once('error', (err: NodeJS.ErrnoException) => reject(new UserError(`cannot write ${out ?? 'stdout'}: ${err.message}`)));
+  });
+  failed.catch(() => undefined); // surfaced through write/end
+  return {
+    async write(chunk) {
+      await Promise.race([opened, failed]);
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+    },
+    async end() {
+      await Promise.race([opened, failed]);
+      if (out) await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+    },
+  };
+}
+
+interface ExportCliOptions {
+  db?: string;
+  format: ExportFormat;
+  out?: string;
+  actor?: string;
+  dyad?: string;
+  type?: string;
+  since?: string;
+  until?: string;
+  contested?: boolean;
+  limit?: string;
+  merged?: boolean;
+}
+
+export function register(program: Command): void {
+  dbOption(
+    program
+      .command('export')
+      .description('Export event mentions as CSV (RFC 4180) or JSON Lines; columns are listed in docs/EXPORT.md.')
+      .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('csv'))
+      .option('--out <file>', 'write to this file instead of stdout')
+      .option('--merged', 'one row per merged event (mentions of one real event combined) instead of one per mention')
+      .option('--actor <code|name>', 'actor code prefix (RUS matches RUSGOV) or a person\'s name')
+      .option('--dyad <a,b>', 'two actor codes/prefixes, either direction, e.g. RUS,USA')
+      .option('--type <plover>', 'PLOVER event type, e.g. AGREE')
+      .option('--since <date>', 'events on or after this date (YYYY[-MM[-DD]])')
+      .option('--until <date>', 'events on or before this date (YYYY[-MM[-DD]])')
+      .option('--contested', 'only mentions of events that sources contradict')
+      .option('--limit <n>', 'at most this many rows'),
+  ).action(async (opts: ExportCliOptions) => {
+    const filter = eventFilter({ ...opts, format: 'jsonl' });
+    requireExistingDb(opts);
+    const out = outputWriter(opts.out);
+    const rows = await withStore(opts, (store) => writeExport(store, filter, { format: opts.format, merged: opts.merged }, out.write));
+    await out.end();
+    if (opts.out) process.stderr.write(`demarche: wrote ${rows} ${opts.merged ? 'merged event' : 'event mention'} rows to ${opts.out}\n`);
+  });
+}
