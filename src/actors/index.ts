@@ -1,7 +1,21 @@
-// PLACEHOLDER (being replaced by the actors owner).
+// The actors stage: people, organisations and places in an article, resolved to actor codes as of
+// the article's date (see resolve.ts for the rules, types.ts for the dictionary format).
+//
+//   resolveEntities(article, dict?)            entities over article.tokens (annotate first)
+//   loadPetrarchActors(actorsText, agentsText?) an ActorDictionary from PETRARCH/Phoenix text files
+//   loadDefaultDictionary()                    data/actors.json, compiled once
+//   resolveActorPhrase(text, date?, dict?)     one code for a short noun phrase ("Armenian Prime Minister")
 import type { Article, Entity } from '../model.js';
+import { loadDefaultDictionary, type ActorDictionary } from './dictionary.js';
+import { recognise } from './resolve.js';
+
+export type { ActorDictionary } from './dictionary.js';
+export { loadDefaultDictionary, loadPetrarchActors, compileDictionary } from './dictionary.js';
+export { codeAt, officeHolder, referenceDate } from './roles.js';
+export { resolveActorPhrase, type PhraseActor } from './phrase.js';
+export type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from './types.js';
 
 /** People, organisations and places in the article, resolved to actor codes as of its date. */
-export function resolveEntities(_article: Article): Entity[] {
-  return [];
+export function resolveEntities(article: Article, dict?: ActorDictionary): Entity[] {
+  return recognise(article, dict ?? loadDefaultDictionary());
 }

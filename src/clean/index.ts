@@ -1,9 +1,29 @@
-// PLACEHOLDER (being replaced by the clean-stage owner): passes text through.
+// The clean stage: raw document -> main text (boilerplate removed, repeats kept once), title,
+// language, and the publication date (delegated to ./published.js, which sees raw and clean text).
 import type { CleanDocument, RawDocument } from '../model.js';
+import { extractHtml } from './html.js';
+import { detectLanguage } from './language.js';
 import { detectPublished } from './published.js';
+import { extractPlainText } from './text.js';
 
 export function cleanDocument(raw: RawDocument): CleanDocument {
-  const text = raw.content.trim();
+  const extracted = safeExtract(raw);
+  const text = extracted.paragraphs.join('\n\n');
   const { published, day_first } = detectPublished({ format: raw.format, content: raw.content, url: raw.url, text });
-  return { title: raw.title, text, published, language: null, day_first };
+  return {
+    title: raw.title ?? extracted.title,
+    text,
+    published,
+    language: detectLanguage(text),
+    day_first,
+  };
+}
+
+/** Extraction never fails a document: anything unexpected yields empty text. */
+function safeExtract(raw: RawDocument): { title: string | null; paragraphs: string[] } {
+  try {
+    return raw.format === 'html' ? extractHtml(raw.content) : extractPlainText(raw.content);
+  } catch {
+    return { title: null, paragraphs: [] };
+  }
 }

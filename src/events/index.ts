@@ -1,6 +1,18 @@
-// PLACEHOLDER (being replaced by the events owner).
+// The event coder stage: who did what to whom, when, where, according to whom (PLOVER + CAMEO).
+// See coder.ts for the method and the dyad convention.
 import type { Article, Event } from '../model.js';
+import { codeArticle, type CodeOptions } from './coder.js';
 
-export function codeEvents(_article: Article): Event[] {
-  return [];
+export type { CodeOptions, CodedEvent } from './coder.js';
+export { codeArticle } from './coder.js';
+export { loadPetrarchVerbs, type VerbDictionary } from './petrarch.js';
+export { cameoInfo, ploverOf } from './cameo.js';
+
+/** PLOVER events of an article (CAMEO statements, which PLOVER does not code, are left out). */
+export function codeEvents(article: Article, opts?: CodeOptions): Event[] {
+  const out: Event[] = [];
+  for (const e of codeArticle(article, opts)) {
+    if (e.type !== null) out.push({ ...e, type: e.type });
+  }
+  return out;
 }

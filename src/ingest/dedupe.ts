@@ -12,6 +12,11 @@ export class DuplicateFinder {
     return new DuplicateFinder(index);
   }
 
+  /** Articles stored by someone else (another worker) since this finder was seeded. */
+  remember(id: string, signature: Uint32Array): void {
+    this.index.seed([{ id, signature }]);
+  }
+
   /** The earlier article this text copies (or null), and the signature to store with it. */
   check(id: string, text: string): { duplicateOf: string | null; signature: Uint32Array } {
     const signature = minhashSignature(text);

@@ -1,10 +1,15 @@
-// PLACEHOLDER (being replaced by the nlp owner).
+// annotate: the NLP stage. Sentences and tokens (wink-nlp, exact offsets) and dates; entities are
+// left empty here and filled by the actors stage (src/actors), which reads the tokens.
 import type { Article } from '../model.js';
 import { resolveDates } from './dates.js';
+import { tokenize } from './tokenize.js';
 
 export type ArticleBase = Omit<Article, 'sentences' | 'tokens' | 'entities' | 'dates'>;
 
 /** Sentences, tokens and dates; entities are left empty for the actors stage. */
 export function annotate(base: ArticleBase): Article {
-  return { ...base, sentences: [], tokens: [], entities: [], dates: resolveDates(base.text, base.published, base.day_first) };
+  const { sentences, tokens } = tokenize(base.text);
+  return { ...base, sentences, tokens, entities: [], dates: resolveDates(base.text, base.published, base.day_first) };
 }
+
+export { tokenize } from './tokenize.js';

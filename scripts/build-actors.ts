@@ -1,0 +1,305 @@
+// Builds data/actors.json (an ActorData, see src/actors/types.ts) from the development data:
+//   events/countryinfo/CountryInfo.120116.txt      countries: names, nationality words, capitals, cities
+//   events/plover_ontology/ngec_countries.csv       adjectives and plural demonyms
+//   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
+//   events/phoenix_dictionaries/Phoenix.agents.txt  title / group nouns -> sector codes
+// plus scripts/build-actors-curated.ts (office holders and post-2016 actors the sources lack).
+// Kept: all countries, all organisations, and people with a GOV/MIL/IGO role after 1990.
+// Run: npx tsc -p tsconfig.json && node dist/scripts/build-actors.js [sharedDataDir]
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActorData, ActorRecord, AgentRecord, CountryRecord, Role } from '../src/actors/types.js';
+import { parsePetrarchAgents } from '../src/actors/petrarch.js';
+import { inLexicon } from '../src/nlp/wink.js';
+import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, OFFICES, officeCode } from './build-actors-curated.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO = existsSync(join(ROOT, 'package.json')) ? ROOT : resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SINCE = '1990-01-01';
+
+function main(): void {
+  const dataDir = process.argv[2] ?? process.env.DEMARCHE_SHARED_DATA ?? resolve(REPO, '..', 'shared', 'data');
+  const ev = join(dataDir, 'events');
+  if (!existsSync(ev)) {
+    process.stderr.write(`build-actors: development data not found at ${dataDir}\n`);
+    process.exit(2);
+  }
+  const countries = readCountries(ev);
+  const actors = readActors(ev, countries);
+  const agents = readAgents(ev);
+  const data: ActorData = { version: 1, countries, actors, agents, offices: OFFICES };
+  const out = join(REPO, 'data', 'actors.json');
+  writeFileSync(out, JSON.stringify(data));
+  process.stdout.write(`${out}: ${countries.length} countries, ${actors.length} actors, ${agents.length} agents, ` +
+    `${OFFICES.length} offices, ${(JSON.stringify(data).length / 1e6).toFixed(2)} MB\n`);
+}
+
+// ---------- countries ----------
+
+function entries(block: string, tag: string): string[] {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(block);
+  if (!m) return [];
+  return m[1]
+    .split('\n')
+    .map((l) => l.replace(/#.*$/, '').trim())
+    .filter((l) => l && !l.startsWith('<'))
+    .map((l) => l.replace(/_/g, ' ').trim());
+}
+
+function field(block: string, tag: string): string {
+  return (new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(block)?.[1] ?? '').trim();
+}
+
+const ADJECTIVE_END = /(AN|ESE|ISH|I|IC|CH|OT|ER)$/;
+
+function readCountries(ev: string): CountryRecord[] {
+  const info = readFileSync(join(ev, 'countryinfo', 'CountryInfo.120116.txt'), 'latin1');
+  const ngec = new Map<string, { name: string; demonyms: string[] }>();
+  for (const line of readFileSync(join(ev, 'plover_ontology', 'ngec_countries.csv'), 'utf8').split('\n').slice(1)) {
+    const cols = parseCsvLine(line);
+    if (cols.length < 4) continue;
+    ngec.set(cols[2], { name: cols[1], demonyms: cols[3].split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) });
+  }
+  const byIso = new Map<string, CountryRecord>();
+  for (const block of info.split('<Country>').slice(1)) {
+    const iso3 = field(block, 'CountryCode') || field(block, 'ISO3166-alpha3');
+    if (!/^[A-Z]{3}$/.test(iso3) || byIso.has(iso3)) continue;
+    const infoName = field(block, 'CountryName').replace(/_/g, ' ');
+    const ng = ngec.get(iso3);
+    const names = new Set<string>([infoName, ...(ng ? [ng.name.toUpperCase()] : []), ...(COUNTRY_NAMES[iso3] ?? [])]);
+    const adjectives = new Set<string>();
+    const plurals = new Set<string>();
+    for (const d of ng?.demonyms ?? []) {
+      if (names.has(d)) continue;
+      if (d.includes(' ')) {
+        if (d.includes(' OF ')) names.add(d); // "Islamic Republic of Afghanistan"
+        continue; // other multi-word demonyms there are territories, not nationalities
+      }
+      if (/S$/.test(d) && !/(ESE|SS)$/.test(d)) plurals.add(d);
+      else adjectives.add(d);
+    }
+    for (const n of entries(block, 'Nationality')) {
+      if (names.has(n) || plurals.has(n)) continue;
+      (ADJECTIVE_END.test(n) ? adjectives : names).add(n);
+    }
+    for (const a of adjectives) if (/(AN|I)$/.test(a)) plurals.add(a + 'S');
+    const capitals = new Set([...entries(block, 'Capital'), ...(CAPITALS[iso3] ?? [])]);
+    const cities = new Set([...entries(block, 'MajorCities'), ...entries(block, 'Regions')].filter((c) => !capitals.has(c)));
+    // "the" is read from the text ("the US Secretary of State"), never part of a name.
+    const bare = (xs: Set<string>): string[] => [...new Set([...xs].map((x) => x.replace(/^THE /, '')))];
+    byIso.set(iso3, {
+      iso3,
+      name: DISPLAY_NAMES[iso3] ?? titleCase(ng?.name ?? infoName),
+      names: bare(names),
+      adjectives: bare(adjectives),
+      plurals: bare(plurals),
+      capitals: [...capitals],
+      cities: [...cities],
+    });
+  }
+  // A curated capital belongs to one country only (Belgrade is Serbia's, not Yugoslavia's).
+  for (const [iso3, caps] of Object.entries(CAPITALS)) {
+    for (const c of byIso.values()) {
+      if (c.iso3 === iso3) continue;
+      c.capitals = c.capitals.filter((x) => !caps.includes(x));
+      c.cities = c.cities.filter((x) => !caps.includes(x));
+    }
+  }
+  return [...byIso.values()];
+}
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  const re = /("([^"]*)"|[^,]*)(,|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) && m[0] !== '') {
+    out.push(m[2] ?? m[1]);
+    if (m[3] === '') break;
+  }
+  return out;
+}
+
+// ---------- people and organisations ----------
+
+interface PhoenixRow {
+  id: string;
+  names: string[];
+  default_code: string | null;
+  roles: { code: string; from: string | null; to: string | null }[];
+  comment: string | null;
+  file: string;
+}
+
+const ORG_WORD = /\b(STATE|FRONT|ARMY|ORGANI[SZ]ATION|PARTY|GROUP|FORCES?|COUNCIL|MINISTRY|COMMITTEE|UNION|MOVEMENT|BRIGADES?|ASSOCIATION|AGENCY|BANK|FUND|COMMISSION|ADMINISTRATION|GOVERNMENT|REGIME|ALLIANCE|LEAGUE|NETWORK|INSTITUTE|FOUNDATION|CORPORATION|COMPANY|CENTER|CENTRE|SOCIETY|OFFICE|AUTHORITY|TALIBAN|AL[- ]QAEDA|HAMAS|HEZBOLLAH)\b/;
+const TITLE_ONLY = /\b(SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|ENVOY|SPOKESMAN|CHIEF|LEADER|OF STATE|PREMIER|CHANCELLOR|OFFICIALS?)$/;
+const KEEP_PERSON_CODE = /GOV|MIL|IGO|UNO|NAT|REB|OPP|SPY/;
+
+function readActors(ev: string, countries: CountryRecord[]): ActorRecord[] {
+  const countryCodes = new Set(countries.map((c) => c.iso3));
+  const byKey = new Map<string, ActorRecord>();
+  const rows = readFileSync(join(ev, 'phoenix_dictionaries', 'phoenix_actors.jsonl'), 'utf8').split('\n').filter(Boolean);
+  for (const line of rows) {
+    const r = JSON.parse(line) as PhoenixRow;
+    if (r.default_code && r.default_code.length === 3 && countryCodes.has(r.default_code)) continue; // country/place lists
+    const roles: Role[] = r.roles.filter((x) => x.to === null || x.to >= SINCE).map((x) => [x.code, x.from, x.to]);
+    if (!r.default_code && roles.length === 0) continue;
+    if (/^(MNC|BUS)/.test(r.default_code ?? '')) continue; // companies: not political actors
+    const rawName = r.id.replace(/#.*$/, '').replace(/_+$/, '').replace(/_/g, ' ').trim();
+    const upper = rawName.toUpperCase();
+    const dated = r.roles.some((x) => x.from !== null);
+    // Bare titles ("US SECRETARY OF STATE") are resolved by date from the office tables instead.
+    if (!dated && TITLE_ONLY.test(upper)) continue;
+    const isPerson = !r.default_code && (r.comment === 'CountryInfo.txt' || (dated && !ORG_WORD.test(upper))) && !/^IMG/.test(roles[0]?.[0] ?? '');
+    if (isPerson && !roles.some((x) => KEEP_PERSON_CODE.test(x[0]))) continue;
+    const name = isPerson ? personName(rawName) : orgName(rawName);
+    const aliases = r.names.map((n) => n.replace(/#.*$/, '').trim()).filter((n) => n && n.toUpperCase() !== upper);
+    const rec: ActorRecord = { name, kind: isPerson ? 'PERSON' : 'ORG', aliases: [rawName, ...aliases] };
+    if (r.default_code) rec.code = r.default_code;
+    if (roles.length) rec.roles = roles;
+    mergeInto(byKey, rec, false);
+  }
+  // A curated record merges into every source entry that shares one of its names
+  // ("Nusra Front" is also Phoenix's "Jabhat al-Nusra").
+  for (const a of ACTORS) {
+    const keys = new Set([a.name, ...a.aliases].map(key));
+    for (const [k, old] of [...byKey]) {
+      if (k === key(a.name) || ![old.name, ...old.aliases].some((x) => keys.has(key(x)))) continue;
+      if (old.kind !== a.kind) continue;
+      byKey.delete(k);
+      a.aliases.push(old.name, ...old.aliases);
+    }
+    mergeInto(byKey, { ...a, aliases: [...a.aliases] }, true);
+  }
+  for (const o of OFFICES) {
+    for (const [name, from, to] of o.holders) {
+      const code = officeCode(o.country, o.office);
+      const existing = byKey.get(key(name));
+      const role: Role = [code, from, to];
+      if (!existing) mergeInto(byKey, { name, kind: 'PERSON', aliases: [], roles: [role] }, true);
+      else if (!(existing.roles ?? []).some((x) => x[0] === code && (x[1] ?? '') <= from && (x[2] === null || x[2] >= from)))
+        (existing.roles ??= []).push(role);
+    }
+  }
+  closeFinishedTerms(byKey);
+  const actors = [...byKey.values()];
+  markWeakAliases(actors);
+  for (const a of actors) {
+    // Prefer the hyphenated spelling of the same name ("Bashar al-Assad" over "Bashar al Assad").
+    const hyphenated = a.kind === 'PERSON' && !a.name.includes('-') && a.aliases.find((x) => x.includes('-') && key(x) === key(a.name));
+    if (hyphenated) a.name = titleCase(hyphenated);
+    a.aliases = [...new Set(a.aliases.filter((x) => key(x) !== key(a.name)))];
+  }
+  return actors;
+}
+
+/**
+ * Phoenix leaves many government roles open-ended (its data stops around 2016). For office holders
+ * whose last term has ended, close those roles at the term's end and mark them elite afterwards.
+ */
+function closeFinishedTerms(byKey: Map<string, ActorRecord>): void {
+  const lastEnd = new Map<string, { country: string; end: string | null }>();
+  for (const o of OFFICES) {
+    if (o.country.length !== 3 || o.country === 'UNO') continue;
+    for (const [name, , to] of o.holders) {
+      const prev = lastEnd.get(name);
+      if (prev && (prev.end === null || (to !== null && prev.end >= to))) continue;
+      lastEnd.set(name, { country: o.country, end: to });
+    }
+  }
+  for (const [name, { country, end }] of lastEnd) {
+    const a = byKey.get(key(name));
+    if (!a || end === null || !a.roles) continue;
+    let closed = false;
+    for (const r of a.roles) {
+      if (r[2] === null && r[1] !== null && r[1] <= end && r[0].startsWith(country + 'GOV')) {
+        r[2] = end;
+        closed = true;
+      }
+    }
+    if (closed && !a.roles.some((r) => r[1] !== null && r[1] >= end)) a.roles.push([country + 'ELI', end, null]);
+  }
+}
+
+function key(name: string): string {
+  return name.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Merge by normalised canonical name; curated records override codes and roles. */
+function mergeInto(byKey: Map<string, ActorRecord>, rec: ActorRecord, curated: boolean): void {
+  const k = key(rec.name);
+  const old = byKey.get(k);
+  if (!old) {
+    byKey.set(k, rec);
+    return;
+  }
+  old.aliases.push(...rec.aliases);
+  if (curated) {
+    old.name = rec.name;
+    old.kind = rec.kind;
+    if (rec.code !== undefined) old.code = rec.code;
+    if (rec.roles) old.roles = rec.roles;
+  } else {
+    if (!old.code && rec.code) old.code = rec.code;
+    if (rec.roles) old.roles = [...(old.roles ?? []), ...rec.roles];
+  }
+}
+
+const LOWER_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'del', 'van', 'von', 'der', 'la', 'le', 'el', 'of', 'and', 'the', 'for', 'in', 'on']);
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) =>
+      w
+        .split('-')
+        .map((p, j) => (i + j > 0 && LOWER_PARTICLES.has(p) ? p : p.charAt(0).toUpperCase() + p.slice(1)))
+        .join('-'),
+    )
+    .join(' ');
+}
+
+function personName(raw: string): string {
+  return titleCase(raw);
+}
+
+function orgName(raw: string): string {
+  const s = raw.replace(/^THE /, '');
+  // Short single words are acronyms (NATO, OPEC); longer names read better title-cased.
+  return /^[A-Z.]{2,6}$/.test(s) ? s : titleCase(s);
+}
+
+/** Single-word aliases that are ordinary English words ("Rice", "Grant") need supporting context. */
+function markWeakAliases(actors: ActorRecord[]): void {
+  const known = inLexicon;
+  const cache = new Map<string, boolean>();
+  for (const a of actors) {
+    const weak = [...a.aliases, a.name].filter((x) => {
+      if (/[\s_]/.test(x.trim())) return false;
+      const w = x.replace(/[.]/g, '');
+      if (w.length <= 3 && a.kind === 'ORG') return false; // acronyms: matched only in capitals anyway
+      if (!cache.has(w)) cache.set(w, known(w));
+      return cache.get(w)!;
+    });
+    if (weak.length) a.weak = [...new Set(weak.map((x) => x.toUpperCase()))];
+  }
+}
+
+// ---------- agents ----------
+
+function readAgents(ev: string): AgentRecord[] {
+  const parsed = parsePetrarchAgents(readFileSync(join(ev, 'phoenix_dictionaries', 'Phoenix.agents.txt'), 'utf8'));
+  const out = new Map<string, AgentRecord>();
+  for (const a of AGENTS) out.set(a.phrase, a);
+  for (const a of parsed) {
+    // "DEFENSE_MINIST" is a stem for minister/ministry and their plurals.
+    const forms = /\bMINIST$/.test(a.phrase)
+      ? ['MINISTER', 'MINISTERS', 'MINISTRY', 'MINISTRIES'].map((e) => a.phrase.replace(/MINIST$/, e))
+      : [a.phrase];
+    for (const f of forms) if (!out.has(f)) out.set(f, { ...a, phrase: f });
+  }
+  return [...out.values()];
+}
+
+main();

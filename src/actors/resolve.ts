@@ -1,0 +1,356 @@
+// From dictionary segments to entities: composes country + agent ("Russia's Foreign Ministry" ->
+// RUSGOV), titles + names ("Russian Foreign Minister Ivan Petrov" -> RUSGOV), and resolves references
+// within the article: surnames after a full name, first-name variants ("Sergei"/"Sergey"),
+// misspelt surnames ("Lovrov"), definite descriptions ("the US Secretary of State", "the Russian FM"),
+// "his Russian counterpart", "the latter"/"the former". Codes are taken at the article's date.
+import type { Article, Entity } from '../model.js';
+import { aliasKeys, type ActorDictionary, type CountryForm } from './dictionary.js';
+import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
+import { articleWords, type Word } from './words.js';
+import { segment, type Segment } from './segments.js';
+import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
+import { isCounterpart, isTitle, titleText } from './titles.js';
+import { editDistance, isCommonWord } from './lexicon.js';
+
+interface PersonRef {
+  name: string;
+  code: string | null;
+  country: string | null;
+  actor: ActorRecord | null;
+}
+
+/** Words that may sit inside a title chain ("Aide to the Russian President", "Representative for Ukraine"). */
+const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
+const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
+/** A country after these is where something happens, not who acts. */
+const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
+
+export function recognise(article: Article, dict: ActorDictionary): Entity[] {
+  const words = articleWords(article);
+  if (words.length === 0) return [];
+  return new Resolver(article, words, segment(words, dict), dict).run();
+}
+
+class Resolver {
+  private readonly date: string = '';
+  private readonly consumed: Uint8Array;
+  private readonly entities: Entity[] = [];
+  /** People in mention order (for "the latter", "the Russian FM", "his counterpart"). */
+  private readonly history: PersonRef[] = [];
+  /** Surname key -> person, for every person named in full anywhere in the article. */
+  private readonly surnames = new Map<string, PersonRef>();
+
+  constructor(
+    private readonly article: Article,
+    private readonly words: Word[],
+    private readonly segs: Segment[],
+    private readonly dict: ActorDictionary,
+  ) {
+    this.consumed = new Uint8Array(segs.length);
+    this.date = referenceDate(article.published);
+    if (!article.published) {
+      const people: ActorRecord[] = [];
+      for (const s of segs) if (s.target?.t === 'actor' && s.target.actor.kind === 'PERSON') people.push(s.target.actor);
+      this.date = inferDate(people, this.date);
+    }
+  }
+
+  run(): Entity[] {
+    // Full names anywhere license surname mentions anywhere (headlines precede the full name).
+    this.segs.forEach((s, k) => {
+      if (s.target?.t === 'actor' && s.target.actor.kind === 'PERSON') {
+        this.addSurname(this.personRef(s.target.actor));
+        this.consumeTitleChain(k);
+      }
+    });
+    for (let k = 0; k < this.segs.length; k++) {
+      if (this.consumed[k]) continue;
+      const s = this.segs[k];
+      const t = s.target;
+      if (!t) this.plainWord(k);
+      else if (t.t === 'actor') this.actor(k, t.actor);
+      else if (t.t === 'country') this.country(k, t.country, t.form);
+      else if (isTitle(t.agent)) this.title(k, k, null);
+    }
+    return dedupe(this.entities);
+  }
+
+  // ---------- emitting ----------
+
+  private emit(i: number, j: number, kind: Entity['kind'], name: string, code: string | null, country: string | null): void {
+    const start = this.words[i].start;
+    const end = this.words[j - 1].end;
+    this.entities.push({ start, end, text: this.article.text.slice(start, end), kind, name, code, country });
+  }
+
+  private emitPerson(i: number, j: number, p: PersonRef): void {
+    this.emit(i, j, 'PERSON', p.name, p.code, null);
+    this.history.push(p);
+  }
+
+  private personRef(actor: ActorRecord): PersonRef {
+    const code = codeAt(actor, this.date);
+    return { name: actor.name, code, country: this.countryOfCode(code), actor };
+  }
+
+  private countryOfCode(code: string | null): string | null {
+    const c = code?.slice(0, 3) ?? null;
+    return c && this.dict.countryByIso.has(c) ? c : null;
+  }
+
+  private addSurname(p: PersonRef): void {
+    const parts = p.name.toUpperCase().split(/[\s-]+/);
+    if (parts.length >= 2 && !this.surnames.has(parts[parts.length - 1])) this.surnames.set(parts[parts.length - 1], p);
+  }
+
+  // ---------- segments ----------
+
+  private actor(k: number, actor: ActorRecord): void {
+    const s = this.segs[k];
+    if (actor.kind === 'PERSON') {
+      // "Hussein" inside "Mohammed Hussein Roble" is someone else's name, not King Hussein.
+      if (s.j - s.i === 1 && (this.plainCapital(k - 1, k) || this.plainCapital(k + 1, k + 1))) return;
+      return this.emitPerson(s.i, s.j, this.personRef(actor));
+    }
+    const code = codeAt(actor, this.date);
+    const next = this.adjacentAgent(k);
+    // PETRARCH-style composition: a country-level actor followed by a group noun ("ISRAELI TROOPS").
+    if (next && code && code.length === 3 && !isTitle(next)) {
+      this.consumed[k + 1] = 1;
+      return this.emit(s.i, this.segs[k + 1].j, 'ORG', `${actor.name} ${titleText(next.phrase)}`, compose(code, next), null);
+    }
+    if (next && code && code.length === 3 && isTitle(next)) {
+      this.consumed[k + 1] = 1;
+      return this.title(k + 1, k, { iso3: code, name: actor.name });
+    }
+    this.emit(s.i, s.j, actor.kind, actor.name, code, actor.kind === 'PLACE' ? code : null);
+  }
+
+  private country(k: number, country: CountryRecord, form: CountryForm): void {
+    const s = this.segs[k];
+    const next = this.adjacentAgent(k);
+    if (next && !(form === 'city' && isTitle(next))) {
+      this.consumed[k + 1] = 1;
+      if (isTitle(next)) {
+        // "Washington's Syria envoy": the envoy is Washington's, the country names the portfolio.
+        const owner = this.possessor(k) ?? country;
+        return this.title(k + 1, k, { iso3: owner.iso3, name: adjective(owner) });
+      }
+      return this.emit(s.i, this.segs[k + 1].j, 'ORG', `${adjective(country)} ${titleText(next.phrase)}`, compose(country.iso3, next), null);
+    }
+    const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
+    const after = this.words[s.j];
+    if (form === 'city') return this.emit(s.i, s.j, 'PLACE', titleCaseName(this.words, s), null, country.iso3);
+    if (form === 'adj') return this.emit(s.i, s.j, 'PLACE', country.name, country.iso3, country.iso3);
+    if (form === 'plural') {
+      // "the Turks" act as their state; "millions of Syrians" are people.
+      const code = before === 'THE' ? country.iso3 + 'GOV' : country.iso3;
+      return this.emit(s.i, s.j, 'ORG', country.name, code, country.iso3);
+    }
+    // Part of a longer proper name ("the Minsk Agreements", "Washington Post"): a place, not an actor.
+    const inName = after && !after.boundary && after.cap && !after.sentenceStart && !this.words[s.j - 1].possessive &&
+      this.segs[k + 1]?.target == null;
+    const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
+    const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
+    this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3);
+  }
+
+  /** Segment q is an unmatched capitalised word joined to the word at segment `join` (no punctuation). */
+  private plainCapital(q: number, join: number): boolean {
+    const s = this.segs[q];
+    if (!s || s.target || join >= this.segs.length) return false;
+    const w = this.words[s.i];
+    const joined = this.words[this.segs[join].i];
+    return w.cap && !joined.boundary && !(q < join && w.sentenceStart && isCommonWord(w.text));
+  }
+
+  /** The country in a possessive right before segment k ("Washington's" in "Washington's Syria envoy"). */
+  private possessor(k: number): CountryRecord | null {
+    const prev = this.segs[k - 1];
+    if (!prev || prev.target?.t !== 'country' || !this.words[prev.j - 1].possessive) return null;
+    if (this.words[prev.j - 1].sentence !== this.words[this.segs[k].i].sentence) return null;
+    this.consumed[k - 1] = 1;
+    return prev.target.country;
+  }
+
+  /** The agent directly after segment k (possessive allowed: "Russia's Foreign Ministry"). */
+  private adjacentAgent(k: number): AgentRecord | null {
+    const next = this.segs[k + 1];
+    if (!next || next.target?.t !== 'agent' || this.consumed[k + 1]) return null;
+    const w = this.words[next.i];
+    if (w.boundary && !this.words[next.i - 1].possessive) return null;
+    if (w.sentence !== this.words[this.segs[k].i].sentence) return null;
+    return next.target.agent;
+  }
+
+  /**
+   * A title at segment tk, optionally preceded by a country (segment ck): a named person follows
+   * ("Foreign Minister Ivan Petrov"), or it is a description of someone ("the Russian FM").
+   */
+  private title(tk: number, ck: number, country: { iso3: string; name: string } | null): void {
+    const agent = (this.segs[tk].target as { agent: AgentRecord }).agent;
+    const iso3 = country?.iso3 ?? agent.country ?? null;
+    const firstWord = this.segs[ck].i;
+    const after = this.segs[tk].j;
+    // An unknown name right after the title: 1-3 capitalised plain words.
+    let n = 0;
+    while (n < 3 && tk + 1 + n < this.segs.length) {
+      const s = this.segs[tk + 1 + n];
+      const w = this.words[s.i];
+      if (s.target || !w.cap || w.boundary || w.sentence !== this.words[after - 1].sentence) break;
+      n++;
+    }
+    if (n > 0 && !isCounterpart(agent)) {
+      const from = this.segs[tk + 1].i;
+      const to = this.segs[tk + n].j;
+      const name = this.words.slice(from, to).map((w) => w.text).join(' ');
+      for (let q = 1; q <= n; q++) this.consumed[tk + q] = 1;
+      const known = this.surnames.get(this.words[to - 1].key);
+      const p: PersonRef = known ?? { name, code: iso3 ? compose(iso3, agent) : null, country: iso3, actor: null };
+      this.addSurname(p);
+      return this.emitPerson(from, to, p);
+    }
+    const det = firstWord > 0 ? this.words[firstWord - 1].key : '';
+    if (!DETERMINERS.has(det) && !isCounterpart(agent) && !country) return;
+    const p = this.describe(agent, iso3, country?.name ?? null);
+    if (p) this.emitPerson(firstWord, after, p);
+  }
+
+  /** Who "the US Secretary of State" / "the Russian Minister" / "his Russian counterpart" is. */
+  private describe(agent: AgentRecord, iso3: string | null, adj: string | null): PersonRef | null {
+    if (isCounterpart(agent)) {
+      const prev = [...this.history].reverse().find((p) => p.country !== iso3);
+      const office = prev?.actor ? officeOf(this.dict, prev.actor, this.date) : null;
+      const holder = office && iso3 ? officeHolder(this.dict, iso3, office.office, this.date) : null;
+      if (holder) return this.personRef(holder);
+    } else if (agent.office && iso3) {
+      const holder = officeHolder(this.dict, iso3, agent.office, this.date);
+      if (holder) return this.personRef(holder);
+    }
+    if (iso3) {
+      const recent = [...this.history].reverse().find((p) => p.country === iso3);
+      if (recent) return recent;
+      return { name: `${adj ?? iso3} ${titleText(agent.phrase)}`.trim(), code: compose(iso3, agent), country: iso3, actor: null };
+    }
+    return null;
+  }
+
+  /** "Lavrov" after "Sergey Lavrov", "Sergei Lavrov" for "Sergey Lavrov", "Lovrov", "the latter". */
+  private plainWord(k: number): void {
+    const s = this.segs[k];
+    const w = this.words[s.i];
+    if ((w.key === 'LATTER' || w.key === 'FORMER') && s.i > 0 && this.words[s.i - 1].key === 'THE') {
+      const distinct = [...new Map(this.history.map((p) => [p.name, p])).values()];
+      const p = w.key === 'LATTER' ? distinct[distinct.length - 1] : distinct[distinct.length - 2];
+      if (p) this.emitPerson(s.i - 1, s.j, p);
+      return;
+    }
+    if (!w.cap || w.key.length < 3) return;
+    const next = this.segs[k + 1];
+    const nw = next && !next.target ? this.words[next.i] : null;
+    if (nw && nw.cap && !nw.boundary) {
+      const p = this.variant(w, nw);
+      if (p) {
+        this.consumed[k + 1] = 1;
+        return this.emitPerson(s.i, next.j, p);
+      }
+    }
+    const p = this.surnameOf(w);
+    if (p) this.emitPerson(s.i, s.j, p);
+  }
+
+  /** "Sergei Lavrov": a known surname with a first name close to the dictionary's. */
+  private variant(first: Word, last: Word): PersonRef | null {
+    const known = this.surnames.get(last.key);
+    const candidates = this.dict.surnames.get(last.key) ?? [];
+    for (const a of candidates) {
+      const given = a.name.toUpperCase().split(/\s+/)[0];
+      if (given === first.key || editDistance(given, first.key, 2) <= 2 || (given.length >= 4 && first.key.startsWith(given.slice(0, 4)))) {
+        if (known && known.actor === a) return known;
+        return this.personRef(a);
+      }
+    }
+    return null;
+  }
+
+  private surnameOf(w: Word): PersonRef | null {
+    const exact = this.surnames.get(w.key);
+    if (exact) return exact;
+    if (w.key.length < 5 || isCommonWord(w.text)) return null;
+    const famous = famousSurnames(this.dict);
+    const f = famous.get(w.key);
+    if (f) return this.personRef(f);
+    // A misspelt surname (one edit) of someone in this article, else of someone famous. A word that
+    // is itself part of some known name ("Osama", one edit from "Obama") is never a typo.
+    if (dictionaryWords(this.dict).has(w.key)) return null;
+    // Typos keep the first letter (Lovrov/Lavrov); requiring it keeps this loop cheap and safe.
+    for (const [key, p] of this.surnames) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return p;
+    for (const [key, a] of famous) if (key[0] === w.key[0] && key.length >= 5 && editDistance(key, w.key, 1) <= 1) return this.personRef(a);
+    return null;
+  }
+
+  /** Mark the title chain before a named person as part of that mention ("US Secretary of State"). */
+  private consumeTitleChain(k: number): void {
+    let first = k;
+    for (let q = k - 1; q >= 0; q--) {
+      const s = this.segs[q];
+      const nextWord = this.words[this.segs[q + 1].i];
+      if (nextWord.boundary && !this.words[s.j - 1].possessive) break;
+      const t = s.target;
+      if (t?.t === 'agent' || (t?.t === 'country' && t.form !== 'city')) first = q;
+      else if (t || !(CHAIN_LINKS.has(this.words[s.i].key) || this.words[s.i].cap)) break;
+    }
+    for (let q = first; q < k; q++) this.consumed[q] = 1;
+  }
+}
+
+/** Country code + agent code, or prefix agent + country ("NGO~" -> NGOUSA). */
+function compose(root: string, agent: AgentRecord): string {
+  return agent.prefix ? agent.code + root : root + agent.code;
+}
+
+function adjective(c: CountryRecord): string {
+  const a = c.adjectives[0];
+  return a ? a.charAt(0) + a.slice(1).toLowerCase() : c.name;
+}
+
+function titleCaseName(words: Word[], s: Segment): string {
+  return words.slice(s.i, s.j).map((w) => w.text).join(' ');
+}
+
+const wordsCache = new WeakMap<ActorDictionary, Set<string>>();
+
+/** Every word of every actor name and alias. */
+function dictionaryWords(dict: ActorDictionary): Set<string> {
+  let set = wordsCache.get(dict);
+  if (!set) {
+    set = new Set();
+    for (const a of dict.data.actors) for (const n of [a.name, ...a.aliases]) for (const k of aliasKeys(n)) set.add(k.replace(/\*$/, ''));
+    wordsCache.set(dict, set);
+  }
+  return set;
+}
+
+const famousCache = new WeakMap<ActorDictionary, Map<string, ActorRecord>>();
+
+/** Surnames of office holders: matched alone even without a full-name mention ("Tillerson said"). */
+function famousSurnames(dict: ActorDictionary): Map<string, ActorRecord> {
+  let m = famousCache.get(dict);
+  if (!m) {
+    m = new Map();
+    for (const a of dict.famous) {
+      const parts = a.name.toUpperCase().split(/[\s-]+/);
+      if (parts.length >= 2) m.set(parts[parts.length - 1], a);
+    }
+    famousCache.set(dict, m);
+  }
+  return m;
+}
+
+/** Sorted by position; overlapping mentions keep the earlier (then longer) one. */
+function dedupe(entities: Entity[]): Entity[] {
+  entities.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  for (const e of entities) if (!out.length || e.start >= out[out.length - 1].end) out.push(e);
+  return out;
+}

@@ -1,0 +1,30 @@
+// What an agent phrase says about the words around it: a title names one person ("Foreign
+// Minister", "counterpart"), a group noun names an organisation ("Foreign Ministry", "officials").
+import type { AgentRecord } from './types.js';
+
+/** Last words that make an agent phrase a person's title. */
+const TITLE_HEADS = new Set([
+  'MINISTER', 'PRESIDENT', 'SECRETARY', 'FM', 'ENVOY', 'AIDE', 'SPOKESMAN', 'SPOKESWOMAN', 'SPOKESPERSON',
+  'DIPLOMAT', 'AMBASSADOR', 'COUNTERPART', 'REPRESENTATIVE', 'CHANCELLOR', 'PREMIER', 'LEADER', 'OFFICIAL',
+  'GENERAL', 'COMMANDER', 'KING', 'QUEEN', 'PRINCE', 'MONARCH', 'CHIEF', 'ADVISER', 'ADVISOR', 'DEPUTY',
+  'GOVERNOR', 'MAYOR', 'SENATOR', 'LAWMAKER', 'EMIR', 'SHEIKH', 'PRIME', 'DIPLOMAT', 'NEGOTIATOR', 'HEAD',
+]);
+
+export function isTitle(agent: AgentRecord): boolean {
+  if (agent.office) return !/S$/.test(agent.phrase) || agent.phrase.endsWith('SECRETARY OF STATE');
+  const words = agent.phrase.split(' ');
+  return TITLE_HEADS.has(words[words.length - 1]);
+}
+
+export function isCounterpart(agent: AgentRecord): boolean {
+  return agent.phrase === 'COUNTERPART';
+}
+
+/** "FOREIGN MINISTRY" -> "Foreign Ministry"; "FM" stays. */
+export function titleText(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (w.length <= 2 && i > 0 && w !== 'fm' ? w : w === 'fm' ? 'FM' : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
+}

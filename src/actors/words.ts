@@ -1,0 +1,102 @@
+// The article as a list of words for dictionary matching: tokens split at hyphens ("al-Qaida-linked"
+// -> al / Qaida / linked), possessive "'s" folded into the previous word, punctuation turned into
+// boundaries that no name crosses.
+import type { Article } from '../model.js';
+import { wordKey } from './dictionary.js';
+
+export interface Word {
+  key: string;
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** First letter is upper case (or the word is a number). */
+  cap: boolean;
+  /** Every letter is upper case ("US", "IS", "U.S."). */
+  allCaps: boolean;
+  /** Punctuation (or a sentence start) separates this word from the previous one. */
+  boundary: boolean;
+  /** Followed by 's / ’s / ’. */
+  possessive: boolean;
+  /** First word of its sentence (capitalisation there says nothing). */
+  sentenceStart: boolean;
+}
+
+const POSSESSIVE = /^['’]s?$/i;
+const HYPHEN = /^[-‐‑]$/;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const PART = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’]*/gu;
+const SIMPLE = /^[\p{L}\p{M}\p{N}]+$/u;
+const UPPER_START = /^[\p{Lu}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+
+function makeWord(raw: string, start: number, sentence: number, boundary: boolean, possessive: boolean, sentenceStart: boolean): Word {
+  return {
+    key: wordKey(raw),
+    text: raw,
+    start,
+    end: start + raw.length,
+    sentence,
+    cap: UPPER_START.test(raw),
+    allCaps: LETTER.test(raw) && !LOWER.test(raw),
+    boundary,
+    possessive,
+    sentenceStart,
+  };
+}
+
+export function articleWords(article: Article): Word[] {
+  const words: Word[] = [];
+  let boundary = true;
+  let lastSentence = -1;
+  let wordsInSentence = 0;
+  let lastEnd = -1;
+  const text = article.text;
+  for (const tok of article.tokens) {
+    const newSentence = tok.sentence !== lastSentence;
+    if (newSentence) {
+      boundary = true;
+      lastSentence = tok.sentence;
+      wordsInSentence = 0;
+    }
+    if (POSSESSIVE.test(tok.text) && words.length && !newSentence) {
+      // Not a boundary: names may contain one ("People's Republic of China"); composition rules
+      // read the flag instead ("Russia's Foreign Ministry").
+      words[words.length - 1].possessive = true;
+      lastEnd = tok.end;
+      continue;
+    }
+    if (!HAS_WORD_CHAR.test(tok.text)) {
+      // A hyphen glued to the previous word ("al-Assad" tokenised as al / - / Assad) joins, not separates.
+      if (!(HYPHEN.test(tok.text) && tok.start === lastEnd)) boundary = true;
+      lastEnd = tok.end;
+      continue;
+    }
+    lastEnd = tok.end;
+    if (SIMPLE.test(tok.text)) {
+      // The common case, one plain word: no splitting, no punctuation to strip.
+      words.push(makeWord(tok.text, tok.start, tok.sentence, boundary, false, wordsInSentence === 0));
+      wordsInSentence++;
+    } else {
+      // Hyphen/slash-joined parts are separate words; the parts are adjacent, so no boundary between.
+      PART.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let first = true;
+      while ((m = PART.exec(tok.text))) {
+        let raw = m[0];
+        // A trailing period belongs to the word only in abbreviations like "U.S." / "Oct.".
+        if (raw.endsWith('.') && !/\.\p{L}\.$/u.test(raw) && !/^\p{L}\.$/u.test(raw)) raw = raw.replace(/\.+$/, '');
+        const possessive = /['’]s$/i.test(raw);
+        if (possessive) raw = raw.slice(0, -2);
+        if (!raw) continue;
+        const start = tok.start + m.index;
+        words.push(makeWord(text.slice(start, start + raw.length), start, tok.sentence, first && boundary, possessive, wordsInSentence === 0));
+        wordsInSentence++;
+        first = false;
+      }
+    }
+    boundary = false;
+  }
+  return words;
+}

@@ -1,0 +1,188 @@
+// A feature-scored classifier for boilerplate blocks (lines of plain text, paragraphs of HTML).
+//
+// No list of fixed phrases: each block gets a score from generic evidence (is it a sentence, does it
+// carry letters, how much of it is interface vocabulary, does it end like a label, are words glued
+// together as menus are, is it in the head/tail zone outside the article body, is it written in
+// another language than the document, how much of it is link text). Blocks scoring >= DROP go.
+// Near the end of a document, the first boilerplate block after which no real paragraph follows
+// cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
+import { eld } from 'eld/small';
+import { countWords } from './paragraphs.js';
+
+export interface Block {
+  text: string;
+  /** Characters of the block that are link text (HTML only; 0 for plain text). */
+  linkChars?: number;
+}
+
+/** Interface words of web pages (EN, DE, FR, ES): one feature among several, never a verdict alone. */
+const UI_WORDS = new Set(
+  (
+    'share shares shared sharing comment comments commenting reply replies print printer email e-mail mail bookmark bookmarks ' +
+    'advertisement advertisements advertising ad ads sponsored promoted related subscribe subscription subscribers newsletter ' +
+    'newsletters rss feed login logout log sign signup register username password required enter words captcha font size ' +
+    'adjust forum follow twitter facebook instagram linkedin whatsapp pinterest youtube telegram reddit tweet tweets tags ' +
+    'tag menu home next previous prev back top click tap cookie cookies privacy policy terms copyright rights reserved ' +
+    'read more continue reading view gallery photos photo video videos loading search skip navigation toggle close ' +
+    'download app apps mobile contact permalink posted post posts newer older archive archives categories category labels ' +
+    'stories send add submit join conversation recommended popular trending most comment(s) editor picks sitemap imprint ' +
+    'impressum datenschutz kontakt teilen drucken kommentar kommentare kommentieren weiterlesen mehr zum thema anzeige ' +
+    'fotos foto fotoalbum album bilder bildergalerie startseite suche anmelden abmelden newsletter zurück nach oben ' +
+    'werbung artikel zusätzliche materialien such-tools datumsangaben ' +
+    'partager imprimer commentaires commentaire publicité accueil rechercher lire aussi suivez-nous ' +
+    'compartir imprimir comentarios publicidad inicio buscar'
+  ).split(' '),
+);
+
+/** Frequent function words, excluded when measuring how much of a block is interface vocabulary. */
+const FUNCTION_WORDS = new Set(
+  ('a an the of to in on at for by with and or but is are was were be it its this that your our you we us ' +
+    'no not only all from up as im in der die das und zu von mit den des ein eine le la les de du et en el los y')
+    .split(' '),
+);
+
+/** How eagerly blocks are dropped: plain text needs more (no markup helped), HTML containers less. */
+export interface ClassifierOptions {
+  /** Score at or above which a block is boilerplate. */
+  drop: number;
+  /** Evidence added to non-sentence blocks before the first / after the last sentence-like block. */
+  edge: number;
+  /** Apply the tail cut. */
+  tailCut: boolean;
+}
+export const TEXT_CLASSIFIER: ClassifierOptions = { drop: 2, edge: 1, tailCut: true };
+export const HTML_CLASSIFIER: ClassifierOptions = process.env.HC ? JSON.parse(process.env.HC) : { drop: 2, edge: 1, tailCut: true };
+const LETTERS = /\p{L}/gu;
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+const LABEL_END = /:\s*$/;
+const GLUED = /\p{Ll}{2}\p{Lu}\p{Ll}/gu;
+const BULLET = /^[•·▪●■*►>»-]\s*/;
+const LINKISH = /(https?:\/\/|www\.|\.(com|org|net|cn|de|uk)\b|@\w+\.\w|>>)/i;
+const WORD_SPLIT = /[\s/|]+/;
+const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}()]+$/gu;
+const HAS_LETTER = /\p{L}/u;
+/** "Comment(s)Print", "storiesGet": menu items run together without a space. */
+const JOINED = /([\p{Ll})])(\p{Lu})/gu;
+const MONTH =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc)/i;
+const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b/;
+const BYLINE = /^(by|von|par|por|from)\s+\p{Lu}/iu;
+
+export interface Scored {
+  score: number;
+  sentence: boolean;
+  words: number;
+}
+
+/** Sentence-like: what article bodies are made of. */
+function isSentence(text: string, words: number): boolean {
+  return words >= 12 || (words >= 6 && SENTENCE_END.test(text));
+}
+
+function uiShare(text: string): number {
+  let content = 0;
+  let ui = 0;
+  for (const raw of text.replace(JOINED, '$1 $2').toLowerCase().split(WORD_SPLIT)) {
+    const w = raw.replace(EDGE_PUNCT, '');
+    if (!HAS_LETTER.test(w) || FUNCTION_WORDS.has(w)) continue;
+    content++;
+    if (UI_WORDS.has(w) || UI_WORDS.has(w.replace(/s$/, ''))) ui++;
+  }
+  return content === 0 ? 0 : ui / content;
+}
+
+/** Evidence a block is not article text, before looking at its position. */
+export function scoreBlock(block: Block, docLanguage: string | null): Scored {
+  const text = block.text;
+  const words = countWords(text);
+  const letters = text.match(LETTERS)?.length ?? 0;
+  const sentence = isSentence(text, words);
+  let score = 0;
+  if (letters < 2 || letters < text.length * 0.4) score += 3; // "19:54", "--", "6/9/15", "1 | 2 | 3"
+  const ui = uiShare(text);
+  if (ui >= 0.6) score += 3;
+  else if (ui >= 0.3) score += 1;
+  if (LABEL_END.test(text) && words <= 6) score += 1.5; // "Related:", "Enter the words you see:"
+  if (!sentence) {
+    const glued = text.match(GLUED)?.length ?? 0;
+    if (glued > 0) score += Math.min(2, glued); // "storiesGet more from China.org.cnMobileRSS"
+    if (words <= 3 && !SENTENCE_END.test(text)) score += 0.5;
+    if (words <= 8 && isTitleCase(text)) score += 0.5;
+    if (BULLET.test(text) && words <= 8) score += 0.5;
+    if (LINKISH.test(text) && words <= 12) score += 1;
+    if (words <= 12 && (MONTH.test(text) || NUMERIC_DATE.test(text))) score += 1; // datelines
+    if (words <= 8 && BYLINE.test(text)) score += 1.5;
+    if (docLanguage !== null && words >= 2 && letters >= 8 && otherLanguage(text, docLanguage)) score += 1;
+  } else {
+    score -= words >= 20 ? 3 : 2;
+    if (LINKISH.test(text)) score += 1;
+  }
+  if (block.linkChars !== undefined && text.length > 0) {
+    const density = block.linkChars / text.length;
+    if (density > 0.5) score += sentence ? 1 : 2;
+  }
+  return { score, sentence, words };
+}
+
+function isTitleCase(text: string): boolean {
+  let words = 0;
+  let capital = 0;
+  for (const w of text.split(' ')) {
+    const c = w.codePointAt(0);
+    if (c === undefined) continue;
+    const ch = String.fromCodePoint(c);
+    if (ch.toLowerCase() === ch.toUpperCase()) continue; // digits, punctuation
+    words++;
+    if (ch !== ch.toLowerCase()) capital++;
+  }
+  return words > 0 && capital / words >= 0.75;
+}
+
+function otherLanguage(text: string, docLanguage: string): boolean {
+  const result = eld.detect(text);
+  return result.language !== '' && result.language !== docLanguage && result.isReliable();
+}
+
+/** Share of the document (by block count) counted as its tail for the tail cut. */
+const TAIL_SHARE = 0.3;
+/** Paragraph lengths (words) showing the body goes on: one long or two medium ones stop the tail cut. */
+const LONG_WORDS = 40;
+const MEDIUM_WORDS = 15;
+
+/**
+ * Which blocks to keep. Head and tail zones (before the first / after the last sentence-like block)
+ * add evidence against short blocks; the tail cut drops everything after the first boilerplate block
+ * of the last TAIL_SHARE of the document that no long paragraph follows.
+ */
+export function classifyBlocks(blocks: Block[], docLanguage: string | null, options: ClassifierOptions = TEXT_CLASSIFIER): boolean[] {
+  const scored = blocks.map((b) => scoreBlock(b, docLanguage));
+  let first = scored.findIndex((s) => s.sentence);
+  let last = findLastIndex(scored, (s) => s.sentence);
+  if (first < 0) {
+    first = blocks.length;
+    last = -1;
+  }
+  const keep = scored.map((s, i) => {
+    const edge = i < first || i > last ? options.edge : 0;
+    return s.score + (s.sentence ? 0 : edge) < options.drop;
+  });
+  // Tail cut: walk back from the end; the earliest boilerplate block reached before the body
+  // resumes (one long paragraph, or two medium ones in a row) marks where the article ended.
+  const tailStart = Math.floor(blocks.length * (1 - TAIL_SHARE));
+  let cut = -1;
+  let medium = 0;
+  for (let i = blocks.length - 1; i >= tailStart; i--) {
+    const words = scored[i]!.words;
+    if (!keep[i]) {
+      cut = i;
+      medium = 0;
+    } else if (words >= LONG_WORDS || (words >= MEDIUM_WORDS && ++medium >= 2)) break;
+  }
+  if (cut >= 0 && options.tailCut) for (let i = cut; i < blocks.length; i++) keep[i] = false;
+  return keep;
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}

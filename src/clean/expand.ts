@@ -1,0 +1,82 @@
+// Readability picks one container and sometimes too small a one: an intro above it, a last
+// paragraph in a sibling element, a list it judged too link-heavy. This grows its pick back over the
+// neighbouring blocks of the page that read like article text, and stops at the first run of chrome.
+import { scoreBlock, type Block } from './boilerplate.js';
+
+/** Core blocks shorter than this are not used to locate the core in the page (too ambiguous). */
+const ANCHOR_CHARS = 30;
+/** How many weak blocks (headings, captions) expansion may step over to reach more article text. */
+const MAX_GAP = 2;
+/** Share of the core's text that must be found verbatim in the page before expanding around it. */
+const MIN_ANCHORED = 0.7;
+
+/** Confident article text: a sentence, little link text, no boilerplate evidence. */
+function isArticleText(block: Block, language: string | null): boolean {
+  const s = scoreBlock(block, language);
+  const links = (block.linkChars ?? 0) / Math.max(1, block.text.length);
+  return s.sentence && s.words >= 10 && s.score < 0 && links < 0.25;
+}
+
+/** Weak evidence either way: short, not chrome-scored, few links (a heading, a date, a caption). */
+function isNeutral(block: Block, language: string | null): boolean {
+  const s = scoreBlock(block, language);
+  const links = (block.linkChars ?? 0) / Math.max(1, block.text.length);
+  return s.score < 1 && links < 0.5;
+}
+
+/** Index in `body` of each core block, matched in order (document order is preserved by Readability). */
+function locateCore(body: Block[], core: Block[]): number[] {
+  const positions = new Map<string, number[]>();
+  body.forEach((b, i) => {
+    const list = positions.get(b.text);
+    if (list) list.push(i);
+    else positions.set(b.text, [i]);
+  });
+  const found: number[] = [];
+  let from = 0;
+  for (const block of core) {
+    if (block.text.length < ANCHOR_CHARS) continue;
+    const at = positions.get(block.text)?.find((i) => i >= from);
+    if (at === undefined) continue;
+    found.push(at);
+    from = at + 1;
+  }
+  return found;
+}
+
+/**
+ * The core blocks plus the body blocks around (and between) them that read as article text, in page
+ * order. Inside the core's span, blocks Readability dropped come back only when they are sentences;
+ * outside it, expansion continues over sentences and steps over at most MAX_GAP neutral blocks.
+ */
+export function expandCore(body: Block[], core: Block[], language: string | null): Block[] {
+  const anchors = locateCore(body, core);
+  // When Readability rewrote the text so much that it cannot be found in the page, trust it as is.
+  const anchoredChars = anchors.reduce((n, i) => n + body[i]!.text.length, 0);
+  const coreChars = core.reduce((n, b) => n + b.text.length, 0);
+  if (anchors.length === 0 || anchoredChars < coreChars * MIN_ANCHORED) return core;
+  const first = anchors[0]!;
+  const last = anchors[anchors.length - 1]!;
+  const inCore = new Set(anchors);
+  const coreTexts = new Set(core.map((b) => b.text));
+  const take = new Set<number>();
+  for (let i = first; i <= last; i++) {
+    if (inCore.has(i) || coreTexts.has(body[i]!.text) || isArticleText(body[i]!, language)) take.add(i);
+  }
+  const grow = (start: number, step: number): void => {
+    let pending: number[] = [];
+    for (let i = start; i >= 0 && i < body.length; i += step) {
+      const block = body[i]!;
+      if (isArticleText(block, language)) {
+        for (const p of pending) take.add(p);
+        pending = [];
+        take.add(i);
+      } else if (isNeutral(block, language) && pending.length < MAX_GAP) {
+        pending.push(i);
+      } else break;
+    }
+  };
+  grow(last + 1, 1);
+  grow(first - 1, -1);
+  return [...take].sort((a, b) => a - b).map((i) => body[i]!);
+}

@@ -1,0 +1,212 @@
+// Near-duplicate detection across articles (syndicated copies with another headline or footer):
+// word 5-gram shingles, a 128-value MinHash signature, LSH banding (32 bands x 4 rows: a pair at
+// Jaccard 0.8 shares a band with probability > 0.999, at 0.3 with probability 0.23), and each
+// candidate confirmed by Jaccard >= 0.8 - exact on shingle sets when both texts were added in this
+// process, estimated from the signatures when one side was seeded from the store (the store keeps
+// signatures, not texts).
+export const NUM_HASHES = 128;
+export const BANDS = 32;
+export const ROWS = NUM_HASHES / BANDS;
+export const SHINGLE_WORDS = 5;
+export const DUPLICATE_JACCARD = 0.8;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** murmur3's 32-bit finaliser: a cheap, well-mixed permutation of 32-bit integers. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over a word's UTF-16 code units. */
+function hashWord(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) {
+    h ^= w.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// One seed per hash function: h_i(x) = fmix32(x ^ seed_i). Fixed, so signatures stored by one
+// process compare with signatures computed by another.
+const SEEDS = (() => {
+  const s = new Uint32Array(NUM_HASHES);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < NUM_HASHES; i++) {
+    x = fmix32(x + 0x6d2b79f5);
+    s[i] = x;
+  }
+  return s;
+})();
+
+/** Sorted, distinct hashes of the text's word 5-grams (case and punctuation ignored). */
+export function shingleSet(text: string): Uint32Array {
+  return shinglesOfWords(text.toLowerCase().match(WORD) ?? []);
+}
+
+function shinglesOfWords(words: string[]): Uint32Array {
+  if (words.length === 0) return new Uint32Array(0);
+  const wh = words.map(hashWord);
+  const n = Math.max(1, wh.length - SHINGLE_WORDS + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x2545f491;
+    for (let k = i; k < Math.min(i + SHINGLE_WORDS, wh.length); k++) h = fmix32(Math.imul(h, 31) ^ wh[k]);
+    out[i] = h;
+  }
+  out.sort();
+  let w = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[w++] = out[i];
+  return out.slice(0, w);
+}
+
+export function signatureOfShingles(shingles: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  for (let j = 0; j < shingles.length; j++) {
+    const x = shingles[j];
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const h = fmix32(x ^ SEEDS[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+export function minhashSignature(text: string): Uint32Array {
+  return signatureOfShingles(shingleSet(text));
+}
+
+/** Exact Jaccard similarity of two sorted distinct hash sets. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
+}
+
+/** Jaccard estimated from two signatures: the share of positions where they agree. */
+export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < NUM_HASHES; i++) if (a[i] === b[i]) same++;
+  return same / NUM_HASHES;
+}
+
+/** Little-endian bytes, for storing a signature as a blob. */
+export function signatureToBytes(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(NUM_HASHES * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < NUM_HASHES; i++) view.setUint32(i * 4, sig[i], true);
+  return out;
+}
+
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteLength !== NUM_HASHES * 4) throw new Error(`minhash signature must be ${NUM_HASHES * 4} bytes, got ${bytes.byteLength}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sig = new Uint32Array(NUM_HASHES);
+  for (let i = 0; i < NUM_HASHES; i++) sig[i] = view.getUint32(i * 4, true);
+  return sig;
+}
+
+function bandKey(sig: Uint32Array, band: number): number {
+  let h = band + 1;
+  for (let r = band * ROWS; r < (band + 1) * ROWS; r++) h = fmix32(Math.imul(h, 0x01000193) ^ sig[r]);
+  return h;
+}
+
+interface Entry {
+  id: string;
+  signature: Uint32Array;
+  /** Present only for texts added in this process. */
+  shingles: Uint32Array | null;
+  /** The earliest article this one copies (itself when original). */
+  root: string;
+}
+
+/** Texts shorter than this many words are not compared: a few shared words prove nothing. */
+const MIN_WORDS = 2 * SHINGLE_WORDS;
+
+export class NearDuplicateIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly bands: Map<number, string[]>[] = Array.from({ length: BANDS }, () => new Map());
+
+  constructor(private readonly threshold = DUPLICATE_JACCARD) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Known articles from the store (signatures only), in the order they were first stored. */
+  seed(stored: Iterable<{ id: string; signature: Uint32Array; duplicate_of?: string | null }>): void {
+    for (const s of stored) {
+      if (this.entries.has(s.id)) continue;
+      this.insert({ id: s.id, signature: s.signature, shingles: null, root: s.duplicate_of ?? s.id });
+    }
+  }
+
+  /**
+   * Index one article and return the id of the earlier article it near-duplicates (the original,
+   * when that one was itself a copy), or null. Re-adding a known id returns its earlier answer.
+   */
+  add(id: string, text: string, signature?: Uint32Array): string | null {
+    const known = this.entries.get(id);
+    if (known) return known.root === id ? null : known.root;
+    const words = text.toLowerCase().match(WORD) ?? [];
+    const shingles = shinglesOfWords(words);
+    const sig = signature ?? signatureOfShingles(shingles);
+    const match = words.length >= MIN_WORDS ? this.bestMatch(sig, shingles) : null;
+    const root = match ? match.root : id;
+    this.insert({ id, signature: sig, shingles, root });
+    return match ? match.root : null;
+  }
+
+  /** Like add, but without indexing: which stored article is this text a copy of? */
+  query(text: string): string | null {
+    const shingles = shingleSet(text);
+    return this.bestMatch(signatureOfShingles(shingles), shingles)?.root ?? null;
+  }
+
+  private bestMatch(sig: Uint32Array, shingles: Uint32Array): Entry | null {
+    const seen = new Set<string>();
+    let best: Entry | null = null;
+    let bestScore = this.threshold;
+    for (let b = 0; b < BANDS; b++) {
+      const bucket = this.bands[b].get(bandKey(sig, b));
+      if (!bucket) continue;
+      for (const cid of bucket) {
+        if (seen.has(cid)) continue;
+        seen.add(cid);
+        const c = this.entries.get(cid)!;
+        const score = c.shingles ? jaccard(shingles, c.shingles) : signatureSimilarity(sig, c.signature);
+        if (score >= bestScore && (!best || score > bestScore)) {
+          best = c;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+
+  private insert(e: Entry): void {
+    this.entries.set(e.id, e);
+    for (let b = 0; b < BANDS; b++) {
+      const key = bandKey(e.signature, b);
+      const bucket = this.bands[b].get(key);
+      if (bucket) bucket.push(e.id);
+      else this.bands[b].set(key, [e.id]);
+    }
+  }
+}

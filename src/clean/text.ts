@@ -1,0 +1,36 @@
+// Plain-text documents: blocks -> re-joined lines -> boilerplate classifier -> repeats kept once.
+import { classifyBlocks } from './boilerplate.js';
+import { detectLanguage } from './language.js';
+import { countWords, dedupeParagraphs, normaliseNewlines, rejoinWrapped } from './paragraphs.js';
+
+export interface TextExtraction {
+  title: string | null;
+  paragraphs: string[];
+}
+
+/** Splits on blank lines, then re-joins hard-wrapped lines within each block into paragraphs. */
+export function splitParagraphs(text: string): string[] {
+  const paragraphs: string[] = [];
+  for (const block of normaliseNewlines(text).split(/\n[ \t\u00a0]*\n/)) {
+    for (const p of rejoinWrapped(block.split('\n'))) paragraphs.push(p);
+  }
+  return paragraphs;
+}
+
+const HEADLINE_MAX_WORDS = 25;
+
+/** A first paragraph short enough and not a full sentence paragraph reads as the headline. */
+function headline(paragraph: string | undefined): string | null {
+  if (paragraph === undefined) return null;
+  const words = countWords(paragraph);
+  if (words < 3 || words > HEADLINE_MAX_WORDS || paragraph.length > 200) return null;
+  return paragraph;
+}
+
+export function extractPlainText(text: string): TextExtraction {
+  const candidates = splitParagraphs(text);
+  const language = detectLanguage(candidates.join('\n'));
+  const keep = classifyBlocks(candidates.map((t) => ({ text: t })), language);
+  const paragraphs = dedupeParagraphs(candidates.filter((_, i) => keep[i]));
+  return { title: headline(paragraphs[0]), paragraphs };
+}

@@ -1,0 +1,125 @@
+// Reported speech: who claims what. A frame is a speaker and the token range of what they said:
+// "Lavrov said [X did Y]", "[X did Y], Lavrov said", "[X did Y], says Lavrov", "according to
+// Lavrov, [X did Y]", "Kerry's remarks ... that [X did Y]".
+import { SPEECH_NOUNS, SPEECH_VERBS } from './lexicon.js';
+import type { Group, Mention, SentenceView } from './sentence.js';
+
+export interface Frame {
+  speaker: Mention;
+  /** The speech verb or noun. */
+  cue: number;
+  /** Complement range [from, to). */
+  from: number;
+  to: number;
+  /** "denied that ...": what follows is asserted not to have happened. */
+  denial: boolean;
+}
+
+const DENIAL = new Set(['deny', 'dismiss', 'refute']);
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
+const FILLER_POS = new Set(['ADV', 'PUNCT', 'PROPN', 'NOUN', 'DET', 'ADP', 'ADJ', 'NUM']);
+
+export function isSpeechVerb(view: SentenceView, v: number): boolean {
+  const t = view.toks[v]!;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  if (DENIAL.has(t.lemma)) return true;
+  if (!SPEECH_VERBS.has(t.lemma)) return false;
+  if (t.lemma === 'point') return ['to', 'out'].includes(view.toks[v + 1]?.lower ?? '');
+  return true;
+}
+
+function groupStartingNear(view: SentenceView, from: number, to: number): Group | null {
+  for (const g of view.groups) if (g.first >= from && g.first < to) return g;
+  return null;
+}
+
+/** The subject group of a verb: the first group in its clause before it (last comma segment). */
+export function subjectBefore(view: SentenceView, v: number, clauseStart: number): Group | null {
+  let best: Group | null = null;
+  let lastComma = -1;
+  for (let k = clauseStart; k < v; k++) if (view.toks[k]!.text === ',') lastComma = k;
+  for (const g of view.groups) {
+    if (g.first < clauseStart || g.last >= v) continue;
+    if (best === null) best = g;
+    else if (best.last < lastComma && g.first > lastComma) best = g;
+  }
+  return best;
+}
+
+export function findFrames(view: SentenceView): Frame[] {
+  const { toks } = view;
+  const frames: Frame[] = [];
+  const n = toks.length;
+  for (let v = 0; v < n; v++) {
+    const t = toks[v]!;
+    if (t.lower === 'according' && toks[v + 1]?.lower === 'to') {
+      const g = groupStartingNear(view, v + 2, v + 9);
+      let comma = v + 2;
+      while (comma < n && toks[comma]!.text !== ',') comma++;
+      if (g && comma < n - 2) frames.push({ speaker: g.phrases[0]!.head, cue: v, from: comma + 1, to: n, denial: false });
+      continue;
+    }
+    if (SPEECH_NOUNS.has(t.lemma) && t.pos === 'NOUN') {
+      const possessor = view.mentions.filter((m) => m.last < v && m.last >= v - 4).pop();
+      let that = v + 1;
+      while (that < n && that < v + 14 && toks[that]!.lower !== 'that') that++;
+      if (possessor && that < n && toks[that]!.lower === 'that' && possessorOf(view, possessor, v)) {
+        frames.push({ speaker: possessor, cue: v, from: that + 1, to: n, denial: false });
+      }
+      continue;
+    }
+    if (!isSpeechVerb(view, v)) continue;
+    const clause = view.clauses[view.clauseOf[v]!]!;
+    const denial = DENIAL.has(t.lemma);
+    // Inverted: '..., says Lavrov.' — the speaker follows the verb at the end of the sentence.
+    const after = groupStartingNear(view, v + 1, v + 2);
+    const prevText = toks[v - 1]?.text ?? '';
+    const inverted = after !== null && restIsShort(view, after.last + 1) && (prevText === ',' || QUOTES.has(prevText));
+    let subject = inverted ? after : subjectBefore(view, v, clause.start);
+    let speakerEnd = inverted ? after.last : v;
+    if (!subject && after && restIsShort(view, after.last + 1)) {
+      subject = after;
+      speakerEnd = after.last;
+    }
+    if (!subject) continue;
+    const speaker = subject.phrases[0]!.head;
+    // Forward complement: what follows the verb (skipping "that" and the addressee of "told").
+    let from = speakerEnd + 1;
+    if (t.lemma === 'tell') {
+      const addressee = groupStartingNear(view, from, from + 3);
+      if (addressee) from = addressee.last + 1;
+    }
+    while (from < n && (toks[from]!.lower === 'that' || QUOTES.has(toks[from]!.text) || toks[from]!.text === ',')) from++;
+    if (!restIsShort(view, from)) {
+      let to = from;
+      while (to < n && toks[to]!.text !== ';') to++;
+      frames.push({ speaker, cue: v, from, to, denial });
+      continue;
+    }
+    // Backward complement: '"...", Lavrov said Saturday.' — everything before the speaker's clause.
+    let to = inverted ? v : Math.min(subject.first, v);
+    while (to > 0 && (toks[to - 1]!.text === ',' || QUOTES.has(toks[to - 1]!.text))) to--;
+    if (to >= 3) frames.push({ speaker, cue: v, from: 0, to, denial });
+  }
+  return frames;
+}
+
+/** "Kerry's remarks": the mention is directly followed by 's (or is a possessive pronoun). */
+function possessorOf(view: SentenceView, m: Mention, noun: number): boolean {
+  for (let k = m.last + 1; k < noun; k++) {
+    const t = view.toks[k]!;
+    if (t.pos === 'PART' || t.lower === "'s" || t.lower === '’s') return true;
+  }
+  return m.kind === 'PRONOUN';
+}
+
+/** Fewer than three content words from i to the end: dates, names, adverbs only. */
+function restIsShort(view: SentenceView, i: number): boolean {
+  let content = 0;
+  for (let k = i; k < view.toks.length; k++) {
+    const t = view.toks[k]!;
+    if (!FILLER_POS.has(t.pos)) content++;
+    if (t.pos === 'VERB' || t.pos === 'AUX') content += 2;
+  }
+  return content < 3;
+}

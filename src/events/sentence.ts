@@ -1,0 +1,282 @@
+// A sentence seen by the coder: its tokens, the actor mentions in it, chunked into noun phrases
+// ("actor phrases") and coordinations, and split into clauses. This is the shallow parse: no tree,
+// just POS runs and a few function words, which is fast and good enough for news prose.
+import type { Article, DateMention, Entity, Sentence } from '../model.js';
+import { LOCATIVE_PREPS } from './lexicon.js';
+
+export interface Tok {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+/** An actor in the text: an entity, or a pronoun resolved to one (or to a pair of parties). */
+export interface Mention {
+  first: number;
+  last: number;
+  code: string;
+  /** Canonical name (entity.name). */
+  name: string;
+  kind: Entity['kind'] | 'PRONOUN';
+  /** Canonical names of the people this mention stands for. */
+  people: string[];
+  /** A PLACE after in/at/near...: a location, never a participant. */
+  locative: boolean;
+  /** For "they"/"the two": the two parties it stands for. */
+  pair?: [Mention, Mention];
+}
+
+/** A maximal noun-phrase-like run of tokens containing at least one mention. */
+export interface Phrase {
+  first: number;
+  last: number;
+  mentions: Mention[];
+  /** The participant the phrase names: last person, else last organisation, else first mention. */
+  head: Mention;
+}
+
+/** Actor phrases joined by "and" (or commas): a coordination. */
+export interface Group {
+  first: number;
+  last: number;
+  phrases: Phrase[];
+}
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** Starts with which/who/that...: a relative clause (its dates do not set the narrative date). */
+  relative: boolean;
+  /** A predicate coordinated with the previous clause ("..., and underscored"): shares its subject. */
+  sharesSubject: boolean;
+}
+
+export interface DateSpan {
+  first: number;
+  last: number;
+  date: DateMention;
+}
+
+export interface SentenceView {
+  index: number;
+  sentence: Sentence;
+  toks: Tok[];
+  mentions: Mention[];
+  phrases: Phrase[];
+  groups: Group[];
+  clauses: Clause[];
+  clauseOf: number[];
+  dates: DateSpan[];
+  /** PLACE entities with their token range (for locations). */
+  /** locative: after in/at/to...; venue: after in/at and not modifying a noun (a location). */
+  places: { first: number; last: number; entity: Entity; locative: boolean; venue: boolean }[];
+}
+
+const PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+const PHRASE_ADP = new Set(['of', 'for']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const CLAUSE_SCONJ = new Set(['that', 'if', 'because', 'while', 'although', 'though', 'whereas', 'unless', 'since', 'but', 'whether']);
+
+/** Upgrade a bare country code to its government when the mention names a state as an actor. */
+export function governmentOf(code: string, countryAsGovernment: boolean): string {
+  return countryAsGovernment && /^[A-Z]{3}$/.test(code) ? code + 'GOV' : code;
+}
+
+/** Index of the first token with start >= pos (binary search over a sorted token array). */
+export function lowerBound(toks: { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ViewOptions {
+  countryAsGovernment: boolean;
+}
+
+/** Build the view of one sentence (entities/dates are the article's, sorted by start). */
+export function viewSentence(article: Article, index: number, tokFrom: number, tokTo: number, opts: ViewOptions): SentenceView {
+  const sentence = article.sentences[index]!;
+  const toks: Tok[] = [];
+  for (let i = tokFrom; i < tokTo; i++) {
+    const t = article.tokens[i]!;
+    toks.push({ text: t.text, lower: t.text.toLowerCase(), lemma: t.lemma.toLowerCase(), pos: t.pos, start: t.start, end: t.end });
+  }
+  const tokIndex = (pos: number): number => lowerBound(toks, pos);
+
+  const mentions: Mention[] = [];
+  const places: SentenceView['places'] = [];
+  const ents = article.entities;
+  for (let e = lowerBound(ents, sentence.start); e < ents.length && ents[e]!.start < sentence.end; e++) {
+    const ent = ents[e]!;
+    const first = tokIndex(ent.start);
+    let last = first;
+    while (last + 1 < toks.length && toks[last + 1]!.start < ent.end) last++;
+    if (first >= toks.length) continue;
+    // "in Paris" is where something happened; "in a Syria ceasefire agreement", "attention to
+    // Russia's demand" name an actor, and "related to Ukraine" is no venue.
+    const after = toks[last + 1];
+    const possessive = after !== undefined && after.pos === 'PART';
+    const locative = ent.kind === 'PLACE' && !possessive && introducedByLocative(toks, first);
+    const venue = locative && after?.pos !== 'NOUN' && introducedByLocative(toks, first, VENUE_PREPS);
+    if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
+    const rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
+    if (!rawCode) continue;
+    // A country, a place or a country modifier ("US military preparations") stands for the
+    // country's government; PETRARCH-style closed dictionaries keep their codes as they are.
+    // "Russian military build-up": an actor modifying a noun is an abstract reference to the state.
+    const abstractRef = after?.pos === 'NOUN' && /^[A-Z]{3}(MIL|GOV|SPY|POL)$/.test(rawCode);
+    const stateLike = ent.kind === 'PLACE' || /^[A-Z]{3}$/.test(rawCode) || abstractRef;
+    const code = opts.countryAsGovernment && stateLike ? governmentOf(rawCode.slice(0, 3), true) : rawCode;
+    mentions.push({
+      first,
+      last,
+      code,
+      name: ent.name,
+      kind: ent.kind,
+      people: ent.kind === 'PERSON' ? [ent.name] : [],
+      locative,
+    });
+  }
+
+  const dates: DateSpan[] = [];
+  const ds = article.dates;
+  for (let d = lowerBound(ds, sentence.start); d < ds.length && ds[d]!.start < sentence.end; d++) {
+    const dm = ds[d]!;
+    const first = tokIndex(dm.start);
+    let last = first;
+    while (last + 1 < toks.length && toks[last + 1]!.start < dm.end) last++;
+    dates.push({ first, last, date: dm });
+  }
+
+  const view: SentenceView = { index, sentence, toks, mentions, phrases: [], groups: [], clauses: [], clauseOf: [], dates, places };
+  splitClauses(view);
+  return view;
+}
+
+/** (Re)build phrases and groups; called again after pronouns are added as mentions. */
+export function chunk(view: SentenceView): void {
+  const { toks } = view;
+  const mentionAt = new Map<number, Mention>();
+  for (const m of view.mentions) for (let i = m.first; i <= m.last; i++) mentionAt.set(i, m);
+  const phraseable = (i: number): boolean => {
+    const t = toks[i]!;
+    if (mentionAt.has(i)) return true;
+    if (t.pos === 'PART') return t.lower === "'s" || t.lower === "'" || t.lower === '’s';
+    if (PHRASE_POS.has(t.pos)) return true;
+    if (t.pos === 'PRON') return POSSESSIVE.has(t.lower);
+    if (t.pos === 'ADP') return PHRASE_ADP.has(t.lower);
+    if (t.pos === 'PUNCT') return t.text === '-';
+    return false;
+  };
+  const phrases: Phrase[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!phraseable(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && phraseable(j + 1) && view.clauseOf[j + 1] === view.clauseOf[i]) j++;
+    const ms: Mention[] = [];
+    for (const m of view.mentions) if (m.first >= i && m.first <= j && (ms.length === 0 || ms[ms.length - 1] !== m)) ms.push(m);
+    const usable = ms.filter((m) => !m.locative);
+    if (usable.length) phrases.push({ first: i, last: j, mentions: usable, head: headOf(usable) });
+    i = j + 1;
+  }
+  view.phrases = phrases;
+  // Coordinations: phrases separated only by "and" / "," / "as well as".
+  const groups: Group[] = [];
+  for (const p of phrases) {
+    const g = groups[groups.length - 1];
+    const prev = g?.phrases[g.phrases.length - 1];
+    const bare = !!prev && bareName(prev) && bareName(p);
+    if (g && joinable(toks, g.last + 1, p.first, bare)) {
+      g.phrases.push(p);
+      g.last = p.last;
+    } else {
+      groups.push({ first: p.first, last: p.last, phrases: [p] });
+    }
+  }
+  view.groups = groups;
+}
+
+function joinable(toks: Tok[], from: number, to: number, bare: boolean): boolean {
+  // Headline lists: "Russia, US reach no agreement" (bare names separated by a comma).
+  if (bare && to - from === 1 && toks[from]!.text === ',') return true;
+  if (to - from < 1 || to - from > 3) return false;
+  let sawAnd = false;
+  for (let k = from; k < to; k++) {
+    const l = toks[k]!.lower;
+    if (l === 'and' || l === '&') sawAnd = true;
+    else if (l !== ',' && l !== 'as' && l !== 'well' && l !== 'both') return false;
+  }
+  return sawAnd;
+}
+
+function bareName(p: Phrase): boolean {
+  return p.mentions.length === 1 && p.mentions[0]!.first === p.first && p.mentions[0]!.last === p.last;
+}
+
+function headOf(ms: Mention[]): Mention {
+  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.kind === 'PERSON' || ms[k]!.kind === 'PRONOUN') return ms[k]!;
+  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.kind === 'ORG') return ms[k]!;
+  return ms[0]!;
+}
+
+/** Split into clauses; `extra` adds boundaries (starts of reported-speech complements). */
+export function splitClauses(view: SentenceView, extra: Set<number> = new Set()): void {
+  const { toks } = view;
+  const clauses: Clause[] = [];
+  let cur: Clause = { start: 0, end: toks.length, relative: false, sharesSubject: false };
+  const open = (at: number, relative: boolean, sharesSubject: boolean): void => {
+    cur.end = at;
+    if (cur.end > cur.start) clauses.push(cur);
+    cur = { start: at, end: toks.length, relative, sharesSubject };
+  };
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = toks[i - 1]!;
+    if (extra.has(i)) open(i, false, false);
+    else if (t.text === ';' || t.text === ':') open(i, false, false);
+    else if (RELATIVE.has(t.lower) && (t.pos === 'PRON' || t.pos === 'ADV' || t.pos === 'DET') && prev.text === ',') open(i, true, false);
+    else if (t.pos === 'SCONJ' && CLAUSE_SCONJ.has(t.lower)) open(i, false, false);
+    else if (t.lower === 'but' || (t.lower === 'and' && nextIsPredicate(toks, i + 1))) open(i, false, t.lower === 'and');
+    else if (prev.text === ',' && t.pos === 'VERB' && /ing$/.test(t.lower)) open(i, false, true);
+  }
+  clauses.push(cur);
+  view.clauses = clauses;
+  const clauseOf = new Array<number>(toks.length).fill(0);
+  clauses.forEach((c, k) => {
+    for (let i = c.start; i < c.end; i++) clauseOf[i] = k;
+  });
+  view.clauseOf = clauseOf;
+}
+
+/** "in Syria", "in the Chinese city of Hangzhou": a locative preposition opens the phrase. */
+const VENUE_PREPS = new Set(['in', 'at']);
+
+export function introducedByLocative(toks: Tok[], first: number, preps: Set<string> = LOCATIVE_PREPS): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
+    const t = toks[k]!;
+    if (preps.has(t.lower)) return true;
+    if (LOCATIVE_PREPS.has(t.lower)) return false;
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.lower === 'of')) return false;
+  }
+  return false;
+}
+
+function nextIsPredicate(toks: Tok[], i: number): boolean {
+  let k = i;
+  while (k < toks.length && (toks[k]!.pos === 'ADV' || toks[k]!.text === ',')) k++;
+  const t = toks[k];
+  return t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower);
+}

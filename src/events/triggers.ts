@@ -1,0 +1,167 @@
+// Which words are events: verbs (curated lexicon, Phoenix dictionary, or a PETRARCH dictionary given
+// by the caller), light verbs whose object noun carries the event ("reached no agreement"), and
+// nominal events ("talks between A and B").
+import { cameoTable } from './cameo.js';
+import { LIGHT_VERBS, NOUNS, SPEECH_VERBS, VERBS } from './lexicon.js';
+import type { VerbDictionary, VerbEntry } from './petrarch.js';
+import type { SentenceView, Tok } from './sentence.js';
+
+export interface Trigger {
+  kind: 'verb' | 'light' | 'noun';
+  /** Coded from the mined Phoenix dictionary: weaker evidence, needs an explicit direct object. */
+  mined?: boolean;
+  /** The verb (for verb and light triggers) or the noun. */
+  verb: number;
+  /** The word that names the event: the verb, or the noun for light/noun triggers. */
+  word: number;
+  code: string;
+}
+
+const SKIP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PUNCT']);
+
+/** The head noun of the noun phrase starting at i (last noun of the run), within `limit` tokens. */
+export function headNounAfter(toks: Tok[], i: number, end: number, limit = 7): number {
+  let head = -1;
+  for (let k = i; k < end && k < i + limit; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'NOUN') head = k;
+    else if (SKIP_POS.has(t.pos) || t.text === '-') {
+      if (head >= 0 && t.pos !== 'PUNCT' && t.pos !== 'PROPN' && t.pos !== 'ADJ') break;
+      if (t.pos === 'PUNCT' && t.text !== '-' && t.text !== '"' && t.text !== '“') break;
+    } else break;
+  }
+  return head;
+}
+
+function nounCode(t: Tok): string | null {
+  return NOUNS[t.lemma] ?? NOUNS[t.lower] ?? null;
+}
+
+/** Slot match for dictionary patterns: exact word, lemma, or a stem prefix ("violat"). */
+function slotMatches(slot: string[], t: Tok): boolean {
+  for (const w of slot) {
+    if (w === t.lower || w === t.lemma) return true;
+    if (w.length >= 5 && t.lower.startsWith(w)) return true;
+  }
+  return false;
+}
+
+/** Match slots in order in toks[from, to) (gaps allowed); returns true when all are found. */
+function inOrder(slots: string[][], toks: Tok[], from: number, to: number, step: 1 | -1): boolean {
+  let k = step === 1 ? from : to - 1;
+  const seq = step === 1 ? slots : [...slots].reverse();
+  for (const s of seq) {
+    while (k >= from && k < to && !slotMatches(s, toks[k]!)) k += step;
+    if (k < from || k >= to) return false;
+    k += step;
+  }
+  return true;
+}
+
+function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, clauseStart: number, clauseEnd: number): string | null | undefined {
+  const toks = view.toks;
+  let best: { score: number; code: string | null } | null = null;
+  for (const e of entries) {
+    if (e.particles.length && !inOrder(e.particles.map((p) => [p]), toks, v + 1, Math.min(clauseEnd, v + 4), 1)) continue;
+    for (const p of e.patterns) {
+      const score = p.before.length + p.after.length;
+      if (best && score <= best.score) continue;
+      if (p.after.length && !inOrder(p.after, toks, v + 1, clauseEnd, 1)) continue;
+      if (p.before.length && !inOrder(p.before, toks, clauseStart, v, -1)) continue;
+      best = { score, code: p.code };
+    }
+    if (!best) best = { score: 0, code: e.code };
+  }
+  return best ? best.code : undefined;
+}
+
+let minedSlots: Map<number, { slots: string[][]; code: string }[]> | null = null;
+
+function minedCode(lemma: string, lower: string, view: SentenceView, v: number, clauseEnd: number): string | null {
+  const table = cameoTable();
+  const verb = table.verbs[lemma] ?? table.verbs[lower];
+  if (!verb) return null;
+  minedSlots ??= new Map();
+  let pats = minedSlots.get(verb.p);
+  if (!pats) {
+    pats = (table.patterns[verb.p] ?? []).map(([s, code]) => ({ slots: s.split(' ').map((x) => x.split('|')), code }));
+    minedSlots.set(verb.p, pats);
+  }
+  let best: { n: number; code: string } | null = null;
+  for (const p of pats) {
+    if (best && p.slots.length <= best.n) continue;
+    if (inOrder(p.slots, view.toks, v + 1, Math.min(clauseEnd, v + 8), 1)) best = { n: p.slots.length, code: p.code };
+  }
+  return best?.code ?? verb.c;
+}
+
+function near(toks: Tok[], from: number, to: number, words: Set<string>): boolean {
+  for (let k = from; k < to && k < toks.length; k++) if (words.has(toks[k]!.lower)) return true;
+  return false;
+}
+
+const PHONE = new Set(['phone', 'telephone']);
+/** Verbs the Phoenix dictionary codes by default that are not events in news prose: cues of
+ *  negation or modality, and verbs of topic ("explore", "ensure", "include"). */
+const NOT_EVENTS = new Set([
+  'fail', 'deny', 'consider', 'see', 'refer', 'explore', 'ensure', 'aim', 'highlight', 'include', 'allow', 'lead',
+  'restrain', 'train', 'expect', 'hope', 'plan', 'intend', 'seem', 'appear', 'look', 'become', 'remain', 'get',
+  'go', 'come', 'take', 'put', 'set', 'use', 'work', 'try', 'need', 'receive', 'follow', 'recall', 'mention', 'cite',
+]);
+const WITH = new Set(['with']);
+const ON_FOR = new Set(['on', 'for', 'upon']);
+
+/** The trigger a verb token opens, or null. */
+export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary | undefined): Trigger | null {
+  const toks = view.toks;
+  const t = toks[v]!;
+  const clause = view.clauses[view.clauseOf[v]!]!;
+  if (dict) {
+    const entries = dict.verbs.get(t.lemma) ?? dict.verbs.get(t.lower);
+    if (!entries) return null;
+    const code = petrarchCode(entries, view, v, clause.start, clause.end);
+    return code ? { kind: 'verb', verb: v, word: v, code } : null;
+  }
+  const lemma = t.lemma;
+  // Light verbs: the event is their object ("reach no agreement", "hold talks", "result in a deal").
+  if (LIGHT_VERBS.has(lemma)) {
+    let k = v + 1;
+    while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART') && toks[k]!.lower !== 'to') k++;
+    const n = headNounAfter(toks, k, clause.end);
+    const code = n >= 0 ? nounCode(toks[n]!) : null;
+    if (code) return { kind: 'light', verb: v, word: n, code };
+  }
+  if (lemma === 'speak' || lemma === 'talk') {
+    if (near(toks, v + 1, v + 4, PHONE)) return { kind: 'verb', verb: v, word: v, code: '041' };
+    if (near(toks, v + 1, v + 3, WITH)) return { kind: 'verb', verb: v, word: v, code: '040' };
+    return null;
+  }
+  if (lemma === 'call') {
+    if (near(toks, v + 1, v + 2, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '020' };
+    return null;
+  }
+  if (lemma === 'want') {
+    // "The US wants Russia to focus on ..." is a demand; "wants to" alone is an intention.
+    const toIdx = toks.findIndex((x, k) => k > v + 1 && k < clause.end && x.lower === 'to');
+    return toIdx > v + 1 && view.mentions.some((m) => m.first > v && m.first < toIdx)
+      ? { kind: 'verb', verb: v, word: v, code: '100' }
+      : null;
+  }
+  const curated = VERBS[lemma];
+  if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
+  if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;
+  const mined = minedCode(lemma, t.lower, view, v, clause.end);
+  return mined ? { kind: 'verb', verb: v, word: v, code: mined, mined: true } : null;
+}
+
+/** The nominal event a noun names, or null (participants are checked by the caller). */
+export function nounTrigger(view: SentenceView, n: number): Trigger | null {
+  const t = view.toks[n]!;
+  // "Talks between ..." opening a sentence is often tagged PROPN; "talks" is sometimes a VERB.
+  if (t.pos !== 'NOUN' && !(t.pos === 'PROPN' && n === 0) && !(t.pos === 'VERB' && t.lower === 'talks')) return null;
+  // A noun modifying another noun ("ceasefire agreement") is not the head of its phrase.
+  const next = view.toks[n + 1];
+  if (next && next.pos === 'NOUN') return null;
+  const code = nounCode(t);
+  return code ? { kind: 'noun', verb: n, word: n, code } : null;
+}

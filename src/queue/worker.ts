@@ -1,0 +1,129 @@
+// A worker process: runs graphile-worker over the document queue until stopped (or, with
+// untilEmpty, until nothing is left to do). Any number of these may run on any number of machines
+// against one database; content-hash ids + transactional saves make double delivery harmless.
+//
+// Faults: a database outage makes jobs fail and graphile-worker retries them with exponential
+// backoff; if the pool itself gives up (it cannot record a result), it is restarted here after a
+// backoff and its locked jobs are released. A worker killed outright is noticed by the others
+// through PoolRegistry (liveness.ts), which releases its jobs within seconds.
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
+import { pendingJobs } from './enqueue.js';
+import { DOCUMENT_TASK } from './jobs.js';
+import { PoolRegistry } from './liveness.js';
+import { quietLogger } from './log.js';
+import { makeDocumentTask, newStats, type TaskStats } from './task.js';
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /** Stop once no job is waiting, running or scheduled for a retry (batch runs, tests, benchmarks). */
+  untilEmpty?: boolean;
+  /** Milliseconds between polls for retried/scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
+  pollInterval?: number;
+  /** Where warnings and errors go, one line each (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface WorkerHandle {
+  stats: TaskStats;
+  /** Resolves when the worker has stopped, with what it did. */
+  done: Promise<TaskStats>;
+  /** Graceful stop: running jobs finish, nothing new is taken. */
+  stop(): Promise<void>;
+}
+
+const RESTART_MIN_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
+const IDLE_CHECK_MS = 1_000;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function startWorker(url: string, opts: WorkerOptions = {}): Promise<WorkerHandle> {
+  const concurrency = opts.concurrency ?? 1;
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const store: PostgresStore = await openPostgresStore(url, { max: concurrency + 2 });
+  const stats = newStats();
+  const registry = new PoolRegistry(url, (ids) => log(`released the jobs of ${ids.length} dead worker pool(s)`));
+  let runner: Runner | null = null;
+  let poolId: string | null = null;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+
+  const startRunner = async (): Promise<Runner> => {
+    const events: WorkerEvents = new EventEmitter();
+    events.on('pool:create', ({ workerPool }) => {
+      poolId = workerPool.id;
+      void registry.register(workerPool.id);
+    });
+    const r = await run({
+      pgPool: store.pool,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: opts.pollInterval ?? 1_000,
+      logger: quietLogger(log),
+      events,
+      // Batched completion goes through graphile-worker's error handler: a result it cannot record
+      // (database gone) shuts the pool down cleanly and we restart it, instead of an unhandled rejection.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      taskList: { [DOCUMENT_TASK]: makeDocumentTask(store, stats) },
+    });
+    return r;
+  };
+
+  const idleWatch = async (): Promise<void> => {
+    while (!stopping) {
+      await sleep(IDLE_CHECK_MS);
+      try {
+        if ((await pendingJobs(store)).pending === 0) return void (await stop());
+      } catch {
+        /* database away: keep waiting, the runner retries */
+      }
+    }
+  };
+
+  const supervise = async (): Promise<TaskStats> => {
+    registry.start();
+    if (opts.untilEmpty) void idleWatch();
+    let backoff = RESTART_MIN_MS;
+    try {
+      while (!stopping) {
+        try {
+          runner = await startRunner();
+          if (stopping) await runner.stop();
+          await runner.promise;
+          backoff = RESTART_MIN_MS;
+        } catch (err) {
+          if (stopping) break;
+          log(`error: worker pool stopped (${(err as Error).message.split('\n', 1)[0]}); restarting in ${Math.round(backoff / 1000)}s`);
+        }
+        runner = null;
+        if (stopping) break;
+        // The pool ended without being asked to: whatever it held goes back to the queue.
+        if (poolId) {
+          const dead = poolId;
+          await registry.unregister(dead);
+          await store.pool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [[dead]]).catch(() => undefined);
+        }
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, backoff);
+        });
+        backoff = Math.min(backoff * 2, RESTART_MAX_MS);
+      }
+    } finally {
+      if (poolId) await registry.unregister(poolId);
+      await registry.stop();
+      await store.close();
+    }
+    return stats;
+  };
+
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    wake?.();
+    await runner?.stop().catch(() => undefined);
+  };
+  return { stats, stop, done: supervise() };
+}

@@ -1,0 +1,32 @@
+// Reading more than one page from the store. The Store contract pages with limit/offset and may cap
+// the page size itself, so we keep asking until a page comes back empty, up to a hard cap.
+import type { Event } from '../model.js';
+import type { EventFilter, Store } from '../store/types.js';
+
+/** Large pages: each page is one query, and OFFSET paging re-skips earlier rows. */
+const PAGE = 20_000;
+/** Hard cap on events one request may aggregate (a timeline of a busy dyad stays bounded). */
+export const MAX_SCAN = 100_000;
+
+export async function scanEvents(store: Store, filter: EventFilter, cap = MAX_SCAN): Promise<{ events: Event[]; truncated: boolean }> {
+  const events: Event[] = [];
+  for (let offset = 0; events.length < cap; ) {
+    const page = await store.events({ ...filter, limit: Math.min(PAGE, cap - events.length), offset });
+    if (page.length === 0) return { events, truncated: false };
+    events.push(...page);
+    offset += page.length;
+  }
+  return { events, truncated: true };
+}
+
+/**
+ * The event mentions coded from one article. Stores that understand an `article` filter answer
+ * directly; for one that ignores it (it returns other articles' events) we fall back to a scan.
+ */
+export async function eventsOfArticle(store: Store, articleId: string): Promise<Event[]> {
+  const filter = { article: articleId } as EventFilter;
+  const { events } = await scanEvents(store, filter, 10_000);
+  if (events.every((e) => e.article === articleId)) return events;
+  const all = await scanEvents(store, {});
+  return all.events.filter((e) => e.article === articleId);
+}

@@ -1,0 +1,260 @@
+// PostgreSQL store (server mode): the same contract as the SQLite store, for many workers on many
+// machines writing into one database. Ids are content hashes and every write is one transaction
+// with ON CONFLICT DO NOTHING, so two workers coding copies of one story store it once.
+// Row mapping, the event filter and the merge step are shared with SQLite (shared.ts).
+import pg from 'pg';
+import type { Article, Event, MergedEvent } from '../model.js';
+import type { ArticleRow, EventFilter, SearchHit, Store } from './types.js';
+import { MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
+import {
+  EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, checkFilter, decodeMinhash, encodeMinhash, eventRow,
+  eventWhere, eventsFor, mergedFor, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
+} from './shared.js';
+
+const DEFAULT_SEARCH_LIMIT = 20;
+/** Advisory lock key held while a worker decides duplicate_of and saves (see docs/SCALE.md). */
+export const DEDUP_LOCK = 0x64656475;
+
+const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
+
+/** One line saying why the database could not be reached (no stack traces for a wrong URL). */
+function connectError(url: string, err: unknown): Error {
+  const e = err as NodeJS.ErrnoException;
+  let where = url;
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    /* keep the raw text */
+  }
+  const why = e?.code === 'ECONNREFUSED' ? 'connection refused' : (e?.message ?? String(err));
+  return new Error(`cannot open PostgreSQL database ${where}: ${why}`);
+}
+
+/** Search words -> "w1 w2" for plainto_tsquery (all words required, no operator syntax to get wrong). */
+function searchWords(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}]+/gu);
+  return words ? words.join(' ') : null;
+}
+
+export class PostgresStore implements Store {
+  constructor(readonly pool: pg.Pool) {}
+
+  async hasArticle(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM articles WHERE id = $1', [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      return await saveIn(client, article, events, minhash);
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Runs fn with the near-duplicate lock held (a session advisory lock, released even if fn throws
+   * or the connection dies): workers that read minhashes(), choose duplicate_of and save inside fn
+   * see each other's articles, so of two concurrent near-copies the later one is marked.
+   */
+  async withDedupLock<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [DEDUP_LOCK]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [DEDUP_LOCK]).catch(() => void (broken = true));
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Which of these ids are stored already (enqueue skips them). */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Insertion counter of the newest article (0 when empty): the cursor for minhashesAfter. */
+  async lastSeq(): Promise<number> {
+    const { rows } = await this.pool.query<{ s: string | null }>('SELECT max(seq) AS s FROM articles');
+    return Number(rows[0]?.s ?? 0);
+  }
+
+  /** Signatures stored after the given insertion counter, oldest first (incremental dedup index). */
+  async minhashesAfter(seq: number): Promise<{ seq: number; id: string; signature: Uint32Array }[]> {
+    const { rows } = await this.pool.query<{ seq: string; id: string; minhash: Buffer | null }>(
+      'SELECT seq, id, minhash FROM articles WHERE seq > $1 ORDER BY seq',
+      [seq],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : new Uint32Array(0) }));
+  }
+
+  /** Records a document a worker could not turn into an article. */
+  async recordProblem(docId: string | null, source: string, error: string): Promise<void> {
+    await this.pool.query('INSERT INTO ingest_problems (doc_id, source, error) VALUES ($1, $2, $3)', [docId, source, error]);
+  }
+
+  async problems(): Promise<{ doc_id: string | null; source: string; error: string }[]> {
+    const { rows } = await this.pool.query('SELECT doc_id, source, error FROM ingest_problems ORDER BY id');
+    return rows;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const { rows } = await this.pool.query<ArticleDbRow>(
+      `SELECT ${ARTICLE_ROW_COLUMNS}, day_first, annotations FROM articles WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? rowToArticle(rows[0]) : null;
+  }
+
+  async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
+    checkFilter(opts);
+    const { rows } = await this.pool.query<ArticleRow>(
+      `SELECT ${ARTICLE_ROW_COLUMNS} FROM articles ORDER BY seq LIMIT $1 OFFSET $2`,
+      [opts.limit ?? null, opts.offset ?? 0],
+    );
+    return rows;
+  }
+
+  async minhashes(): Promise<{ id: string; signature: Uint32Array }[]> {
+    const { rows } = await this.pool.query<{ id: string; minhash: Buffer }>(
+      'SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq',
+    );
+    return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
+  }
+
+  async events(filter: EventFilter = {}): Promise<Event[]> {
+    checkFilter(filter);
+    if (!filter.contested) {
+      // Paging in SQL: same order and result as shared page(), without loading every row.
+      const where = eventWhere(filter, postgresPlaceholder);
+      const n = where.params.length;
+      const { rows } = await this.pool.query<{ data: string }>(
+        `SELECT data FROM events${where.sql} ${EVENT_ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...where.params, filter.limit ?? null, filter.offset ?? 0],
+      );
+      return rows.map(rowToEvent);
+    }
+    const { events, duplicates } = await this.matching(filter);
+    return eventsFor(events, duplicates, filter);
+  }
+
+  async getEvent(id: string): Promise<Event | null> {
+    const { rows } = await this.pool.query<{ data: string }>('SELECT data FROM events WHERE id = $1', [id]);
+    return rows[0] ? rowToEvent(rows[0]) : null;
+  }
+
+  async mergedEvents(filter: EventFilter = {}): Promise<MergedEvent[]> {
+    checkFilter(filter);
+    const { events, duplicates } = await this.matching(filter);
+    return mergedFor(events, duplicates, filter);
+  }
+
+  /** All events matching the filter (no paging) and the duplicate_of links, for the merge. */
+  private async matching(filter: EventFilter): Promise<{ events: Event[]; duplicates: Map<string, string> }> {
+    const where = eventWhere(filter, postgresPlaceholder);
+    const [ev, dup] = await Promise.all([
+      this.pool.query<{ data: string }>(`SELECT data FROM events${where.sql} ${EVENT_ORDER}`, where.params),
+      this.pool.query<{ id: string; duplicate_of: string }>('SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL'),
+    ]);
+    return { events: ev.rows.map(rowToEvent), duplicates: new Map(dup.rows.map((r) => [r.id, r.duplicate_of])) };
+  }
+
+  async search(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+    const words = searchWords(query);
+    if (words === null) return [];
+    const { rows } = await this.pool.query<SearchHit>(
+      `SELECT id AS article, title, published,
+              ts_headline('english', left(text, ${MAX_INDEXED_CHARS}), q,
+                          'StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet
+         FROM articles, plainto_tsquery('english', $1) AS q
+        WHERE tsv @@ q
+        ORDER BY ts_rank_cd(tsv, q) DESC, seq
+        LIMIT $2`,
+      [words, Math.max(0, Math.floor(limit))],
+    );
+    return rows;
+  }
+
+  async counts(): Promise<{ articles: number; events: number }> {
+    const { rows } = await this.pool.query<{ articles: string; events: string }>(
+      'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events',
+    );
+    return { articles: Number(rows[0]!.articles), events: Number(rows[0]!.events) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The article and its events in one transaction; false (nothing written) when the id exists. */
+async function saveIn(client: pg.PoolClient, a: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
+  for (const e of events) {
+    if (e.article !== a.id) throw new Error(`event ${e.id} belongs to article ${e.article}, not ${a.id}`);
+  }
+  await client.query('BEGIN');
+  try {
+    const inserted = await client.query(
+      `INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (id) DO NOTHING`,
+      [a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
+        articleAnnotations(a), minhash ? encodeMinhash(minhash) : null],
+    );
+    if (inserted.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    if (events.length > 0) {
+      // One statement for all events: each column travels as one array parameter.
+      const rows = events.map(eventRow);
+      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+      await client.query(
+        `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                              $7::text[], $8::text[], $9::text[], $10::text[])
+         ON CONFLICT (id) DO NOTHING`,
+        [col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
+          col('date_hi'), col('actors_lc'), col('data')],
+      );
+    }
+    await client.query('COMMIT');
+    return true;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Opens (and migrates) the database at a postgres:// URL. */
+export async function openPostgresStore(url: string, opts: { max?: number } = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the
+  // next query gets a fresh connection or a clear error.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => void client.on('error', () => undefined));
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw connectError(url, err);
+  }
+  try {
+    await migrate(client);
+    client.release();
+  } catch (err) {
+    client.release(true);
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  return new PostgresStore(pool);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { resolveEntities } from '../src/actors/index.js';
+import type { Entity } from '../src/model.js';
+import { article, seed } from './actors-helpers.js';
+
+function find(entities: Entity[], text: string): Entity | undefined {
+  return entities.find((e) => e.text === text);
+}
+
+function people(entities: Entity[]): Map<string, string | null> {
+  return new Map(entities.filter((e) => e.kind === 'PERSON').map((e) => [e.name, e.code]));
+}
+
+describe('resolveEntities on the sample articles', () => {
+  it('000: Kerry, Lavrov (also as "Sergei" and the typo "Lovrov"), Putin, IS, the Foreign Ministry', () => {
+    const ents = resolveEntities(seed('000'));
+    const p = people(ents);
+    expect(p.get('John Kerry')).toBe('USAGOV');
+    expect(p.get('Sergey Lavrov')).toBe('RUSGOV');
+    expect(p.get('Vladimir Putin')).toBe('RUSGOV');
+    expect(find(ents, 'Sergei Lavrov')?.name).toBe('Sergey Lavrov');
+    expect(find(ents, 'Lovrov')?.name).toBe('Sergey Lavrov');
+    expect(find(ents, 'Kerry')?.name).toBe('John Kerry');
+    expect(find(ents, "Russia's Foreign Ministry")?.code).toBe('RUSGOV');
+    expect(find(ents, 'U.S. Department of State')?.code).toBe('USAGOV');
+    expect(find(ents, 'IS')?.code).toBe('IMGMUSISI');
+    expect(find(ents, 'ISIL')?.name).toBe('Islamic State');
+    expect(find(ents, 'U.N. General Assembly')?.code).toBe('IGOUNO');
+    expect(find(ents, 'Moscow')?.code).toBe('RUSGOV');
+    expect(find(ents, 'Washington')?.code).toBe('USAGOV');
+  });
+
+  it('001 (undated): Obama and Putin in office together, Hangzhou in China, Nusra Front aliases, NATO', () => {
+    const ents = resolveEntities(seed('001'));
+    const p = people(ents);
+    expect(p.get('Barack Obama')).toBe('USAGOV');
+    expect(p.get('Vladimir Putin')).toBe('RUSGOV');
+    expect(p.get('John Kerry')).toBe('USAGOV');
+    const hangzhou = find(ents, 'Hangzhou');
+    expect(hangzhou).toMatchObject({ kind: 'PLACE', country: 'CHN' });
+    expect(find(ents, 'Syria Conquest Front')?.name).toBe(find(ents, 'Nusra Front')?.name);
+    expect(find(ents, 'Jabhat Fatah Al-Sham')?.code).toBe('SYRREBMUS');
+    expect(find(ents, 'North Atlantic Treaty Organisation')?.code).toBe('IGOWSTNAT');
+    expect(find(ents, 'Russian Federation')?.code).toBe('RUSGOV');
+    expect(find(ents, 'USA officials')?.code).toBe('USAGOV');
+  });
+
+  it('002: Ankara and the Turks are Turkey\'s government; "the Russian FM" is Lavrov', () => {
+    const ents = resolveEntities(seed('002'));
+    expect(find(ents, 'Ankara')?.code).toBe('TURGOV');
+    expect(find(ents, 'Turkish government')?.code).toBe('TURGOV');
+    expect(ents.find((e) => e.text === 'Turks' && e.code === 'TURGOV')).toBeDefined();
+    expect(find(ents, 'Russian FM')).toMatchObject({ kind: 'PERSON', name: 'Sergey Lavrov', code: 'RUSGOV' });
+    expect(find(ents, 'ISIS')?.code).toBe('IMGMUSISI');
+    expect(find(ents, 'Russian Air Force')?.code).toBe('RUSMIL');
+  });
+
+  it('003: Paris is a place in France; "the Russian diplomat" is Lavrov', () => {
+    const ents = resolveEntities(seed('003'));
+    expect(find(ents, 'Paris')).toMatchObject({ kind: 'PLACE', country: 'FRA' });
+    expect(find(ents, 'Russian diplomat')?.name).toBe('Sergey Lavrov');
+    expect(people(ents).get('John Kerry')).toBe('USAGOV');
+  });
+
+  it('004 (2017): Tillerson, Surkov, Volker; "the latter", "the Russian Minister", Kiev authorities', () => {
+    const ents = resolveEntities(seed('004'));
+    const p = people(ents);
+    expect(p.get('Rex Tillerson')).toBe('USAGOV');
+    expect(p.get('Vladislav Surkov')).toBe('RUSGOV');
+    expect(p.get('Kurt Volker')).toBe('USAGOV');
+    expect(p.get('Sergey Lavrov')).toBe('RUSGOV');
+    expect(find(ents, 'the latter')?.name).toBe('Rex Tillerson');
+    expect(find(ents, 'Russian Minister')?.name).toBe('Sergey Lavrov');
+    expect(find(ents, 'Kiev authorities')?.code).toBe('UKRGOV');
+    expect(find(ents, 'Russian side')?.code).toBe('RUSGOV');
+    expect(find(ents, 'Belgrade')).toMatchObject({ kind: 'PLACE', country: 'SRB' });
+    expect(ents.find((e) => e.text === 'Minsk')?.country).toBe('BLR');
+    // The title before a named person belongs to the person, not to a separate country actor.
+    expect(ents.find((e) => e.text === 'Ukraine')).toBeUndefined();
+  });
+});
+
+describe('time awareness', () => {
+  const text = 'The US Secretary of State said the talks would continue.';
+  it('"the US Secretary of State" is whoever held the office on the publication date', () => {
+    expect(find(resolveEntities(article(text, '2014-10-25')), 'US Secretary of State')?.name).toBe('John Kerry');
+    expect(find(resolveEntities(article(text, '2015-09-06')), 'US Secretary of State')?.name).toBe('John Kerry');
+    expect(find(resolveEntities(article(text, '2017-10-09')), 'US Secretary of State')?.name).toBe('Rex Tillerson');
+    expect(find(resolveEntities(article(text, '2010-06-01')), 'US Secretary of State')?.name).toBe('Hillary Clinton');
+  });
+
+  it('a person\'s code follows their roles: Kerry was a senator before 2013', () => {
+    const t = 'John Kerry met Sergey Lavrov in Geneva.';
+    expect(people(resolveEntities(article(t, '2010-01-01'))).get('John Kerry')).toBe('USAGOVLEG');
+    expect(people(resolveEntities(article(t, '2014-01-01'))).get('John Kerry')).toBe('USAGOV');
+  });
+});
+
+describe('titles, references and guards', () => {
+  it('an unknown person with a known title gets the title\'s code, and keeps it by surname', () => {
+    const ents = resolveEntities(article('Russian Foreign Minister Ivan Petrovsky arrived. Petrovsky said nothing.'));
+    expect(find(ents, 'Ivan Petrovsky')).toMatchObject({ kind: 'PERSON', code: 'RUSGOV' });
+    expect(find(ents, 'Petrovsky')).toMatchObject({ name: 'Ivan Petrovsky', code: 'RUSGOV' });
+  });
+
+  it('title patterns with a country: Aide to the Russian President, US Special Representative', () => {
+    const ents = resolveEntities(article(
+      'Aide to the Russian President Vladislav Surkov met US Special Representative for Ukraine Negotiations Kurt Volker.',
+      '2017-10-09'));
+    expect(people(ents)).toEqual(new Map([['Vladislav Surkov', 'RUSGOV'], ['Kurt Volker', 'USAGOV']]));
+  });
+
+  it('"his Russian counterpart" is the Russian holder of the same office', () => {
+    const ents = resolveEntities(article('Secretary of State John Kerry called his Russian counterpart on Friday.', '2015-09-04'));
+    expect(find(ents, 'his Russian counterpart')?.name ?? find(ents, 'Russian counterpart')?.name).toBe('Sergey Lavrov');
+  });
+
+  it('"the former" and "the latter" pick the right one of the last two people', () => {
+    const ents = resolveEntities(article('Barack Obama met Vladimir Putin. The latter spoke first, then the former.', '2015-09-06'));
+    expect(ents.find((e) => /latter/i.test(e.text))?.name).toBe('Vladimir Putin');
+    expect(ents.find((e) => /former/i.test(e.text))?.name).toBe('Barack Obama');
+  });
+
+  it('countries act as governments, but are places after "in"', () => {
+    const ents = resolveEntities(article('Russia accused the United States of sheltering terrorists in Syria.'));
+    expect(find(ents, 'Russia')?.code).toBe('RUSGOV');
+    expect(find(ents, 'United States')?.code).toBe('USAGOV');
+    expect(find(ents, 'Syria')).toMatchObject({ kind: 'PLACE', code: 'SYR', country: 'SYR' });
+  });
+
+  it('lower-case words and common words are never actors: us, is, grant, will', () => {
+    const ents = resolveEntities(article('Let us see what it is. Grant will ask the minister. He said Lovely things.'));
+    expect(ents).toEqual([]);
+  });
+
+  it('typos only match known surnames: "Putn" is not a person, "Lavrow" is Lavrov', () => {
+    const ents = resolveEntities(article('Sergey Lavrov spoke. Later Lavrow added that Kerrigan disagreed.'));
+    expect(find(ents, 'Lavrow')?.name).toBe('Sergey Lavrov');
+    expect(find(ents, 'Kerrigan')).toBeUndefined();
+  });
+
+  it('a word that is part of another known name is not a typo ("Osama" is not "Obama")', () => {
+    const ents = resolveEntities(article('Barack Obama spoke about Osama and Lovrov.', '2011-05-02'));
+    expect(find(ents, 'Osama')?.name).not.toBe('Barack Obama');
+  });
+
+  it('offsets point at the mention in the text', () => {
+    const a = article('Kerry and Lovrov agreed to continue talks with NATO.');
+    for (const e of resolveEntities(a)) expect(a.text.slice(e.start, e.end)).toBe(e.text);
+  });
+});

@@ -1,0 +1,71 @@
+// Unit tests of the clean stage's parts: line classifier, wrapped-line joining, dedupe, language.
+import { describe, expect, it } from 'vitest';
+import { classifyBlocks, scoreBlock } from '../src/clean/boilerplate.js';
+import { detectLanguage } from '../src/clean/language.js';
+import { dedupeParagraphs, rejoinWrapped } from '../src/clean/paragraphs.js';
+import { extractPlainText } from '../src/clean/text.js';
+
+const SENTENCES = [
+  'The foreign minister said on Monday that the talks in Geneva had produced no agreement on a ceasefire.',
+  'Officials from both delegations are expected to meet again later this month in Vienna, diplomats said.',
+  'The United Nations envoy urged all parties to allow humanitarian convoys to reach the besieged areas.',
+  'Opposition groups rejected the proposal and said they would not attend the next round of negotiations.',
+];
+
+describe('boilerplate classifier', () => {
+  it('scores interface lines as boilerplate and real sentences as text', () => {
+    for (const ui of ['Share', 'Advertisement', 'Post a Comment', 'No comments:', 'Print E-mail Bookmark and Share', '19:54', '--', 'Adjust font size:']) {
+      expect(scoreBlock({ text: ui }, 'en').score, ui).toBeGreaterThanOrEqual(2);
+    }
+    for (const s of SENTENCES) expect(scoreBlock({ text: s }, 'en').score).toBeLessThan(2);
+  });
+
+  it('treats link-heavy blocks as boilerplate', () => {
+    const text = 'Minsk talks collapse as shelling resumes';
+    expect(scoreBlock({ text, linkChars: text.length }, 'en').score).toBeGreaterThan(scoreBlock({ text, linkChars: 0 }, 'en').score);
+  });
+
+  it('uses position: a short line is kept inside the body but dropped after it', () => {
+    const blocks = [SENTENCES[0]!, 'Background', SENTENCES[1]!, SENTENCES[2]!, SENTENCES[3]!, 'Only News'].map((text) => ({ text }));
+    expect(classifyBlocks(blocks, 'en')).toEqual([true, true, true, true, true, false]);
+  });
+
+  it('cuts a comment form at the end of the document, sentences inside it included', () => {
+    const lines = [...SENTENCES, 'Add your comments...', 'Racist, abusive and off-topic comments may be removed by the moderator.', 'Send'];
+    const keep = classifyBlocks(lines.map((text) => ({ text })), 'en');
+    expect(keep).toEqual([true, true, true, true, false, false, false]);
+  });
+});
+
+describe('paragraph utilities', () => {
+  it('re-joins hard-wrapped lines but not separate sentences', () => {
+    expect(rejoinWrapped(['The minister said the talks', 'would continue next week.', 'Nothing else was agreed.'])).toEqual([
+      'The minister said the talks would continue next week.',
+      'Nothing else was agreed.',
+    ]);
+    expect(rejoinWrapped(['as the Russian Air Force cuts off traditional smuggling routes, says', 'Russian Foreign Minister Sergey Lavrov.'])).toHaveLength(1);
+    expect(rejoinWrapped(['Related:', 'Kerry and Lavrov agreed to talk.'])).toHaveLength(2);
+  });
+
+  it('keeps repeated and near-identical paragraphs once', () => {
+    const a = 'Kerry made his views known to his Russian counterpart during a telephone conversation on Saturday.';
+    const nearA = 'Kerry made his views known to his Russian counterpart during a telephone conversation Saturday.';
+    const b = 'The two men discussed the situation in Syria and the fight against terrorist groups in the region.';
+    expect(dedupeParagraphs([a, b, a.replace(/ /g, '  '), nearA, b.toUpperCase()])).toEqual([a, b]);
+    expect(dedupeParagraphs(['Short.', 'Other short.', 'Short.'])).toEqual(['Short.', 'Other short.']);
+  });
+
+  it('takes a headline-like first paragraph as the title', () => {
+    const out = extractPlainText(['Russia and US fail to agree on Syria', '', ...SENTENCES].join('\n'));
+    expect(out.title).toBe('Russia and US fail to agree on Syria');
+  });
+});
+
+describe('language', () => {
+  it('detects the language of running text and gives null for very short text', () => {
+    expect(detectLanguage(SENTENCES.join(' '))).toBe('en');
+    expect(detectLanguage('Die Außenminister haben sich am Montag in Genf getroffen und über die Lage in Syrien gesprochen.')).toBe('de');
+    expect(detectLanguage('OK')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+// Faults with PostgreSQL workers: a worker killed with SIGKILL mid-batch, and the database stopped
+// and restarted mid-run. Either way every document ends up stored exactly once.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processDocument } from '../src/pipeline.js';
+import { enqueueDocuments, openQueue, pendingJobs } from '../src/queue/enqueue.js';
+import { openPostgresStore, type PostgresStore } from '../src/store/postgres.js';
+import { ROOT, spawnTs, syntheticDocs, waitFor, type Child } from './faults-helpers.js';
+import { cluster, pgUnavailableReason, testDatabase, type TestDatabase } from './pg-cluster.js';
+
+const WORKER = join(ROOT, 'test', 'fixtures', 'faults', 'worker-child.ts');
+const skip = pgUnavailableReason();
+if (skip) console.warn(skip);
+
+describe.skipIf(skip)('faults: PostgreSQL workers', () => {
+  let db: TestDatabase;
+  let store: PostgresStore;
+  const children: Child[] = [];
+
+  beforeAll(async () => {
+    db = await testDatabase({ ownCluster: true }); // own cluster: this file stops and restarts it
+    store = await openPostgresStore(db.url);
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
+    await store?.close();
+    await db?.dispose();
+  });
+
+  const worker = (mode?: 'until-empty', concurrency = 2): Child => {
+    const c = spawnTs(WORKER, [db.url, String(concurrency), ...(mode ? [mode] : [])]);
+    children.push(c);
+    return c;
+  };
+
+  /** Every document stored exactly once: same id set, and events as many as the pipeline makes. */
+  const expectExactlyOnce = async (docs: ReturnType<typeof syntheticDocs>) => {
+    const stored = await store.pool.query<{ id: string }>('SELECT id FROM articles');
+    expect(stored.rows.map((r) => r.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    const expectedEvents = docs.reduce((n, d) => n + processDocument(d).events.length, 0);
+    expect((await store.counts()).events).toBe(expectedEvents);
+    expect(await pendingJobs(store)).toEqual({ pending: 0, failed: 0 });
+  };
+
+  it('SIGKILL of a worker mid-batch, then a restart: every article exactly once', async () => {
+    const docs = syntheticDocs(300);
+    expect((await enqueueDocuments(db.url, docs)).queued).toBe(300);
+    const doomed = worker(undefined, 4);
+    await waitFor('the first articles', async () => (await store.counts()).articles >= 20);
+    doomed.proc.kill('SIGKILL');
+    await doomed.exited;
+    const before = (await store.counts()).articles;
+    expect(before).toBeLessThan(300); // really mid-batch
+    const { rows } = await store.pool.query('SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL');
+    expect(rows[0].n).toBeGreaterThan(0); // the dead worker held jobs: they must come back
+
+    const successor = worker('until-empty');
+    expect(await successor.exited).toBe(0);
+    const stats = JSON.parse(successor.stdout.at(-1)!);
+    expect(stats.stored).toBe(300 - before);
+    expect(successor.stderr.join('\n')).toMatch(/released the jobs of 1 dead worker pool/);
+    await expectExactlyOnce(docs);
+  });
+
+  it('PostgreSQL stopped and restarted mid-run: workers retry with backoff and finish', async () => {
+    await (await openQueue(db.url)).close(); // queue schema in place (when run alone)
+    await store.pool.query('TRUNCATE articles, events; DELETE FROM graphile_worker._private_jobs; DELETE FROM worker_pools');
+    const docs = syntheticDocs(400).slice(100); // different documents from the first test's
+    expect((await enqueueDocuments(db.url, docs)).queued).toBe(300);
+    const a = worker('until-empty');
+    const b = worker('until-empty');
+    await waitFor('the first articles', async () => (await store.counts()).articles >= 20);
+    cluster('halt', db.ownClusterUrl!);
+    await new Promise((r) => setTimeout(r, 3_000));
+    cluster('resume', db.ownClusterUrl!);
+    const codes = await Promise.all([a.exited, b.exited]);
+    expect(codes, [...a.stderr, ...b.stderr].join('\n')).toEqual([0, 0]);
+    // Our own pool reconnects too (its old connections died with the server).
+    await waitFor('the store pool to reconnect', async () => store.counts().then(() => true, () => false), 10_000);
+    await expectExactlyOnce(docs);
+    const stored = [a, b].map((c) => JSON.parse(c.stdout.at(-1)!).stored as number);
+    expect(stored[0]! + stored[1]!).toBe(300);
+  });
+});

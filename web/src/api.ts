@@ -1,0 +1,87 @@
+// JSON calls to /api. In --private mode the server answers 401 until the user gives the token,
+// which is kept for this tab only (sessionStorage) and sent as a bearer header.
+import type { Article, Event, MergedEvent } from '../../src/model.js';
+
+export type { Event, MergedEvent };
+
+const TOKEN_KEY = 'demarche-token';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function setToken(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export async function api<T>(path: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const url = `/api/${path}${qs.size ? `?${qs}` : ''}`;
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new ApiError(res.status, (body as { error?: string }).error ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  limit: number;
+  offset: number;
+  next_offset: number | null;
+}
+
+export interface TimelinePoint {
+  period: string;
+  start: string;
+  end: string;
+  count: number;
+  asserted: number;
+  goldstein_sum: number;
+  goldstein_mean: number | null;
+  forward: number;
+  backward: number;
+  events: string[];
+}
+
+export interface Timeline {
+  a: string;
+  b: string;
+  bucket: string;
+  points: TimelinePoint[];
+  unplaced: { count: number; events: string[] };
+  total: number;
+  truncated: boolean;
+}
+
+export interface EventDetail {
+  event: Event;
+  article: { id: string; title: string | null; url: string | null; published: string | null; source: string } | null;
+  merged: MergedEvent | null;
+}
+
+export type ArticleEvent = Omit<Event, 'evidence'> & { evidence: { start: number; end: number } };
+
+export type ArticleDetail = Pick<Article, 'id' | 'source' | 'url' | 'title' | 'published' | 'language' | 'duplicate_of' | 'text'> & {
+  entities: Article['entities'];
+  events: ArticleEvent[];
+};
+
+export interface ArticleRow {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  duplicate_of: string | null;
+}
+
+export interface SearchHit {
+  article: string;
+  title: string | null;
+  published: string | null;
+  snippet: string;
+}

@@ -1,0 +1,23 @@
+// Full-text search results.
+import { api, type SearchHit } from './api.js';
+import { errorBox, h, mount } from './dom.js';
+import { renderSnippet } from './highlight.js';
+
+export async function showSearch(app: HTMLElement, q: string): Promise<void> {
+  if (!q.trim()) return mount(app, h('p', {}, 'Type words to search for in the box above.'));
+  mount(app, h('p', {}, 'Searching…'));
+  try {
+    const res = await api<{ items: SearchHit[] }>('search', { q, limit: 50 });
+    mount(app, h('section', { class: 'search-results' },
+      h('h2', {}, `Search: ${q}`),
+      res.items.length ? null : h('p', {}, 'No articles match.'),
+      h('ol', {}, res.items.map((hit) => h('li', {},
+        h('a', { href: `#/article/${encodeURIComponent(hit.article)}` }, hit.title ?? hit.article), ' ',
+        h('span', { class: 'meta' }, hit.published ?? ''),
+        h('p', { class: 'snippet' }, renderSnippet(hit.snippet)),
+      ))),
+    ));
+  } catch (e) {
+    mount(app, errorBox(`Search failed: ${(e as Error).message}`));
+  }
+}
