@@ -168,13 +168,11 @@ function guardianAbstention(file: string): EvalResult {
     answered++;
     if (got === d.date) right++;
   }
-  return {
-    set: 'guardian_sdf_sample',
-    task: 'published date (text)',
-    ...prf(right, answered - right, docs.length - right),
-    n: docs.length,
-    extra: { answered, wrong: answered - right },
-  };
+  // Nothing answered means nothing wrong: precision 1, not prf()'s 0.
+  const precision = answered ? right / answered : 1;
+  const recall = right / docs.length;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { set: 'guardian_sdf_sample', task: 'published date (text)', precision, recall, f1, n: docs.length, extra: { answered, wrong: answered - right } };
 }
 
 function urlDatedPages(dir: string): EvalResult {

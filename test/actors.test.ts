@@ -144,6 +144,11 @@ describe('titles, references and guards', () => {
     expect(find(ents, 'Osama')?.name).not.toBe('Barack Obama');
   });
 
+  it('diacritics do not matter: Erdoğan is Erdogan', () => {
+    const ents = resolveEntities(article('Recep Tayyip Erdoğan met Mevlüt Çavuşoğlu in Ankara.', '2016-01-10'));
+    expect(people(ents)).toEqual(new Map([['Recep Tayyip Erdogan', 'TURGOV'], ['Mevlut Cavusoglu', 'TURGOV']]));
+  });
+
   it('offsets point at the mention in the text', () => {
     const a = article('Kerry and Lovrov agreed to continue talks with NATO.');
     for (const e of resolveEntities(a)) expect(a.text.slice(e.start, e.end)).toBe(e.text);

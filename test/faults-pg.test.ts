@@ -43,21 +43,21 @@ describe.skipIf(skip)('faults: PostgreSQL workers', () => {
   };
 
   it('SIGKILL of a worker mid-batch, then a restart: every article exactly once', async () => {
-    const docs = syntheticDocs(300);
-    expect((await enqueueDocuments(db.url, docs)).queued).toBe(300);
+    const docs = syntheticDocs(150);
+    expect((await enqueueDocuments(db.url, docs)).queued).toBe(150);
     const doomed = worker(undefined, 4);
     await waitFor('the first articles', async () => (await store.counts()).articles >= 20);
     doomed.proc.kill('SIGKILL');
     await doomed.exited;
     const before = (await store.counts()).articles;
-    expect(before).toBeLessThan(300); // really mid-batch
+    expect(before).toBeLessThan(150); // really mid-batch
     const { rows } = await store.pool.query('SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL');
     expect(rows[0].n).toBeGreaterThan(0); // the dead worker held jobs: they must come back
 
     const successor = worker('until-empty');
     expect(await successor.exited).toBe(0);
     const stats = JSON.parse(successor.stdout.at(-1)!);
-    expect(stats.stored).toBe(300 - before);
+    expect(stats.stored).toBe(150 - before);
     expect(successor.stderr.join('\n')).toMatch(/released the jobs of 1 dead worker pool/);
     await expectExactlyOnce(docs);
   });
@@ -65,8 +65,8 @@ describe.skipIf(skip)('faults: PostgreSQL workers', () => {
   it('PostgreSQL stopped and restarted mid-run: workers retry with backoff and finish', async () => {
     await (await openQueue(db.url)).close(); // queue schema in place (when run alone)
     await store.pool.query('TRUNCATE articles, events; DELETE FROM graphile_worker._private_jobs; DELETE FROM worker_pools');
-    const docs = syntheticDocs(400).slice(100); // different documents from the first test's
-    expect((await enqueueDocuments(db.url, docs)).queued).toBe(300);
+    const docs = syntheticDocs(300).slice(150); // different documents from the first test's
+    expect((await enqueueDocuments(db.url, docs)).queued).toBe(150);
     const a = worker('until-empty');
     const b = worker('until-empty');
     await waitFor('the first articles', async () => (await store.counts()).articles >= 20);
@@ -79,6 +79,6 @@ describe.skipIf(skip)('faults: PostgreSQL workers', () => {
     await waitFor('the store pool to reconnect', async () => store.counts().then(() => true, () => false), 10_000);
     await expectExactlyOnce(docs);
     const stored = [a, b].map((c) => JSON.parse(c.stdout.at(-1)!).stored as number);
-    expect(stored[0]! + stored[1]!).toBe(300);
+    expect(stored[0]! + stored[1]!).toBe(150);
   });
 });

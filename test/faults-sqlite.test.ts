@@ -10,7 +10,7 @@ import { processDocument } from '../src/pipeline.js';
 import { ROOT, spawnTs, syntheticDocs, toJsonl, waitFor } from './faults-helpers.js';
 
 const CLI = join(ROOT, 'src', 'cli', 'main.ts');
-const N = 600;
+const N = 400;
 
 describe('faults: SQLite ingest killed mid-run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'demarche-faults-'));

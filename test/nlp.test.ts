@@ -44,6 +44,13 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('keeps words with non-Latin-1 letters whole (wink splits "Erdoğan")', () => {
+    const text = 'Recep Tayyip Erdoğan met Mevlüt Çavuşoğlu.';
+    const { tokens } = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(['Recep', 'Tayyip', 'Erdoğan', 'met', 'Mevlüt', 'Çavuşoğlu', '.']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
   it('keeps sentence indices in order and handles empty text', () => {
     expect(tokenize('')).toEqual({ sentences: [], tokens: [] });
     const { tokens, sentences } = tokenize('One. Two three. Four.');

@@ -143,6 +143,7 @@ describe.skipIf(skip)('PostgreSQL queue and workers', () => {
     const stats = await Promise.all(workers.map((w) => w.done));
     expect(stats.reduce((n, s) => n + s.stored, 0)).toBe(4);
     const marked = (await store.listArticles()).filter((a) => a.duplicate_of !== null).length;
+    expect(sequentialDuplicates).toBe(3); // all copies of the first one stored
     expect(marked).toBe(sequentialDuplicates);
   });
 });

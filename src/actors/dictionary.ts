@@ -36,11 +36,13 @@ export interface ActorDictionary {
 
 /** Word key used on both sides of the match: upper case, no periods, straight apostrophes. */
 export function wordKey(word: string): string {
-  const upper = word.toUpperCase();
+  // Diacritics fold away so that "Erdoğan" matches "ERDOGAN" (only non-ASCII words pay for it).
+  const upper = NON_ASCII.test(word) ? word.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase() : word.toUpperCase();
   return NEEDS_CLEANING.test(upper) ? upper.replace(/[’`]/g, "'").replace(/\./g, '') : upper;
 }
 
 const NEEDS_CLEANING = /[’`.]/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Split an alias into word keys ("U.S. Secretary-General" -> ["US", "SECRETARY", "GENERAL"]). */
 export function aliasKeys(alias: string): string[] {

@@ -70,6 +70,7 @@ class Resolver {
       if (!t) this.plainWord(k);
       else if (t.t === 'actor') this.actor(k, t.actor);
       else if (t.t === 'country') this.country(k, t.country, t.form);
+      else if (this.agentBeforeCountry(k, t.agent)) continue;
       else if (isTitle(t.agent)) this.title(k, k, null);
     }
     return dedupe(this.entities);
@@ -153,6 +154,29 @@ class Resolver {
     const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
     const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3);
+  }
+
+  /**
+   * A group noun before its country, as PETRARCH reads them: "MSF Arnor" (prefix agents),
+   * "soldiers from Gondor", "the ambassadors of Arnor". Returns true when it emitted the pair.
+   */
+  private agentBeforeCountry(k: number, agent: AgentRecord): boolean {
+    if (isTitle(agent)) return false;
+    let q = k + 1;
+    const link = this.segs[q];
+    if (!agent.prefix && link && !link.target && (this.words[link.i].key === 'FROM' || this.words[link.i].key === 'OF')) q++;
+    else if (!agent.prefix) return false;
+    const s = this.segs[q];
+    if (!s || this.consumed[q] || this.words[s.i].sentence !== this.words[this.segs[k].i].sentence) return false;
+    if (this.words[s.i].boundary && !this.words[s.i - 1].possessive) return false;
+    const root =
+      s.target?.t === 'country' && s.target.form !== 'city' && s.target.form !== 'adj' ? s.target.country.iso3
+      : s.target?.t === 'actor' && s.target.actor.kind !== 'PERSON' ? codeAt(s.target.actor, this.date) : null;
+    if (!root || root.length !== 3) return false;
+    this.consumed[q] = 1;
+    const name = s.target?.t === 'country' ? s.target.country.name : (s.target as { actor: ActorRecord }).actor.name;
+    this.emit(this.segs[k].i, s.j, 'ORG', `${name} ${titleText(agent.phrase)}`, compose(root, agent), null);
+    return true;
   }
 
   /** Segment q is an unmatched capitalised word joined to the word at segment `join` (no punctuation). */

@@ -5,8 +5,8 @@ import { scoreBlock, type Block } from './boilerplate.js';
 
 /** Core blocks shorter than this are not used to locate the core in the page (too ambiguous). */
 const ANCHOR_CHARS = 30;
-/** How many weak blocks (headings, captions) expansion may step over to reach more article text. */
-const MAX_GAP = 2;
+/** How many non-article blocks in a row expansion may step over to reach more article text (neutral ones are kept). */
+const MAX_GAP = Number(process.env.MAXGAP ?? 2);
 /** Share of the core's text that must be found verbatim in the page before expanding around it. */
 const MIN_ANCHORED = 0.7;
 
@@ -65,15 +65,18 @@ export function expandCore(body: Block[], core: Block[], language: string | null
   }
   const grow = (start: number, step: number): void => {
     let pending: number[] = [];
+    let misses = 0;
     for (let i = start; i >= 0 && i < body.length; i += step) {
       const block = body[i]!;
       if (isArticleText(block, language)) {
         for (const p of pending) take.add(p);
         pending = [];
+        misses = 0;
         take.add(i);
-      } else if (isNeutral(block, language) && pending.length < MAX_GAP) {
-        pending.push(i);
-      } else break;
+        continue;
+      }
+      if (++misses > MAX_GAP) break;
+      if (isNeutral(block, language)) pending.push(i);
     }
   };
   grow(last + 1, 1);

@@ -18,9 +18,13 @@ const CHROME_TAGS = 'script,style,noscript,template,svg,iframe,select,button,tex
 const CHROME_STRUCTURE = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE']);
 /** Class/id substrings that name page chrome unambiguously. */
 const CHROME_SUBSTRING =
-  /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|paywall|subscribe|popup|signup|login|toolbar|pagination|recommend|caption|credit|copyright/;
+  /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|subscribe|popup|signup|login|toolbar|pagination|recommend|caption|credit|copyright/;
 /** Class/id words (between separators) that name page chrome; too short to match as substrings. */
-const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|date|print|skip)($|[_-])/;
+const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|print|skip)($|[_-])/;
+/** Opinion pieces ("commentary", "Kommentar") are articles, not comment sections. */
+const COMMENTARY = /commentar|kommentar/;
+/** Text elements themselves are judged by the classifier, not by their (often generic) class names. */
+const TEXT_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TD']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar']);
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 /** Containers holding this share of the page's paragraph text are the article, whatever their class says. */
@@ -33,7 +37,8 @@ function chromeName(el: Element): boolean {
   const names = ((el.getAttribute('class') ?? '') + ' ' + (el.getAttribute('id') ?? '')).toLowerCase();
   for (const raw of names.split(' ')) {
     const name = raw.split('--')[0]!;
-    if (name !== '' && (CHROME_SUBSTRING.test(name) || CHROME_TOKEN.test(name))) return true;
+    if (name === '' || COMMENTARY.test(name)) continue;
+    if (CHROME_SUBSTRING.test(name) || CHROME_TOKEN.test(name)) return true;
   }
   return false;
 }
@@ -44,7 +49,7 @@ function isChrome(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  return chromeName(el);
+  return !TEXT_TAGS.has(el.tagName.toUpperCase()) && chromeName(el);
 }
 
 /** Paragraph text (long <p>s) under each element, credited up the ancestor chain. */
@@ -65,10 +70,13 @@ export function pruneChrome(doc: Doc): void {
   for (const el of Array.from(doc.querySelectorAll(CHROME_TAGS))) el.remove();
   const { byElement, total } = paragraphTextByElement(doc);
   const limit = Math.max(total * PROTECT_SHARE, PROTECT_PARAGRAPH * 2);
+  // Pages written with <br> instead of <p> have no paragraph text: fall back to all text.
+  const textLimit = (doc.body.textContent ?? '').length * PROTECT_SHARE;
   for (const el of Array.from(doc.body.querySelectorAll('nav,aside,footer,figure,[class],[id],[role],[hidden],[style]'))) {
     const tag = el.tagName.toUpperCase();
     if (PROTECTED_TAGS.has(tag) || !(CHROME_STRUCTURE.has(tag) || isChrome(el))) continue;
     if ((byElement.get(el) ?? 0) >= limit) continue;
+    if (total < PROTECT_PARAGRAPH * 4 && (el.textContent ?? '').length >= textLimit) continue;
     el.remove();
   }
 }

@@ -27,7 +27,7 @@ const MONTH_DAY_MENTION = new RegExp(
 
 /**
  * true / false when the source says so, null when it says nothing. `credits` is where a document
- * names its publisher (short head/tail lines of plain text, or the <head> of a page), so that an
+ * names its publisher (short head/tail lines of plain text, or a page's title and meta tags), so that an
  * agency merely quoted in the body ("Interfax cited the source") does not count.
  */
 export function sourceDayFirst(url: string | null, credits: string, htmlLang: string | null): boolean | null {
@@ -36,8 +36,10 @@ export function sourceDayFirst(url: string | null, credits: string, htmlLang: st
     if (MONTH_FIRST_TLD.test(url)) return false;
   }
   if (DAY_FIRST_SOURCES.test(credits)) return true;
-  if (htmlLang) return !(htmlLang === 'en-us' || htmlLang === 'en_us');
-  return null;
+  // <html lang>: US English is month-first, plain "en" says nothing, other languages and
+  // other Englishes (en-GB, en-IN, ...) are day-first.
+  if (!htmlLang || htmlLang === 'en') return null;
+  return !/^en[-_]us$/.test(htmlLang);
 }
 
 /**

@@ -31,10 +31,10 @@ const HTML_LANG = /<html\b[^>]*\blang\s*=\s*["']?([a-zA-Z_-]+)/i;
 function creditLines(content: string): string[] {
   const lines = content.split('\n').filter((l) => l.trim() !== '');
   const zone = lines.length <= HEAD_LINES + TAIL_LINES ? lines : [...lines.slice(0, HEAD_LINES), ...lines.slice(-TAIL_LINES)];
-  return zone.filter((l) => l.trim().length <= DATE_LINE_MAX);
+  return zone.filter((l) => l.trim().length <= DATE_LINE_MAX && isCreditLike(l));
 }
 
-/** A byline/credit rather than a sentence of the story: few words, no quotation. */
+/** A byline/credit rather than a sentence of the story (texts may be hard-wrapped): few words, no quotation. */
 function isCreditLike(line: string): boolean {
   return !/["“”«»]/.test(line) && line.trim().split(/\s+/).length <= 10;
 }
@@ -90,7 +90,7 @@ function fromHtml(input: PublishedInput): { published: string | null; day_first:
 function fromText(input: PublishedInput): { published: string | null; day_first: boolean } {
   const writtenVote = writtenDayFirst(findDates(input.content, false));
   const lines = creditLines(input.content);
-  const dayFirst = writtenVote ?? sourceDayFirst(input.url, lines.filter(isCreditLike).join('\n'), null) ?? false;
+  const dayFirst = writtenVote ?? sourceDayFirst(input.url, lines.join('\n'), null) ?? false;
   const fromUrl = input.url ? datesInUrl(input.url).map((date) => ({ date, tier: TIER.url, origin: 'url' })) : [];
   const top = best([...fromUrl, ...plainCandidates(input.content, lines, dayFirst)]);
   return top ? settle(top, writtenVote, dayFirst, () => input.text || input.content) : { published: null, day_first: dayFirst };

@@ -14,7 +14,7 @@ import {
   CONTACT_NOUNS, LETTER_WORDS, NEGATIVE_EVALUATION, OF_IS_SOURCE, PAIR_ANAPHORS, PHONE_WORDS, TARGET_PREPS, VENUE_NOUNS,
 } from './lexicon.js';
 import type { VerbDictionary } from './petrarch.js';
-import { chunk, lowerBound, splitClauses, viewSentence, type Group, type Mention, type SentenceView } from './sentence.js';
+import { chunk, lowerBound, splitClauses, viewSentence, type Group, type Mention, type SentenceView, type ViewOptions } from './sentence.js';
 import { nounTrigger, verbTrigger, type Trigger } from './triggers.js';
 
 export interface CodeOptions {
@@ -172,17 +172,19 @@ function isPassive(view: SentenceView, v: number): boolean {
  * target preposition ("with", "against"...), not inside a following infinitive ("agreed to continue
  * discussions of the Syrian issue" has no object) and not deep inside a long topic phrase.
  */
-function objectAfter(view: SentenceView, from: number, to: number, directOnly: boolean): Group | null {
+function objectAfter(view: SentenceView, from: number, to: number, directOnly: boolean, passive = false): Group | null {
   const { toks } = view;
   for (const g of view.groups) {
     if (g.first < from || g.first >= to) continue;
     for (let k = from; k < g.first; k++) {
       if (toks[k]!.lower === 'to' && toks[k]!.pos === 'PART' && toks[k + 1]?.pos === 'VERB') return null;
     }
-    if (precededBy(view, g.first, 'by')) continue;
+    if (passive && precededBy(view, g.first, 'by')) continue;
     const gap = g.first - from;
     const prep = toks[g.first - 1]?.pos === 'DET' ? toks[g.first - 2] : toks[g.first - 1];
-    const viaPrep = prep !== undefined && prep.pos === 'ADP' && (directOnly ? prep.lower === 'with' : TARGET_PREPS.has(prep.lower));
+    // "condemned an attack by X": in an active clause a by-phrase inside the object names the target.
+    const viaPrep =
+      prep !== undefined && prep.pos === 'ADP' && (directOnly ? prep.lower === 'with' : TARGET_PREPS.has(prep.lower) || (!passive && prep.lower === 'by'));
     if ((gap <= (directOnly ? 2 : 5) && !(prep?.pos === 'ADP' && !viaPrep)) || (viaPrep && gap <= 12)) return g;
     return null;
   }
@@ -226,6 +228,8 @@ function verbDyads(view: SentenceView, trig: Trigger): Dyad[] {
   // "Kerry and Lavrov agreed / met / discussed ...": the coordination is the dyad.
   if (mutual && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code) return [[subjects[0]!, subjects[1]!]];
   if (mutual && subjects.length === 1 && subjects[0]!.pair) return [parties(subjects[0]!)];
+  // "Gondor and Osgiliath have delayed their meeting": a reciprocal object makes the subjects the dyad.
+  if (subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!]];
   const directOnly = root === '04';
   const obj =
     (trig.word !== v ? objectAfter(view, trig.word + 1, clause.end, directOnly) : null) ?? objectAfter(view, v + 1, clause.end, directOnly);
@@ -239,6 +243,14 @@ function verbDyads(view: SentenceView, trig: Trigger): Dyad[] {
   if (trig.mined && obj.first - trig.word > 2) return [[subjects[0] ?? null, null]];
   if (!subjects.length) return [[null, target]];
   return subjects.flatMap((s) => expand(s).map((x): Dyad => [x, target]));
+}
+
+function reciprocalAfter(view: SentenceView, w: number): boolean {
+  for (let k = w + 1; k <= w + 2 && k < view.toks.length; k++) {
+    const l = view.toks[k]!.lower;
+    if (l === 'their' || l === 'each' || l === 'one') return true;
+  }
+  return false;
 }
 
 /** Explicit participants of a nominal event, or null when the noun names none. */
@@ -333,7 +345,7 @@ function eventId(parts: (string | number)[]): string {
 }
 
 /** The view of one sentence with anaphora resolved and reported-speech frames found. */
-function prepareSentence(article: Article, s: number, d: Discourse, opts: { countryAsGovernment: boolean }): { view: SentenceView; frames: Frame[] } | null {
+function prepareSentence(article: Article, s: number, d: Discourse, opts: ViewOptions): { view: SentenceView; frames: Frame[] } | null {
   const toks = article.tokens;
   const sent = article.sentences[s]!;
   const from = lowerBound(toks, sent.start);
@@ -382,7 +394,11 @@ function prepareSentence(article: Article, s: number, d: Discourse, opts: { coun
 
 /** Code every event mention in an article (including CAMEO codes PLOVER does not cover). */
 export function codeArticle(article: Article, options: CodeOptions = {}): CodedEvent[] {
-  const opts = { countryAsGovernment: options.countryAsGovernment ?? true, requireDyad: options.requireDyad ?? true };
+  const opts = {
+    countryAsGovernment: options.countryAsGovernment ?? true,
+    requireDyad: options.requireDyad ?? true,
+    placesAsActors: options.verbs !== undefined,
+  };
   const d: Discourse = { lastPerson: null, recent: [], pair: null, pairMode: null, pairDate: null, narrative: null, venues: [] };
   const events: CodedEvent[] = [];
   const seen = new Set<string>();

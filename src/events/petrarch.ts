@@ -112,6 +112,9 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
     if (l.startsWith('-')) {
       const m = BRACKET.exec(l);
       if (!m) continue;
+      // "[+++]", "[###]": malformed codes in the test dictionaries; such a pattern is ignored
+      // ("[---]" is a real "do not code").
+      if (parseCode(m[0]) === null && !/^\[\s*-+\s*\]$/.test(m[0])) continue;
       const body = l.slice(1, m.index).trim();
       const star = body.indexOf('*');
       if (star < 0) continue;

@@ -100,6 +100,8 @@ export function lowerBound(toks: { start: number }[], pos: number): number {
 
 export interface ViewOptions {
   countryAsGovernment: boolean;
+  /** Places after "in"/"to" are participants too (PETRARCH closed-world coding: "left for Gondor"). */
+  placesAsActors?: boolean;
 }
 
 /** Build the view of one sentence (entities/dates are the article's, sorted by start). */
@@ -125,8 +127,8 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // Russia's demand" name an actor, and "related to Ukraine" is no venue.
     const after = toks[last + 1];
     const possessive = after !== undefined && after.pos === 'PART';
-    const locative = ent.kind === 'PLACE' && !possessive && introducedByLocative(toks, first);
-    const venue = locative && after?.pos !== 'NOUN' && introducedByLocative(toks, first, VENUE_PREPS);
+    const locative = ent.kind === 'PLACE' && !possessive && !opts.placesAsActors && introducedByLocative(toks, first);
+    const venue = ent.kind === 'PLACE' && !possessive && after?.pos !== 'NOUN' && introducedByLocative(toks, first, VENUE_PREPS);
     if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
     const rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
     if (!rawCode) continue;
@@ -198,7 +200,9 @@ export function chunk(view: SentenceView): void {
   for (const p of phrases) {
     const g = groups[groups.length - 1];
     const prev = g?.phrases[g.phrases.length - 1];
-    const bare = !!prev && bareName(prev) && bareName(p);
+    // "A, B and C": a bare name after a comma continues a list that "and" closes.
+    const following = toks[p.last + 1]?.lower;
+    const bare = !!prev && bareName(p) && (bareName(prev) || following === 'and' || following === ',');
     if (g && joinable(toks, g.last + 1, p.first, bare)) {
       g.phrases.push(p);
       g.last = p.last;
@@ -227,9 +231,14 @@ function bareName(p: Phrase): boolean {
 }
 
 function headOf(ms: Mention[]): Mention {
-  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.kind === 'PERSON' || ms[k]!.kind === 'PRONOUN') return ms[k]!;
-  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.kind === 'ORG') return ms[k]!;
-  return ms[0]!;
+  let head = ms[0]!;
+  let found = false;
+  for (let k = ms.length - 1; k >= 0 && !found; k--) if (ms[k]!.kind === 'PERSON' || ms[k]!.kind === 'PRONOUN') [head, found] = [ms[k]!, true];
+  for (let k = ms.length - 1; k >= 0 && !found; k--) if (ms[k]!.kind === 'ORG') [head, found] = [ms[k]!, true];
+  // "Bree Prime Minister Romendacil": the phrase's most specific code of the same country wins.
+  let code = head.code;
+  for (const m of ms) if (m.code.length > code.length && m.code.startsWith(code.slice(0, 3))) code = m.code;
+  return code === head.code ? head : { ...head, code };
 }
 
 /** Split into clauses; `extra` adds boundaries (starts of reported-speech complements). */

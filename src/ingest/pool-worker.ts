@@ -5,7 +5,10 @@ import { processDocument } from '../pipeline.js';
 
 parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
   try {
-    parentPort!.postMessage({ n, result: processDocument(raw) });
+    const result = processDocument(raw);
+    // Tokens are only needed inside the pipeline (the store does not keep them): not worth cloning back.
+    result.article.tokens = [];
+    parentPort!.postMessage({ n, result });
   } catch (err) {
     parentPort!.postMessage({ n, error: err instanceof Error ? err.message : String(err) });
   }

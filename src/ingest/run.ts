@@ -26,6 +26,8 @@ export interface IngestOptions extends ReadOptions {
   onOutcome?: (outcome: IngestOutcome) => void;
   /** Worker threads for the pipeline; 1 (default) processes on this thread. */
   jobs?: number;
+  /** A long-lived near-duplicate index (a server ingesting one document per request); else one is seeded from the store. */
+  finder?: DuplicateFinder;
   /** Per-stage durations (benchmarks; only with jobs = 1). */
   timer?: StageTimer;
 }
@@ -40,7 +42,7 @@ function message(err: unknown): string {
 /** Ingests documents one by one; a failure on one is reported and never stops the others. */
 export async function ingestItems(store: Store, items: AsyncIterable<IngestItem> | Iterable<IngestItem>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { stored: 0, skipped: 0, failed: 0, warnings: 0, events: 0, duplicates: 0, problems: [] };
-  let finder: DuplicateFinder | null = null;
+  let finder: DuplicateFinder | null = opts.finder ?? null;
   const report = (o: IngestOutcome): void => {
     if (o.kind === 'stored') {
       summary.stored++;

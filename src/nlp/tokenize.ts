@@ -8,6 +8,8 @@ import type { Sentence, Token } from '../model.js';
 import { wink } from './wink.js';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/;
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const NON_LATIN1 = /[^\x00-\xff]/;
 /** How far past the cursor a token may be found; wink never skips more than whitespace. */
 const MAX_GAP = 64;
 
@@ -55,6 +57,16 @@ export function tokenize(text: string): Tokenized {
       continue;
     }
     if (gapBreaks) closeSentence();
+    // wink splits words at some non-Latin-1 letters ("Erdoğan" -> Erdo / ğ / an): glue them back.
+    const prev = tokens[tokens.length - 1];
+    if (prev && prev.end === start && sentStart >= 0 && LETTERS.test(value) && LETTERS.test(prev.text) && (NON_LATIN1.test(value) || NON_LATIN1.test(prev.text))) {
+      prev.end = end;
+      prev.text = text.slice(prev.start, end);
+      prev.lemma = prev.text.toLowerCase();
+      sentEnd = end;
+      if (sentenceEnd[i]) closeSentence();
+      continue;
+    }
     if (sentStart < 0) sentStart = start;
     sentEnd = end;
     tokens.push({ start, end, text: value, pos: pos[i], lemma: lemmas[i], sentence: sentences.length });

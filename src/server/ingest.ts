@@ -1,5 +1,6 @@
 // POST /api/articles body: one document, validated, turned into the RawDocument ingest expects.
 import { z } from 'zod';
+import { DuplicateFinder } from '../ingest/dedupe.js';
 import { documentFromRecord } from '../ingest/record.js';
 import { ingestDocuments, type IngestOutcome as RunOutcome } from '../ingest/run.js';
 import type { RawDocument } from '../model.js';
@@ -40,10 +41,20 @@ export function toRawDocument(doc: PostedDocument): RawDocument {
   return raw;
 }
 
+// One near-duplicate index per store for the server's life: seeding it reads every stored signature,
+// too slow to repeat per request. (Articles other processes store meanwhile are not in it.)
+const finders = new WeakMap<Store, Promise<DuplicateFinder>>();
+
+function finderFor(store: Store): Promise<DuplicateFinder> {
+  let f = finders.get(store);
+  if (!f) finders.set(store, (f = DuplicateFinder.fromStore(store)));
+  return f;
+}
+
 /** Default ingest: the shared ingest orchestration (pipeline, near-duplicate marking, one transaction). */
 export const ingestWithPipeline: IngestOne = async (store, raw) => {
   let outcome: RunOutcome | null = null;
-  await ingestDocuments(store, [raw], { onOutcome: (o) => (outcome = o) });
+  await ingestDocuments(store, [raw], { finder: await finderFor(store), onOutcome: (o) => (outcome = o) });
   const o = outcome as RunOutcome | null;
   if (!o) throw new Error('ingest reported no outcome');
   if (o.kind === 'problem') throw new HttpError(422, `document not ingested: ${o.problem.error}`);

@@ -19,14 +19,7 @@ export async function scanEvents(store: Store, filter: EventFilter, cap = MAX_SC
   return { events, truncated: true };
 }
 
-/**
- * The event mentions coded from one article. Stores that understand an `article` filter answer
- * directly; for one that ignores it (it returns other articles' events) we fall back to a scan.
- */
+/** The event mentions coded from one article. */
 export async function eventsOfArticle(store: Store, articleId: string): Promise<Event[]> {
-  const filter = { article: articleId } as EventFilter;
-  const { events } = await scanEvents(store, filter, 10_000);
-  if (events.every((e) => e.article === articleId)) return events;
-  const all = await scanEvents(store, {});
-  return all.events.filter((e) => e.article === articleId);
+  return (await scanEvents(store, { article: articleId }, 10_000)).events;
 }

@@ -64,6 +64,7 @@ export function eventWhere(filter: EventFilter, ph: Placeholder, firstParam = 1)
     );
   }
   if (filter.type) conds.push(`type = ${p(filter.type.trim().toUpperCase())}`);
+  if (filter.article) conds.push(`article = ${p(filter.article)}`);
   if (filter.since) conds.push(`date_hi >= ${p(dateBounds(filter.since)!.lo)}`);
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };

@@ -8,6 +8,8 @@ export interface EventFilter {
   /** Two codes/prefixes; matches either direction. */
   dyad?: [string, string];
   type?: string;
+  /** Only the mentions coded from this article. */
+  article?: string;
   since?: string;
   until?: string;
   contested?: boolean;
