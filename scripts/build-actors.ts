@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ActorData, ActorRecord, AgentRecord, CountryRecord, Role } from '../src/actors/types.js';
+import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/actors/types.js';
 import { parsePetrarchAgents } from '../src/actors/petrarch.js';
 import { inLexicon } from '../src/nlp/wink.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, OFFICES, officeCode } from './build-actors-curated.js';
@@ -17,6 +17,7 @@ import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, OFFICES, office
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPO = existsSync(join(ROOT, 'package.json')) ? ROOT : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SINCE = '1990-01-01';
+const INFO_VINTAGE_END = '2012-12-31';
 
 function main(): void {
   const dataDir = process.argv[2] ?? process.env.DEMARCHE_SHARED_DATA ?? resolve(REPO, '..', 'shared', 'data');
@@ -26,13 +27,14 @@ function main(): void {
     process.exit(2);
   }
   const countries = readCountries(ev);
-  const actors = readActors(ev, countries);
+  const offices = [...OFFICES, ...readLeaders(ev)];
+  const actors = readActors(ev, countries, offices);
   const agents = readAgents(ev);
-  const data: ActorData = { version: 1, countries, actors, agents, offices: OFFICES };
+  const data: ActorData = { version: 1, countries, actors, agents, offices };
   const out = join(REPO, 'data', 'actors.json');
   writeFileSync(out, JSON.stringify(data));
   process.stdout.write(`${out}: ${countries.length} countries, ${actors.length} actors, ${agents.length} agents, ` +
-    `${OFFICES.length} offices, ${(JSON.stringify(data).length / 1e6).toFixed(2)} MB\n`);
+    `${offices.length} offices, ${(JSON.stringify(data).length / 1e6).toFixed(2)} MB\n`);
 }
 
 // ---------- countries ----------
@@ -120,6 +122,55 @@ function parseCsvLine(line: string): string[] {
   return out;
 }
 
+// ---------- offices (heads of state and government) ----------
+
+/** CountryInfo <Leaders> sections -> our office keys; other sections (governors, party chiefs) are skipped. */
+function officeOfSection(title: string): string | null {
+  const t = title.toLowerCase();
+  if (/^(prime ministers?|premiers?|chancellors?|heads? of government|co-prime_ministers)$/.test(t)) return 'HOG';
+  if (/^(presidents?|kings?|kings\/queens|heads? of state|emirs?|sultans?|emperors\/empresses)$/.test(t)) return 'HOS';
+  return null;
+}
+
+/**
+ * Heads of state and government per country with their terms, from CountryInfo (current to ~2012).
+ * Curated offices (build-actors-curated.ts) win for the country/office pairs they cover.
+ */
+function readLeaders(ev: string): OfficeRecord[] {
+  const info = readFileSync(join(ev, 'countryinfo', 'CountryInfo.120116.txt'), 'latin1');
+  const curated = new Set(OFFICES.map((o) => `${o.country} ${o.office}`));
+  const out = new Map<string, OfficeRecord>();
+  for (const block of info.split('<Country>').slice(1)) {
+    const iso3 = field(block, 'CountryCode');
+    const leaders = /<Leaders>([\s\S]*?)<\/Leaders>/.exec(block)?.[1];
+    if (!/^[A-Z]{3}$/.test(iso3) || !leaders) continue;
+    for (const m of leaders.matchAll(/<([^/>][^>]*)>([\s\S]*?)<\/\1>/g)) {
+      const office = officeOfSection(m[1].trim());
+      const k = `${iso3} ${office}`;
+      if (!office || curated.has(k)) continue;
+      const rec = out.get(k) ?? { country: iso3, office, holders: [] };
+      for (const line of m[2].split('\n')) {
+        const name = /^\s*\{?([A-Z][^}\s\[]*?)_?\}?(?:\{[^}]*\})*\s*\[/.exec(line)?.[1];
+        if (!name) continue;
+        for (const t of line.matchAll(/\[(?:(\d{8})\s*-\s*(\d{8})|>(\d{8}))\]/g)) {
+          const from = t[1] ? isoDate(t[1]) : isoDate(t[3]);
+          // "In office at the last update" (January 2012): trusted to the end of 2012, not forever.
+          const to = t[2] ? isoDate(t[2]) : INFO_VINTAGE_END;
+          if (to !== null && to < SINCE) continue;
+          rec.holders.push([titleCase(name.replace(/_/g, ' ')), from, to]);
+        }
+      }
+      if (rec.holders.length) out.set(k, rec);
+    }
+  }
+  for (const o of out.values()) o.holders.sort((a, b) => a[1].localeCompare(b[1]));
+  return [...out.values()];
+}
+
+function isoDate(d: string): string {
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+}
+
 // ---------- people and organisations ----------
 
 interface PhoenixRow {
@@ -135,7 +186,7 @@ const ORG_WORD = /\b(STATE|FRONT|ARMY|ORGANI[SZ]ATION|PARTY|GROUP|FORCES?|COUNCI
 const TITLE_ONLY = /\b(SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|ENVOY|SPOKESMAN|CHIEF|LEADER|OF STATE|PREMIER|CHANCELLOR|OFFICIALS?)$/;
 const KEEP_PERSON_CODE = /GOV|MIL|IGO|UNO|NAT|REB|OPP|SPY/;
 
-function readActors(ev: string, countries: CountryRecord[]): ActorRecord[] {
+function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecord[]): ActorRecord[] {
   const countryCodes = new Set(countries.map((c) => c.iso3));
   const byKey = new Map<string, ActorRecord>();
   const rows = readFileSync(join(ev, 'phoenix_dictionaries', 'phoenix_actors.jsonl'), 'utf8').split('\n').filter(Boolean);
@@ -171,7 +222,7 @@ function readActors(ev: string, countries: CountryRecord[]): ActorRecord[] {
     }
     mergeInto(byKey, { ...a, aliases: [...a.aliases] }, true);
   }
-  for (const o of OFFICES) {
+  for (const o of offices) {
     for (const [name, from, to] of o.holders) {
       const code = officeCode(o.country, o.office);
       const existing = byKey.get(key(name));
@@ -181,7 +232,11 @@ function readActors(ev: string, countries: CountryRecord[]): ActorRecord[] {
         (existing.roles ??= []).push(role);
     }
   }
-  closeFinishedTerms(byKey);
+  closeFinishedTerms(byKey, OFFICES);
+  for (const name of [...OFFICES.flatMap((o) => o.holders.map((x) => x[0])), ...ACTORS.filter((a) => a.kind === 'PERSON').map((a) => a.name)]) {
+    const a = byKey.get(key(name));
+    if (a) a.famous = true;
+  }
   const actors = [...byKey.values()];
   markWeakAliases(actors);
   for (const a of actors) {
@@ -197,9 +252,9 @@ function readActors(ev: string, countries: CountryRecord[]): ActorRecord[] {
  * Phoenix leaves many government roles open-ended (its data stops around 2016). For office holders
  * whose last term has ended, close those roles at the term's end and mark them elite afterwards.
  */
-function closeFinishedTerms(byKey: Map<string, ActorRecord>): void {
+function closeFinishedTerms(byKey: Map<string, ActorRecord>, offices: OfficeRecord[]): void {
   const lastEnd = new Map<string, { country: string; end: string | null }>();
-  for (const o of OFFICES) {
+  for (const o of offices) {
     if (o.country.length !== 3 || o.country === 'UNO') continue;
     for (const [name, , to] of o.holders) {
       const prev = lastEnd.get(name);
@@ -254,7 +309,9 @@ function titleCase(s: string): string {
     .map((w, i) =>
       w
         .split('-')
-        .map((p, j) => (i + j > 0 && LOWER_PARTICLES.has(p) ? p : p.charAt(0).toUpperCase() + p.slice(1)))
+        .map((p, j) =>
+          i + j > 0 && LOWER_PARTICLES.has(p) ? p : /^[ivx]+$/.test(p) && i > 0 ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1),
+        )
         .join('-'),
     )
     .join(' ');

@@ -59,6 +59,13 @@ describe('resolveEntities with a PETRARCH dictionary', () => {
     expect(byText.get('U.N.')).toBe('IGOUNO');
   });
 
+  it('reads group nouns before their country: "soldiers from Gondor", prefix agents', () => {
+    const ents = resolveEntities(article('Soldiers from Gondor met a human rights body Rohan.'), dict);
+    const byText = new Map(ents.map((e) => [e.text, e.code]));
+    expect(byText.get('Soldiers from Gondor')).toBe('GONMIL');
+    expect(byText.get('human rights body Rohan')).toBe('NGOROH');
+  });
+
   it('resolves dated roles at the article date', () => {
     const text = 'Sam Gamgee arrived in Rohan.';
     const code = (date: string) => resolveEntities(article(text, date), dict).find((e) => e.text === 'Sam Gamgee')?.code;

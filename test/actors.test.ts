@@ -89,6 +89,16 @@ describe('time awareness', () => {
     expect(find(resolveEntities(article(text, '2010-06-01')), 'US Secretary of State')?.name).toBe('Hillary Clinton');
   });
 
+  it('heads of state come from the office tables, and an unknown holder still gets the country\'s code', () => {
+    const text = 'The Mongolian President welcomed the French President.';
+    const in2008 = resolveEntities(article(text, '2008-06-01'));
+    expect(find(in2008, 'Mongolian President')?.name).toBe('Nambaryn Enkhbayar');
+    expect(find(in2008, 'French President')?.name).toBe('Nicolas Sarkozy');
+    const in2020 = resolveEntities(article(text, '2020-06-01'));
+    expect(find(in2020, 'French President')?.name).toBe('Emmanuel Macron');
+    expect(find(in2020, 'Mongolian President')?.code).toBe('MNGGOV');
+  });
+
   it('a person\'s code follows their roles: Kerry was a senator before 2013', () => {
     const t = 'John Kerry met Sergey Lavrov in Geneva.';
     expect(people(resolveEntities(article(t, '2010-01-01'))).get('John Kerry')).toBe('USAGOVLEG');

@@ -53,6 +53,15 @@ describe('NearDuplicateIndex', () => {
     expect(index.add('daily', syndicated(wire))).toBe('xinhua');
   });
 
+  it('accepts a signature computed beforehand (the ingest pattern)', () => {
+    const index = new NearDuplicateIndex();
+    const a = minhashSignature(wire);
+    expect(index.add('xinhua', wire, a)).toBeNull();
+    const copy = syndicated(wire);
+    expect(index.add('daily', copy, minhashSignature(copy))).toBe('xinhua');
+    expect(index.add('again', seed('002_1f0eaba275a853a5.txt'), minhashSignature(seed('002_1f0eaba275a853a5.txt')))).toBeNull();
+  });
+
   it('does not link different articles on the same topic', () => {
     const index = new NearDuplicateIndex();
     const docs = ['000_1443bbc182fad092.txt', '001_4f6c05089ed85c55.txt', '002_1f0eaba275a853a5.txt', '003_a6332ebc66c091c0.txt', '004_132427d3f18f6635.txt'];

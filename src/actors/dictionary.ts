@@ -102,13 +102,8 @@ export function compileDictionary(data: ActorData): ActorDictionary {
   for (const agent of data.agents) insert(root, agent.phrase, { t: 'agent', agent });
   const offices = new Map<string, OfficeRecord>();
   const famous = new Set<ActorRecord>();
-  for (const o of data.offices) {
-    offices.set(`${o.country} ${o.office}`, o);
-    for (const [name] of o.holders) {
-      const a = byName.get(name);
-      if (a) famous.add(a);
-    }
-  }
+  for (const o of data.offices) offices.set(`${o.country} ${o.office}`, o);
+  for (const a of data.actors) if (a.famous) famous.add(a);
   const countryByIso = new Map(data.countries.map((c) => [c.iso3, c]));
   return { data, root, surnames, byName, offices, famous, countryByIso };
 }

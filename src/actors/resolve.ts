@@ -11,21 +11,28 @@ import { segment, type Segment } from './segments.js';
 import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
 import { isCounterpart, isTitle, titleText } from './titles.js';
 import { editDistance, isCommonWord } from './lexicon.js';
+import { tokenize } from '../nlp/tokenize.js';
 
 interface PersonRef {
   name: string;
   code: string | null;
   country: string | null;
   actor: ActorRecord | null;
+  /** Office held ("FM", "HOS"...) when known: from the office tables or the title it was named with. */
+  office?: string;
 }
 
 /** Words that may sit inside a title chain ("Aide to the Russian President", "Representative for Ukraine"). */
 const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
+/** Titles that denote one identifiable holder, so a description may refer back to a named person. */
+const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANCELLOR', 'DIPLOMAT', 'LEADER', 'SECRETARY', 'COUNTERPART', 'STATE']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** A country after these is where something happens, not who acts. */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
 
 export function recognise(article: Article, dict: ActorDictionary): Entity[] {
+  // Callers holding only text (e.g. the event coder's CodeInput) get it tokenised here.
+  if (article.tokens.length === 0 && article.text.trim() !== '') article = { ...article, ...tokenize(article.text) };
   const words = articleWords(article);
   if (words.length === 0) return [];
   return new Resolver(article, words, segment(words, dict), dict).run();
@@ -39,6 +46,7 @@ class Resolver {
   private readonly history: PersonRef[] = [];
   /** Surname key -> person, for every person named in full anywhere in the article. */
   private readonly surnames = new Map<string, PersonRef>();
+  private readonly refs = new Map<ActorRecord, PersonRef>();
 
   constructor(
     private readonly article: Article,
@@ -90,8 +98,13 @@ class Resolver {
   }
 
   private personRef(actor: ActorRecord): PersonRef {
-    const code = codeAt(actor, this.date);
-    return { name: actor.name, code, country: this.countryOfCode(code), actor };
+    let ref = this.refs.get(actor);
+    if (!ref) {
+      const code = codeAt(actor, this.date);
+      ref = { name: actor.name, code, country: this.countryOfCode(code), actor, office: officeOf(this.dict, actor, this.date)?.office };
+      this.refs.set(actor, ref);
+    }
+    return ref;
   }
 
   private countryOfCode(code: string | null): string | null {
@@ -230,7 +243,7 @@ class Resolver {
       const name = this.words.slice(from, to).map((w) => w.text).join(' ');
       for (let q = 1; q <= n; q++) this.consumed[tk + q] = 1;
       const known = this.surnames.get(this.words[to - 1].key);
-      const p: PersonRef = known ?? { name, code: iso3 ? compose(iso3, agent) : null, country: iso3, actor: null };
+      const p: PersonRef = known ?? { name, code: iso3 ? compose(iso3, agent) : null, country: iso3, actor: null, office: agent.office };
       this.addSurname(p);
       return this.emitPerson(from, to, p);
     }
@@ -252,7 +265,12 @@ class Resolver {
       if (holder) return this.personRef(holder);
     }
     if (iso3) {
-      const recent = [...this.history].reverse().find((p) => p.country === iso3);
+      // "the Russian Minister" is the Russian minister just named; "a US official" is nobody in particular.
+      const head = agent.phrase.split(' ').pop()!;
+      const code = compose(iso3, agent);
+      // A title naming an office ("prime minister") only refers back to someone known to hold it.
+      const fits = (p: PersonRef): boolean => p.code === code && (!agent.office || p.office === agent.office);
+      const recent = SINGULAR_ROLES.has(head) ? [...this.history].reverse().find(fits) : undefined;
       if (recent) return recent;
       return { name: `${adj ?? iso3} ${titleText(agent.phrase)}`.trim(), code: compose(iso3, agent), country: iso3, actor: null };
     }
@@ -309,7 +327,8 @@ class Resolver {
     if (dictionaryWords(this.dict).has(w.key)) return null;
     // Typos keep the first letter (Lovrov/Lavrov); requiring it keeps this loop cheap and safe.
     for (const [key, p] of this.surnames) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return p;
-    for (const [key, a] of famous) if (key[0] === w.key[0] && key.length >= 5 && editDistance(key, w.key, 1) <= 1) return this.personRef(a);
+    if (w.key.length < 6) return null;
+    for (const [key, a] of famous) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return this.personRef(a);
     return null;
   }
 

@@ -23,6 +23,11 @@ export interface ActorRecord {
    * full name has been seen in the article or after a title.
    */
   weak?: string[];
+  /**
+   * Well known (curated office holders): the surname alone, or misspelt by one letter, is matched
+   * even before the full name appears in the article.
+   */
+  famous?: boolean;
 }
 
 export interface CountryRecord {

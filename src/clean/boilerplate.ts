@@ -28,7 +28,10 @@ const UI_WORDS = new Set(
     'stories send add submit join conversation recommended popular trending most comment(s) editor picks sitemap imprint ' +
     'impressum datenschutz kontakt teilen drucken kommentar kommentare kommentieren weiterlesen mehr zum thema anzeige ' +
     'fotos foto fotoalbum album bilder bildergalerie startseite suche anmelden abmelden newsletter zurück nach oben ' +
-    'werbung artikel zusätzliche materialien such-tools datumsangaben ' +
+    'werbung artikel zusätzliche materialien such-tools datumsangaben herunterladen bewerten eingeloggt einloggen ' +
+    'registrieren registriert interessieren weitere empfehlungen favorisieren lesen klicken abonnieren ' +
+    'kontaktformular hier dowiedz więcej czytaj też zapraszamy subskrypcji udostępnij ' +
+    'signing latest miss unsubscribe inbox sign-up signup donate donation ' +
     'partager imprimer commentaires commentaire publicité accueil rechercher lire aussi suivez-nous ' +
     'compartir imprimir comentarios publicidad inicio buscar'
   ).split(' '),
@@ -119,7 +122,8 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
   }
   if (block.linkChars !== undefined && text.length > 0) {
     const density = block.linkChars / text.length;
-    if (density > 0.5) score += sentence ? 1 : 2;
+        if (density > 0.6) score += sentence ? 4 : 3;
+    else if (density > 0.3) score += 2;
   }
   return { score, sentence, words };
 }

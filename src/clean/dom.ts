@@ -5,10 +5,19 @@ import { squeeze } from './paragraphs.js';
 
 export type Doc = Document;
 
-/** Parses HTML into a document with a <body>, or null when linkedom cannot make sense of it. */
+const COMMENTS = /<!--[\s\S]*?-->/g;
+const HTML_TAG = /<html[\s>]/i;
+
+/**
+ * Parses HTML into a document with a <body>, or null when linkedom cannot make sense of it.
+ * Comments go first (IE conditional comments hold decoy <html> tags), and anything before the real
+ * <html> tag (PHP warnings, wrapper elements) is dropped: linkedom otherwise leaves <body> empty.
+ */
 export function parseDocument(html: string): Doc | null {
   try {
-    const source = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
+    let source = html.replace(COMMENTS, '');
+    const start = source.search(HTML_TAG);
+    source = start < 0 ? `<!DOCTYPE html><html><body>${source}</body></html>` : source.slice(start);
     const { document } = parseHTML(source);
     return document.body ? (document as unknown as Doc) : null;
   } catch {

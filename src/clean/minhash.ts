@@ -44,9 +44,24 @@ const SEEDS = (() => {
   return s;
 })();
 
-/** Sorted, distinct hashes of the text's word 5-grams (case and punctuation ignored). */
+// The last text shingled, so that minhashSignature(text) followed by index.add(id, text, sig)
+// (the usual call pattern) tokenises the text once.
+let lastText: string | null = null;
+let lastWords: string[] = [];
+let lastShingles: Uint32Array = new Uint32Array(0);
+
+function wordsAndShingles(text: string): { words: string[]; shingles: Uint32Array } {
+  if (text !== lastText) {
+    lastWords = text.toLowerCase().match(WORD) ?? [];
+    lastShingles = shinglesOfWords(lastWords);
+    lastText = text;
+  }
+  return { words: lastWords, shingles: lastShingles };
+}
+
+/** Sorted, distinct hashes of the text's word 5-grams (case and punctuation ignored). Read-only: may be shared. */
 export function shingleSet(text: string): Uint32Array {
-  return shinglesOfWords(text.toLowerCase().match(WORD) ?? []);
+  return wordsAndShingles(text).shingles;
 }
 
 function shinglesOfWords(words: string[]): Uint32Array {
@@ -164,8 +179,7 @@ export class NearDuplicateIndex {
   add(id: string, text: string, signature?: Uint32Array): string | null {
     const known = this.entries.get(id);
     if (known) return known.root === id ? null : known.root;
-    const words = text.toLowerCase().match(WORD) ?? [];
-    const shingles = shinglesOfWords(words);
+    const { words, shingles } = wordsAndShingles(text);
     const sig = signature ?? signatureOfShingles(shingles);
     const match = words.length >= MIN_WORDS ? this.bestMatch(sig, shingles) : null;
     const root = match ? match.root : id;

@@ -11,7 +11,7 @@ import { cameoInfo, modeOf, ploverOf } from './cameo.js';
 import { clauseDate, clauseLocation, isHypothetical, isNegated, predicateAfter, scopeOf } from './attributes.js';
 import { findFrames, subjectBefore, type Frame } from './frames.js';
 import {
-  CONTACT_NOUNS, LETTER_WORDS, NEGATIVE_EVALUATION, OF_IS_SOURCE, PAIR_ANAPHORS, PHONE_WORDS, TARGET_PREPS, VENUE_NOUNS,
+  CONTACT_NOUNS, INTENT_CUES, LETTER_WORDS, NEGATIVE_EVALUATION, OF_IS_SOURCE, PAIR_ANAPHORS, PHONE_WORDS, TARGET_PREPS, VENUE_NOUNS,
 } from './lexicon.js';
 import type { VerbDictionary } from './petrarch.js';
 import { chunk, lowerBound, splitClauses, viewSentence, type Group, type Mention, type SentenceView, type ViewOptions } from './sentence.js';
@@ -156,6 +156,18 @@ function inIntention(view: SentenceView, v: number): boolean {
   return true;
 }
 
+const INTENT_OF: Record<string, string> = { '06': '031', '07': '033', '08': '035' };
+
+function intentCue(view: SentenceView, verb: number, code: string): string | null {
+  const intent = INTENT_OF[code.slice(0, 2)];
+  if (!intent || view.toks[verb - 1]?.lower !== 'to') return null;
+  const clause = view.clauses[view.clauseOf[verb]!]!;
+  for (let k = verb - 2; k >= clause.start && k >= verb - 4; k--) {
+    if (INTENT_CUES.has(view.toks[k]!.lemma) || INTENT_CUES.has(view.toks[k]!.lower)) return intent;
+  }
+  return null;
+}
+
 function isPassive(view: SentenceView, v: number): boolean {
   const t = view.toks[v]!;
   if (!/(ed|en|wn|ne)$/.test(t.lower)) return false;
@@ -224,23 +236,21 @@ function verbDyads(view: SentenceView, trig: Trigger): Dyad[] {
   const subj = clauseSubject(view, v);
   const subjects = subj ? subj.phrases.map((p) => p.head) : [];
   const root = trig.code.slice(0, 2);
-  const mutual = root === '03' || root === '04' || root === '06';
-  // "Kerry and Lavrov agreed / met / discussed ...": the coordination is the dyad.
-  if (mutual && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code) return [[subjects[0]!, subjects[1]!]];
-  if (mutual && subjects.length === 1 && subjects[0]!.pair) return [parties(subjects[0]!)];
   // "Gondor and Osgiliath have delayed their meeting": a reciprocal object makes the subjects the dyad.
   if (subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!]];
+  // Contacts take a person or organisation as object ("met Lavrov"), not a topic ("discussed Syria").
   const directOnly = root === '04';
   const obj =
     (trig.word !== v ? objectAfter(view, trig.word + 1, clause.end, directOnly) : null) ?? objectAfter(view, v + 1, clause.end, directOnly);
-  if (!obj) {
-    if (subjects.length >= 2) return [[subjects[0]!, subjects[1]!]];
+  let target = obj?.phrases[0]!.head ?? null;
+  if (obj && directOnly && target!.kind === 'PLACE' && !precededBy(view, obj.first, 'with')) target = null;
+  if (obj && trig.mined && obj.first - trig.word > 2) target = null;
+  if (!target) {
+    // "Kerry and Lavrov agreed / met / discussed ...": the coordination is the dyad.
+    if (subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code) return [[subjects[0]!, subjects[1]!]];
     if (subjects.length === 1 && subjects[0]!.pair) return [parties(subjects[0]!)];
     return [[subjects[0] ?? null, null]];
   }
-  const target = obj.phrases[0]!.head;
-  if (directOnly && target.kind === 'PLACE' && !precededBy(view, obj.first, 'with')) return [[subjects[0] ?? null, null]];
-  if (trig.mined && obj.first - trig.word > 2) return [[subjects[0] ?? null, null]];
   if (!subjects.length) return [[null, target]];
   return subjects.flatMap((s) => expand(s).map((x): Dyad => [x, target]));
 }
@@ -372,7 +382,7 @@ function prepareSentence(article: Article, s: number, d: Discourse, opts: ViewOp
       const t = view.toks[k]!;
       if (t.pos !== 'PRON' || !PRONOUN_SPEAKER.has(t.lower)) continue;
       const f = innermostFrame(frames, k);
-      if (f) added.push(pronoun(f.speaker, k));
+      if (f?.speaker) added.push(pronoun(f.speaker, k));
     }
     if (added.length) {
       view.mentions.push(...added);
@@ -422,7 +432,10 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       const type = ploverOf(code);
       const frame = innermostFrame(frames, word);
       const negated = (extra.negated ?? isNegated(view, word, verb)) || (frame !== null && frame.cue !== word && frame.denial);
-      const hypothetical = doubted || isHypothetical(view, word, verb) || inIntention(view, verb);
+      // "willing to provide loans": the offer happened; it is an intent to cooperate (CAMEO 03x).
+      const intent = intentCue(view, verb, code);
+      if (intent) code = intent;
+      const hypothetical = !intent && (doubted || isHypothetical(view, word, verb) || inIntention(view, verb));
       const key = `${source}|${target}|${type ?? code}|${negated}`;
       if (seen.has(`${view.index}|${key}`)) return;
       seen.add(`${view.index}|${key}`);
@@ -441,7 +454,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       const material = root === CONTACT_ROOT || (root >= '06' && root <= '08') || root >= '14';
       const location = material && mode !== 'phone' ? clauseLocation(view, word, scope) ?? (type === 'CONSULT' && mode === 'meet' ? venueFor(d, view.index) : null) : null;
       const actors = extra.actors ?? [...new Set([...(src?.people ?? []), ...(tgt?.people ?? [])])];
-      const claimedBy = extra.claimedBy !== undefined ? extra.claimedBy : frame && frame.cue !== word ? frame.speaker.name : null;
+      const claimedBy = extra.claimedBy !== undefined ? extra.claimedBy : frame && frame.cue !== word ? frame.speaker?.name ?? null : null;
       events.push({
         id: eventId([article.id, sent.start, sent.end, source, target, type ?? code, negated ? 'neg' : '']),
         article: article.id,
@@ -545,6 +558,7 @@ function speechActs(view: SentenceView, frames: Frame[], d: Discourse, events: C
     const cue = view.toks[f.cue]!;
     if (cue.pos !== 'VERB' || f.denial) continue;
     const speaker = f.speaker;
+    if (!speaker) continue;
     let evaluative = false;
     for (let k = f.from; k < f.to; k++) {
       const t = view.toks[k]!;

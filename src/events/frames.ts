@@ -5,7 +5,8 @@ import { SPEECH_NOUNS, SPEECH_VERBS } from './lexicon.js';
 import type { Group, Mention, SentenceView } from './sentence.js';
 
 export interface Frame {
-  speaker: Mention;
+  /** Null when the speaker is not a known actor ("..., the official news agency said"). */
+  speaker: Mention | null;
   /** The speech verb or noun. */
   cue: number;
   /** Complement range [from, to). */
@@ -75,11 +76,19 @@ export function findFrames(view: SentenceView): Frame[] {
     const after = groupStartingNear(view, v + 1, v + 2);
     const prevText = toks[v - 1]?.text ?? '';
     const inverted = after !== null && restIsShort(view, after.last + 1) && (prevText === ',' || QUOTES.has(prevText));
-    let subject = inverted ? after : subjectBefore(view, v, clause.start);
+    // '..., the official news agency WFNA said': the speaker is what follows the last comma.
+    let lastComma = -1;
+    for (let k = clause.start; k < v; k++) if (toks[k]!.text === ',') lastComma = k;
+    const trailing = !inverted && lastComma >= 0 && restIsShort(view, v + 1);
+    let subject = inverted ? after : subjectBefore(view, v, trailing ? lastComma + 1 : clause.start);
     let speakerEnd = inverted ? after.last : v;
     if (!subject && after && restIsShort(view, after.last + 1)) {
       subject = after;
       speakerEnd = after.last;
+    }
+    if (!subject && trailing && lastComma >= 3) {
+      frames.push({ speaker: null, cue: v, from: 0, to: lastComma, denial });
+      continue;
     }
     if (!subject) continue;
     const speaker = subject.phrases[0]!.head;

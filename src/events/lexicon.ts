@@ -10,7 +10,8 @@ export const VERBS: Record<string, string> = {
   visit: '042', host: '043', negotiate: '046', mediate: '045',
   praise: '051', welcome: '051', endorse: '051', back: '051', support: '051', hail: '051', commend: '051',
   apologize: '055', apologise: '055', sign: '057', ratify: '057',
-  cooperate: '060', share: '064', aid: '070', assist: '070', help: '070',
+  cooperate: '060', share: '064', aid: '070', assist: '070', help: '070', provide: '070', donate: '071', fund: '071',
+  convict: '116', sentence: '116', indict: '115', sue: '115',
   release: '0841', free: '0841', return: '0842', withdraw: '0874',
   investigate: '090', probe: '090',
   demand: '100', urge: '020', appeal: '020', request: '020', ask: '020', implore: '020',
@@ -57,6 +58,14 @@ export const NOUNS: Record<string, string> = {
   arrest: '173', seizure: '171', occupation: '192', blockade: '191',
   attack: '190', airstrike: '195', bombing: '195', invasion: '192', offensive: '190', assault: '190',
 };
+
+/** A light verb's object coded differently from the bare noun: "expressed concern" is a
+ *  pessimistic comment (CAMEO 012), while "concerns of X about Y" disapproves of Y. */
+export const LIGHT_OBJECT: Record<string, string> = { concern: '012', hope: '013', support: '051', regret: '018', condolence: '018' };
+
+/** Cues that turn a following material-cooperation verb into an expressed intent (CAMEO 03):
+ *  "is willing to provide loans" is an offer that was made, not aid given. */
+export const INTENT_CUES = new Set(['willing', 'ready', 'agree', 'promise', 'pledge', 'offer', 'vow', 'prepared', 'decide', 'commit']);
 
 /** Nouns that may be coded from clause context alone (no explicit "between"/possessor): they name
  *  a contact between the clause's participants ("X told Y ... during a telephone conversation"). */

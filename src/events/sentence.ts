@@ -220,8 +220,8 @@ function joinable(toks: Tok[], from: number, to: number, bare: boolean): boolean
   let sawAnd = false;
   for (let k = from; k < to; k++) {
     const l = toks[k]!.lower;
-    if (l === 'and' || l === '&') sawAnd = true;
-    else if (l !== ',' && l !== 'as' && l !== 'well' && l !== 'both') return false;
+    if (l === 'and' || l === '&' || l === 'or' || l === 'nor') sawAnd = true;
+    else if (l !== ',' && l !== 'as' && l !== 'well' && l !== 'both' && l !== 'either' && l !== 'neither') return false;
   }
   return sawAnd;
 }

@@ -2,7 +2,7 @@
 // by the caller), light verbs whose object noun carries the event ("reached no agreement"), and
 // nominal events ("talks between A and B").
 import { cameoTable } from './cameo.js';
-import { LIGHT_VERBS, NOUNS, SPEECH_VERBS, VERBS } from './lexicon.js';
+import { LIGHT_OBJECT, LIGHT_VERBS, NOUNS, SPEECH_VERBS, VERBS } from './lexicon.js';
 import type { VerbDictionary, VerbEntry } from './petrarch.js';
 import type { SentenceView, Tok } from './sentence.js';
 
@@ -128,7 +128,7 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     let k = v + 1;
     while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART') && toks[k]!.lower !== 'to') k++;
     const n = headNounAfter(toks, k, clause.end);
-    const code = n >= 0 ? nounCode(toks[n]!) : null;
+    const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) : null;
     if (code) return { kind: 'light', verb: v, word: n, code };
   }
   if (lemma === 'speak' || lemma === 'talk') {
@@ -147,6 +147,8 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
       ? { kind: 'verb', verb: v, word: v, code: '100' }
       : null;
   }
+  // "backed down": a concession, not support.
+  if (lemma === 'back' && toks[v + 1]?.lower === 'down') return { kind: 'verb', verb: v, word: v, code: '080' };
   const curated = VERBS[lemma];
   if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
   if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;
