@@ -44,13 +44,26 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
-function runWorkers(url: string, n: number): Promise<number[]> {
+/** Runs n worker processes to the end; exit codes and the dedup-lock time they report. */
+interface WorkerRun {
+  code: number;
+  lockWaitMs: number;
+  lockHeldMs: number;
+}
+
+function runWorkers(url: string, n: number): Promise<WorkerRun[]> {
   return Promise.all(
     Array.from({ length: n }, () => {
       const p = spawn(process.execPath, [BIN, 'worker', '--db', url, '--until-empty', '--concurrency', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       p.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      return new Promise<number>((resolve) => p.on('exit', (code) => (code === 0 ? resolve(0) : (process.stderr.write(err), resolve(code ?? -1)))));
+      return new Promise<WorkerRun>((resolve) =>
+        p.on('exit', (code) => {
+          if (code !== 0) process.stderr.write(err);
+          const lock = /dedup lock waited (\d+) ms, held (\d+) ms/.exec(err);
+          resolve({ code: code ?? -1, lockWaitMs: Number(lock?.[1] ?? 0), lockHeldMs: Number(lock?.[2] ?? 0) });
+        }),
+      );
     }),
   );
 }
@@ -71,7 +84,10 @@ async function measure(base: string, docs: RawDocument[], processes: number) {
       .catch(() => undefined);
   }, 500);
   const t1 = performance.now();
-  const codes = await runWorkers(url, processes);
+  const workers = await runWorkers(url, processes);
+  const codes = workers.map((w) => w.code);
+  const lockWaitMs = workers.reduce((t, w) => t + w.lockWaitMs, 0);
+  const lockHeldMs = workers.reduce((t, w) => t + w.lockHeldMs, 0);
   const wallMs = performance.now() - t1;
   clearInterval(sampler);
   const store = await openPostgresStore(url);
@@ -81,7 +97,7 @@ async function measure(base: string, docs: RawDocument[], processes: number) {
   const { rows } = await store.pool.query<{ s: number }>('SELECT extract(epoch FROM max(stored_at) - min(stored_at))::float AS s FROM articles');
   await store.close();
   await admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  return { enqueueMs, wallMs, steadyMs: rows[0]!.s * 1000, counts, jobs, problems, codes, peakConnections, peakLoad };
+  return { enqueueMs, wallMs, steadyMs: rows[0]!.s * 1000, counts, jobs, problems, codes, lockWaitMs, lockHeldMs, peakConnections, peakLoad };
 }
 
 export async function run(dataDir: string | null): Promise<string[]> {
@@ -98,7 +114,8 @@ export async function run(dataDir: string | null): Promise<string[]> {
   }
   const limit = Number(process.env.BENCH_PG_DOCS ?? 2000);
   const docs = await loadDocs(join(dataDir, 'corpora', 'conflict_news', 'conflict_news.jsonl'), limit);
-  const lines = [`pg-workers: ${docs.length} conflict_news documents, ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores`];
+  const unique = new Set(docs.map((d) => d.id)).size;
+  const lines = [`pg-workers: ${docs.length} conflict_news documents (${unique} distinct), ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores`];
   try {
     const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
     const local = openSqliteStore(join(dir, 'local.db'));
@@ -114,13 +131,14 @@ export async function run(dataDir: string | null): Promise<string[]> {
       const m = await measure(base, docs, n);
       const steady = rate(m.steadyMs);
       if (n === 1) one = steady;
-      const held = m.counts.articles + m.problems.length === docs.length && m.jobs.pending === 0 && m.jobs.failed === 0 && m.codes.every((c) => c === 0);
+      const held = m.counts.articles + m.problems.length === unique && m.jobs.pending === 0 && m.jobs.failed === 0 && m.codes.every((c) => c === 0);
       lines.push(
         `pg-workers: ${n} process(es): ${steady.toFixed(0)} articles/s steady (${rate(m.wallMs).toFixed(0)}/s wall incl. start-up), ` +
           `x${(steady / one).toFixed(2)} vs 1 process, x${(steady / rate(baselineMs)).toFixed(2)} vs baseline; ` +
-          `enqueue ${rate(m.enqueueMs).toFixed(0)} docs/s; ${held ? 'held' : 'NOT HELD'}: ${m.counts.articles}/${docs.length} stored, ` +
+          `enqueue ${rate(m.enqueueMs).toFixed(0)} docs/s; ${held ? 'held' : 'NOT HELD'}: ${m.counts.articles}/${unique} stored, ` +
           `${m.problems.length} reported unprocessable${m.problems[0] ? ` (e.g. "${m.problems[0].error}")` : ''}, ` +
-          `${m.jobs.failed} failed jobs, peak ${m.peakConnections} connections, peak load ${m.peakLoad.toFixed(1)}`,
+          `${m.jobs.failed} failed jobs, peak ${m.peakConnections} connections, peak load ${m.peakLoad.toFixed(1)}; ` +
+          `dedup lock held ${((100 * m.lockHeldMs) / m.steadyMs).toFixed(0)}% of the run, waited ${(m.lockWaitMs / m.counts.articles).toFixed(1)} ms/article`,
       );
     }
   } finally {

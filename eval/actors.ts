@@ -1,13 +1,17 @@
-// Actor resolution against NGEC's test cases (events/ngec_actor_resolution): a short actor text
+// Actor evaluations: (1) NGEC actor resolution, (2) actor codes on the PETRARCH validation suites.
+//
+// 1. Actor resolution against NGEC's test cases (events/ngec_actor_resolution): a short actor text
 // (+ optional context and date) -> expected country and first sector code.
 // Scored: methods agent_to_code, short_text_to_agent, search_nat (not xfail). Skipped with a count:
 // query_wiki and trf_agent_match (Wikipedia look-ups and a transformer matcher we do not have).
 // P/R/F1 treat each case as one prediction: right when every expected field (country, code_1)
 // matches; a prediction for a case that expects no actor is a false positive.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prf, readJsonl, type EvalResult } from './common.js';
-import { resolveActorPhrase, type PhraseActor } from '../src/actors/index.js';
+import { loadPetrarchActors, resolveActorPhrase, resolveEntities, type PhraseActor } from '../src/actors/index.js';
+import { tokenize } from '../src/nlp/tokenize.js';
+import type { Article } from '../src/model.js';
 
 interface Case {
   id: string;
@@ -40,6 +44,10 @@ function sectorMatches(p: PhraseActor, e: Case['expect']): boolean {
 }
 
 export async function run(dataDir: string): Promise<EvalResult[]> {
+  return [ngec(dataDir), ...PETRARCH_SUITES.map((s) => petrarch(dataDir, s))];
+}
+
+function ngec(dataDir: string): EvalResult {
   const file = join(dataDir, 'events', 'ngec_actor_resolution', 'ngec_actor_resolution.jsonl');
   if (!existsSync(file)) throw new Error(`NGEC actor-resolution cases not found at ${file}`);
   const cases = readJsonl<Case>(file);
@@ -84,10 +92,50 @@ export async function run(dataDir: string): Promise<EvalResult[]> {
   const ms = performance.now() - t0;
   const all = prf(tp, fp, fn);
   const accuracy = (ok: number, total: number): number => (total ? ok / total : 0);
-  return [
-    {
-      set: 'ngec_actor_resolution', task: 'actor (country+code_1)', ...all, n,
-      extra: { skipped, country_acc: accuracy(countryOk, countryN), code1_acc: accuracy(sectorOk, sectorN), ms_per_case: ms / Math.max(n, 1) },
-    },
-  ];
+  return {
+    set: 'ngec_actor_resolution', task: 'actor (country+code_1)', ...all, n,
+    extra: { skipped, country_acc: accuracy(countryOk, countryN), code1_acc: accuracy(sectorOk, sectorN), ms_per_case: ms / Math.max(n, 1) },
+  };
+}
+
+// 2. PETRARCH validation suites with their own (fictional) dictionaries: are the codes of each
+// expected event's source and target among the sentence's entity codes? Recall is that share;
+// precision is the share of distinct entity codes per sentence that some expected event uses
+// (entities that take part in no event count against it, so it is a floor, not a defect rate).
+const PETRARCH_SUITES = [
+  { name: 'petr_unittest', dir: 'petr_unittest', actors: 'dict/PETR.Validate.actors.txt', agents: 'dict/PETR.Validate.agents.txt' },
+  { name: 'udpetr_validate_2_02', dir: 'udpetr_validate_2_02', actors: 'PETR_Validate_actors_2_02.txt', agents: 'PETR_Validate_agents_2_02.txt' },
+];
+
+interface PetrCase {
+  id: string;
+  text: string;
+  date: string | null;
+  expected: { source: string; target: string }[] | null;
+}
+
+function petrarch(dataDir: string, suite: (typeof PETRARCH_SUITES)[number]): EvalResult {
+  const dir = join(dataDir, 'events', suite.dir);
+  const jsonl = join(dir, `${suite.name}.jsonl`);
+  if (!existsSync(jsonl)) throw new Error(`PETRARCH suite not found at ${jsonl}`);
+  const dict = loadPetrarchActors(readFileSync(join(dir, suite.actors), 'utf8'), readFileSync(join(dir, suite.agents), 'utf8'));
+  let tp = 0, fn = 0, emitted = 0, used = 0, n = 0;
+  for (const c of readJsonl<PetrCase>(jsonl)) {
+    const wanted = new Set((c.expected ?? []).flatMap((e) => [e.source, e.target]).filter((x) => x && !/^-+$/.test(x)));
+    if (wanted.size === 0) continue;
+    n++;
+    const { sentences, tokens } = tokenize(c.text);
+    const article: Article = {
+      id: c.id, source: suite.name, url: null, title: null, published: c.date, language: 'en', day_first: false,
+      text: c.text, duplicate_of: null, sentences, tokens, entities: [], dates: [],
+    };
+    const codes = new Set(resolveEntities(article, dict).map((e) => e.code).filter((x): x is string => !!x));
+    for (const w of wanted) if (codes.has(w)) tp++; else fn++;
+    emitted += codes.size;
+    for (const code of codes) if (wanted.has(code)) used++;
+  }
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const precision = emitted ? used / emitted : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { set: suite.name, task: 'event actor codes found', precision, recall, f1, n };
 }

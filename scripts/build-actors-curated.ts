@@ -49,6 +49,11 @@ function h(list: Holder[]): Holder[] {
   return list;
 }
 
+/** [name, code, from, to, aliases] -> people with one dated role. */
+function people(list: [string, string, string, string | null, string[]][]): ActorRecord[] {
+  return list.map(([name, code, from, to, aliases]) => ({ name, kind: 'PERSON', aliases, roles: [[code, from, to]] }));
+}
+
 /** Office holders become actors with the matching role (code per office owner). */
 export function officeCode(country: string, office: string): string {
   if (country === 'UNO') return 'IGOUNO';
@@ -92,6 +97,48 @@ export const ACTORS: ActorRecord[] = [
   { name: 'John Kerry', kind: 'PERSON', aliases: ['Secretary of State John Kerry'], roles: [['USAGOVLEG', '1985-01-03', '2013-02-01'], ['USAGOV', '2013-02-01', '2017-01-20'], ['USAELI', '2017-01-20', '2021-01-20'], ['USAGOV', '2021-01-20', '2024-03-06']] },
   { name: 'Jim Mattis', kind: 'PERSON', aliases: ['James Mattis'], roles: [['USAMIL', '1969-01-01', '2013-05-22'], ['USAGOVMIL', '2017-01-20', '2018-12-31']] },
   { name: 'Lloyd Austin', kind: 'PERSON', aliases: [], roles: [['USAMIL', '1975-01-01', '2016-04-05'], ['USAGOVMIL', '2021-01-22', '2025-01-20']] },
+  // Heads of state/government and foreign ministers prominent after the sources' cut-off.
+  ...people([
+    ['Alexander Lukashenko', 'BLRGOV', '1994-07-20', null, ['Alyaksandr Lukashenka', 'Aleksandr Lukashenko']],
+    ['Nikol Pashinyan', 'ARMGOV', '2018-05-08', null, []],
+    ['Kassym-Jomart Tokayev', 'KAZGOV', '2019-03-20', null, ['Kasymzhomart Tokayev']],
+    ['Jean-Yves Le Drian', 'FRAGOV', '2012-05-16', '2022-05-20', []],
+    ['Narendra Modi', 'INDGOV', '2014-05-26', null, []],
+    ['Subrahmanyam Jaishankar', 'INDGOV', '2019-05-30', null, ['S. Jaishankar']],
+    ['Imran Khan', 'PAKGOV', '2018-08-18', '2022-04-10', []],
+    ['Shehbaz Sharif', 'PAKGOV', '2022-04-11', null, []],
+    ['Ashraf Ghani', 'AFGGOV', '2014-09-29', '2021-08-15', []],
+    ['Kim Jong-un', 'PRKGOV', '2011-12-17', null, ['Kim Jong Un']],
+    ['Moon Jae-in', 'KORGOV', '2017-05-10', '2022-05-09', []],
+    ['Yoon Suk-yeol', 'KORGOV', '2022-05-10', '2025-04-04', ['Yoon Suk Yeol']],
+    ['Shinzo Abe', 'JPNGOV', '2012-12-26', '2020-09-16', []],
+    ['Fumio Kishida', 'JPNGOV', '2012-12-26', '2024-10-01', []],
+    ['Wang Yi', 'CHNGOV', '2013-03-16', null, []],
+    ['Li Keqiang', 'CHNGOV', '2013-03-15', '2023-03-11', []],
+    ['Li Qiang', 'CHNGOV', '2023-03-11', null, []],
+    ['Mohammed bin Salman', 'SAUGOV', '2015-01-23', null, ['Mohammad bin Salman', 'MBS']],
+    ['Ebrahim Raisi', 'IRNGOV', '2021-08-03', '2024-05-19', []],
+    ['Ali Khamenei', 'IRNGOV', '1989-06-04', null, ['Ayatollah Ali Khamenei', 'Ayatollah Khamenei']],
+    ['Mohammad Javad Zarif', 'IRNGOV', '2013-08-15', '2021-08-25', []],
+    ['Hossein Amir-Abdollahian', 'IRNGOV', '2021-08-25', '2024-05-19', []],
+    ['Naftali Bennett', 'ISRGOV', '2021-06-13', '2022-06-30', []],
+    ['Viktor Orban', 'HUNGOV', '2010-05-29', null, ['Viktor Orbán']],
+    ['Andrzej Duda', 'POLGOV', '2015-08-06', '2025-08-06', []],
+    ['Giorgia Meloni', 'ITAGOV', '2022-10-22', null, []],
+    ['Pedro Sanchez', 'ESPGOV', '2018-06-02', null, ['Pedro Sánchez']],
+    ['Rishi Sunak', 'GBRGOV', '2020-02-13', '2024-07-05', []],
+    ['Keir Starmer', 'GBRGOV', '2024-07-05', null, []],
+    ['Ursula von der Leyen', 'IGOEUREEC', '2019-12-01', null, []],
+    ['Josep Borrell', 'IGOEUREEC', '2019-12-01', '2024-11-30', []],
+    ['Charles Michel', 'IGOEUREEC', '2019-12-01', '2024-11-30', []],
+    ['Jake Sullivan', 'USAGOV', '2021-01-20', '2025-01-20', []],
+    ['Kamala Harris', 'USAGOV', '2021-01-20', '2025-01-20', []],
+    ['Nicolas Maduro', 'VENGOV', '2013-03-05', null, ['Nicolás Maduro']],
+    ['Luiz Inacio Lula da Silva', 'BRAGOV', '2023-01-01', null, ['Lula da Silva', 'Luiz Inácio Lula da Silva']],
+    ['Jair Bolsonaro', 'BRAGOV', '2019-01-01', '2022-12-31', []],
+    ['Abdel Fattah el-Sisi', 'EGYGOV', '2014-06-08', null, ['Abdel Fattah al-Sisi', 'Abdel-Fattah el-Sissi']],
+    ['Binali Yildirim', 'TURGOV', '2016-05-24', '2018-07-09', []],
+  ]),
   { name: 'Islamic State', kind: 'ORG', aliases: ['IS', 'ISIS', 'ISIL', 'Daesh', 'Da\'esh', 'Islamic State group', 'the Islamic State', 'Islamic State of Iraq and the Levant', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and al-Sham'], code: 'IMGMUSISI' },
   { name: 'Nusra Front', kind: 'ORG', aliases: ['al-Nusra Front', 'Jabhat al-Nusra', 'Jabhat Fatah al-Sham', 'Jabhat Fateh al-Sham', 'Syria Conquest Front', 'Front for the Conquest of Syria', 'Conquest of Syria Front'], code: 'SYRREBMUS' },
   { name: 'NATO', kind: 'ORG', aliases: ['North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation', 'North Atlantic Alliance'], code: 'IGOWSTNAT' },

@@ -293,11 +293,16 @@ function mergeInto(byKey: Map<string, ActorRecord>, rec: ActorRecord, curated: b
     old.name = rec.name;
     old.kind = rec.kind;
     if (rec.code !== undefined) old.code = rec.code;
-    if (rec.roles) old.roles = rec.roles;
+    // Curated periods win; source roles survive only outside them (Abe's 2006-07 term).
+    if (rec.roles) old.roles = [...rec.roles, ...(old.roles ?? []).filter((r) => !rec.roles!.some((c) => overlaps(r, c)))];
   } else {
     if (!old.code && rec.code) old.code = rec.code;
     if (rec.roles) old.roles = [...(old.roles ?? []), ...rec.roles];
   }
+}
+
+function overlaps(a: Role, b: Role): boolean {
+  return (a[1] ?? '0000') <= (b[2] ?? '9999') && (b[1] ?? '0000') <= (a[2] ?? '9999');
 }
 
 const LOWER_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'del', 'van', 'von', 'der', 'la', 'le', 'el', 'of', 'and', 'the', 'for', 'in', 'on']);

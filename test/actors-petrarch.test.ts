@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadPetrarchActors, resolveEntities } from '../src/actors/index.js';
 import { parsePetrarchActors, parsePetrarchAgents, petrarchDate } from '../src/actors/petrarch.js';
 import { sharedDataDir } from '../eval/common.js';
-import { article } from './actors-helpers.js';
+import { article } from './fixtures/actors/helpers.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'actors');
 const actorsText = readFileSync(join(FIX, 'mini.actors.txt'), 'utf8');

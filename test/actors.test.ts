@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntities } from '../src/actors/index.js';
 import type { Entity } from '../src/model.js';
-import { article, seed } from './actors-helpers.js';
+import { article, seed } from './fixtures/actors/helpers.js';
 
 function find(entities: Entity[], text: string): Entity | undefined {
   return entities.find((e) => e.text === text);
@@ -129,6 +129,11 @@ describe('titles, references and guards', () => {
     const ents = resolveEntities(article('Barack Obama met Vladimir Putin. The latter spoke first, then the former.', '2015-09-06'));
     expect(ents.find((e) => /latter/i.test(e.text))?.name).toBe('Vladimir Putin');
     expect(ents.find((e) => /former/i.test(e.text))?.name).toBe('Barack Obama');
+  });
+
+  it('"the former" before a noun is an adjective, not a reference', () => {
+    const ents = resolveEntities(article('Barack Obama met Vladimir Putin in the former Soviet Union.', '2015-09-06'));
+    expect(ents.find((e) => /former/i.test(e.text))).toBeUndefined();
   });
 
   it('countries act as governments, but are places after "in"', () => {

@@ -22,6 +22,15 @@ describe('participants', () => {
     expect(e!.goldstein).toBeLessThan(0);
   });
 
+  it('codes one event per coordinated object, and joint acts both ways on request', () => {
+    const ev = code('Russia accused Turkey and the United States of lying.');
+    expect(ev.filter((e) => e.type === 'ACCUSE').map((e) => e.target).sort()).toEqual(['TURGOV', 'USAGOV']);
+    const a = buildArticle('Kerry and Lavrov met on Saturday.', { published: '2015-09-06', entities: COMMON });
+    expect(codeArticle(a).filter((e) => e.type === 'CONSULT')).toHaveLength(1);
+    const both = codeArticle(a, { bothDirections: true }).filter((e) => e.type === 'CONSULT');
+    expect(both.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['RUSGOV>USAGOV', 'USAGOV>RUSGOV']);
+  });
+
   it('reverses a passive clause: the by-agent is the source', () => {
     const ev = code('The United States was criticized by Russia on Saturday.', { dates: [['Saturday', '2015-09-05']] });
     const e = find(ev, 'ACCUSE');
@@ -127,6 +136,11 @@ describe('events', () => {
       expect(e.article).toBe('fixture');
     }
     expect(first.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('copes with an empty article', () => {
+    const empty = buildArticle('', { entities: COMMON });
+    expect(codeEvents(empty)).toEqual([]);
   });
 
   it('codes nothing without two actors', () => {

@@ -4,12 +4,13 @@
 // misspelt surnames ("Lovrov"), definite descriptions ("the US Secretary of State", "the Russian FM"),
 // "his Russian counterpart", "the latter"/"the former". Codes are taken at the article's date.
 import type { Article, Entity } from '../model.js';
-import { aliasKeys, type ActorDictionary, type CountryForm } from './dictionary.js';
+import type { ActorDictionary, CountryForm } from './dictionary.js';
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
 import { articleWords, type Word } from './words.js';
 import { segment, type Segment } from './segments.js';
 import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
-import { isCounterpart, isTitle, titleText } from './titles.js';
+import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
+import { dictionaryWords, famousSurnames } from './known.js';
 import { editDistance, isCommonWord } from './lexicon.js';
 import { tokenize } from '../nlp/tokenize.js';
 
@@ -26,6 +27,7 @@ interface PersonRef {
 const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
 /** Titles that denote one identifiable holder, so a description may refer back to a named person. */
 const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANCELLOR', 'DIPLOMAT', 'LEADER', 'SECRETARY', 'COUNTERPART', 'STATE']);
+const NOMINAL = new Set(['ADJ', 'NUM']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** A country after these is where something happens, not who acts. */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
@@ -39,7 +41,7 @@ export function recognise(article: Article, dict: ActorDictionary): Entity[] {
 }
 
 class Resolver {
-  private readonly date: string = '';
+  private readonly date: string;
   private readonly consumed: Uint8Array;
   private readonly entities: Entity[] = [];
   /** People in mention order (for "the latter", "the Russian FM", "his counterpart"). */
@@ -256,7 +258,7 @@ class Resolver {
   /** Who "the US Secretary of State" / "the Russian Minister" / "his Russian counterpart" is. */
   private describe(agent: AgentRecord, iso3: string | null, adj: string | null): PersonRef | null {
     if (isCounterpart(agent)) {
-      const prev = [...this.history].reverse().find((p) => p.country !== iso3);
+      const prev = this.lastPerson((p) => p.country !== iso3);
       const office = prev?.actor ? officeOf(this.dict, prev.actor, this.date) : null;
       const holder = office && iso3 ? officeHolder(this.dict, iso3, office.office, this.date) : null;
       if (holder) return this.personRef(holder);
@@ -270,7 +272,7 @@ class Resolver {
       const code = compose(iso3, agent);
       // A title naming an office ("prime minister") only refers back to someone known to hold it.
       const fits = (p: PersonRef): boolean => p.code === code && (!agent.office || p.office === agent.office);
-      const recent = SINGULAR_ROLES.has(head) ? [...this.history].reverse().find(fits) : undefined;
+      const recent = SINGULAR_ROLES.has(head) ? this.lastPerson(fits) : undefined;
       if (recent) return recent;
       return { name: `${adj ?? iso3} ${titleText(agent.phrase)}`.trim(), code: compose(iso3, agent), country: iso3, actor: null };
     }
@@ -281,7 +283,7 @@ class Resolver {
   private plainWord(k: number): void {
     const s = this.segs[k];
     const w = this.words[s.i];
-    if ((w.key === 'LATTER' || w.key === 'FORMER') && s.i > 0 && this.words[s.i - 1].key === 'THE') {
+    if ((w.key === 'LATTER' || w.key === 'FORMER') && s.i > 0 && this.words[s.i - 1].key === 'THE' && this.standsAlone(s.i)) {
       const distinct = [...new Map(this.history.map((p) => [p.name, p])).values()];
       const p = w.key === 'LATTER' ? distinct[distinct.length - 1] : distinct[distinct.length - 2];
       if (p) this.emitPerson(s.i - 1, s.j, p);
@@ -299,6 +301,21 @@ class Resolver {
     }
     const p = this.surnameOf(w);
     if (p) this.emitPerson(s.i, s.j, p);
+  }
+
+  /** The most recently mentioned person satisfying `ok`. */
+  private lastPerson(ok: (p: PersonRef) => boolean): PersonRef | undefined {
+    for (let q = this.history.length - 1; q >= 0; q--) if (ok(this.history[q])) return this.history[q];
+    return undefined;
+  }
+
+  /** "the latter" / "the latter's" as a noun phrase of its own, not "the former Soviet Union". */
+  private standsAlone(i: number): boolean {
+    const next = this.words[i + 1];
+    if (this.words[i].possessive || !next || next.boundary || next.sentence !== this.words[i].sentence) return true;
+    // wink tags "spoke" in "the latter spoke" as a noun, so only names, titles and modifiers count.
+    const seg = this.segs.find((x) => x.i === i + 1);
+    return !(next.cap || seg?.target?.t === 'agent' || NOMINAL.has(next.pos));
   }
 
   /** "Sergei Lavrov": a known surname with a first name close to the dictionary's. */
@@ -347,47 +364,8 @@ class Resolver {
   }
 }
 
-/** Country code + agent code, or prefix agent + country ("NGO~" -> NGOUSA). */
-function compose(root: string, agent: AgentRecord): string {
-  return agent.prefix ? agent.code + root : root + agent.code;
-}
-
-function adjective(c: CountryRecord): string {
-  const a = c.adjectives[0];
-  return a ? a.charAt(0) + a.slice(1).toLowerCase() : c.name;
-}
-
 function titleCaseName(words: Word[], s: Segment): string {
   return words.slice(s.i, s.j).map((w) => w.text).join(' ');
-}
-
-const wordsCache = new WeakMap<ActorDictionary, Set<string>>();
-
-/** Every word of every actor name and alias. */
-function dictionaryWords(dict: ActorDictionary): Set<string> {
-  let set = wordsCache.get(dict);
-  if (!set) {
-    set = new Set();
-    for (const a of dict.data.actors) for (const n of [a.name, ...a.aliases]) for (const k of aliasKeys(n)) set.add(k.replace(/\*$/, ''));
-    wordsCache.set(dict, set);
-  }
-  return set;
-}
-
-const famousCache = new WeakMap<ActorDictionary, Map<string, ActorRecord>>();
-
-/** Surnames of office holders: matched alone even without a full-name mention ("Tillerson said"). */
-function famousSurnames(dict: ActorDictionary): Map<string, ActorRecord> {
-  let m = famousCache.get(dict);
-  if (!m) {
-    m = new Map();
-    for (const a of dict.famous) {
-      const parts = a.name.toUpperCase().split(/[\s-]+/);
-      if (parts.length >= 2) m.set(parts[parts.length - 1], a);
-    }
-    famousCache.set(dict, m);
-  }
-  return m;
 }
 
 /** Sorted by position; overlapping mentions keep the earlier (then longer) one. */

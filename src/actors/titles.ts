@@ -1,6 +1,6 @@
 // What an agent phrase says about the words around it: a title names one person ("Foreign
 // Minister", "counterpart"), a group noun names an organisation ("Foreign Ministry", "officials").
-import type { AgentRecord } from './types.js';
+import type { AgentRecord, CountryRecord } from './types.js';
 
 /** Last words that make an agent phrase a person's title. */
 const TITLE_HEADS = new Set([
@@ -28,3 +28,14 @@ export function titleText(phrase: string): string {
     .map((w, i) => (w.length <= 2 && i > 0 && w !== 'fm' ? w : w === 'fm' ? 'FM' : w[0].toUpperCase() + w.slice(1)))
     .join(' ');
 }
+
+/** Country code + agent code, or prefix agent + country ("NGO~" -> NGOUSA). */
+export function compose(root: string, agent: AgentRecord): string {
+  return agent.prefix ? agent.code + root : root + agent.code;
+}
+
+export function adjective(c: CountryRecord): string {
+  const a = c.adjectives[0];
+  return a ? a.charAt(0) + a.slice(1).toLowerCase() : c.name;
+}
+

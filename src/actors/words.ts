@@ -20,6 +20,8 @@ export interface Word {
   possessive: boolean;
   /** First word of its sentence (capitalisation there says nothing). */
   sentenceStart: boolean;
+  /** Universal POS of the token the word comes from. */
+  pos: string;
 }
 
 const POSSESSIVE = /^['’]s?$/i;
@@ -31,7 +33,7 @@ const UPPER_START = /^[\p{Lu}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 
-function makeWord(raw: string, start: number, sentence: number, boundary: boolean, possessive: boolean, sentenceStart: boolean): Word {
+function makeWord(raw: string, start: number, sentence: number, boundary: boolean, possessive: boolean, sentenceStart: boolean, pos: string): Word {
   return {
     key: wordKey(raw),
     text: raw,
@@ -43,6 +45,7 @@ function makeWord(raw: string, start: number, sentence: number, boundary: boolea
     boundary,
     possessive,
     sentenceStart,
+    pos,
   };
 }
 
@@ -76,7 +79,7 @@ export function articleWords(article: Article): Word[] {
     lastEnd = tok.end;
     if (SIMPLE.test(tok.text)) {
       // The common case, one plain word: no splitting, no punctuation to strip.
-      words.push(makeWord(tok.text, tok.start, tok.sentence, boundary, false, wordsInSentence === 0));
+      words.push(makeWord(tok.text, tok.start, tok.sentence, boundary, false, wordsInSentence === 0, tok.pos));
       wordsInSentence++;
     } else {
       // Hyphen/slash-joined parts are separate words; the parts are adjacent, so no boundary between.
@@ -91,7 +94,7 @@ export function articleWords(article: Article): Word[] {
         if (possessive) raw = raw.slice(0, -2);
         if (!raw) continue;
         const start = tok.start + m.index;
-        words.push(makeWord(text.slice(start, start + raw.length), start, tok.sentence, first && boundary, possessive, wordsInSentence === 0));
+        words.push(makeWord(text.slice(start, start + raw.length), start, tok.sentence, first && boundary, possessive, wordsInSentence === 0, tok.pos));
         wordsInSentence++;
         first = false;
       }

@@ -3,11 +3,12 @@
 // No list of fixed phrases: each block gets a score from generic evidence (is it a sentence, does it
 // carry letters, how much of it is interface vocabulary, does it end like a label, are words glued
 // together as menus are, is it in the head/tail zone outside the article body, is it written in
-// another language than the document, how much of it is link text). Blocks scoring >= DROP go.
-// Near the end of a document, the first boilerplate block after which no real paragraph follows
-// cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
+// another language than the document, how much of it is link text). Blocks scoring >= `drop` go.
+// In plain text, near the end of a document, the first boilerplate block after which no real
+// paragraph follows cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
 import { eld } from 'eld/small';
 import { countWords } from './paragraphs.js';
+import { FUNCTION_WORDS, UI_WORDS } from './vocabulary.js';
 
 export interface Block {
   text: string;
@@ -15,36 +16,7 @@ export interface Block {
   linkChars?: number;
 }
 
-/** Interface words of web pages (EN, DE, FR, ES): one feature among several, never a verdict alone. */
-const UI_WORDS = new Set(
-  (
-    'share shares shared sharing comment comments commenting reply replies print printer email e-mail mail bookmark bookmarks ' +
-    'advertisement advertisements advertising ad ads sponsored promoted related subscribe subscription subscribers newsletter ' +
-    'newsletters rss feed login logout log sign signup register username password required enter words captcha font size ' +
-    'adjust forum follow twitter facebook instagram linkedin whatsapp pinterest youtube telegram reddit tweet tweets tags ' +
-    'tag menu home next previous prev back top click tap cookie cookies privacy policy terms copyright rights reserved ' +
-    'read more continue reading view gallery photos photo video videos loading search skip navigation toggle close ' +
-    'download app apps mobile contact permalink posted post posts newer older archive archives categories category labels ' +
-    'stories send add submit join conversation recommended popular trending most comment(s) editor picks sitemap imprint ' +
-    'impressum datenschutz kontakt teilen drucken kommentar kommentare kommentieren weiterlesen mehr zum thema anzeige ' +
-    'fotos foto fotoalbum album bilder bildergalerie startseite suche anmelden abmelden newsletter zurück nach oben ' +
-    'werbung artikel zusätzliche materialien such-tools datumsangaben herunterladen bewerten eingeloggt einloggen ' +
-    'registrieren registriert interessieren weitere empfehlungen favorisieren lesen klicken abonnieren ' +
-    'kontaktformular hier dowiedz więcej czytaj też zapraszamy subskrypcji udostępnij ' +
-    'signing latest miss unsubscribe inbox sign-up signup donate donation ' +
-    'partager imprimer commentaires commentaire publicité accueil rechercher lire aussi suivez-nous ' +
-    'compartir imprimir comentarios publicidad inicio buscar'
-  ).split(' '),
-);
-
-/** Frequent function words, excluded when measuring how much of a block is interface vocabulary. */
-const FUNCTION_WORDS = new Set(
-  ('a an the of to in on at for by with and or but is are was were be it its this that your our you we us ' +
-    'no not only all from up as im in der die das und zu von mit den des ein eine le la les de du et en el los y')
-    .split(' '),
-);
-
-/** How eagerly blocks are dropped: plain text needs more (no markup helped), HTML containers less. */
+/** How blocks are dropped; the values were tuned on the seeds (text) and trafilatura_eval (HTML). */
 export interface ClassifierOptions {
   /** Score at or above which a block is boilerplate. */
   drop: number;
@@ -54,7 +26,8 @@ export interface ClassifierOptions {
   tailCut: boolean;
 }
 export const TEXT_CLASSIFIER: ClassifierOptions = { drop: 2, edge: 1, tailCut: true };
-export const HTML_CLASSIFIER: ClassifierOptions = process.env.HC ? JSON.parse(process.env.HC) : { drop: 2, edge: 1, tailCut: true };
+/** No tail cut for HTML: Readability's container already ends where the article does. */
+export const HTML_CLASSIFIER: ClassifierOptions = { drop: 2, edge: 1, tailCut: false };
 const LETTERS = /\p{L}/gu;
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 const LABEL_END = /:\s*$/;
@@ -103,7 +76,7 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
   let score = 0;
   if (letters < 2 || letters < text.length * 0.4) score += 3; // "19:54", "--", "6/9/15", "1 | 2 | 3"
   const ui = uiShare(text);
-  if (ui >= 0.6) score += 3;
+  if (ui >= 0.5) score += 3;
   else if (ui >= 0.3) score += 1;
   if (LABEL_END.test(text) && words <= 6) score += 1.5; // "Related:", "Enter the words you see:"
   if (!sentence) {

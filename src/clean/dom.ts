@@ -7,6 +7,9 @@ export type Doc = Document;
 
 const COMMENTS = /<!--[\s\S]*?-->/g;
 const HTML_TAG = /<html[\s>]/i;
+const STRUCTURE_TAGS = /<\/?(html|head|body)\b[^>]*>/gi;
+/** Body text shorter than this (characters) from a page much larger means the parse went wrong. */
+const EMPTY_BODY = 200;
 
 /**
  * Parses HTML into a document with a <body>, or null when linkedom cannot make sense of it.
@@ -18,7 +21,13 @@ export function parseDocument(html: string): Doc | null {
     let source = html.replace(COMMENTS, '');
     const start = source.search(HTML_TAG);
     source = start < 0 ? `<!DOCTYPE html><html><body>${source}</body></html>` : source.slice(start);
-    const { document } = parseHTML(source);
+    let document = parseHTML(source).document;
+    if (!document.body) return null;
+    // A missing <body> tag or stray markup between </head> and <body> leaves linkedom's body empty;
+    // a browser would recover, so re-parse with the page's structural tags replaced by clean ones.
+    if ((document.body.textContent ?? '').trim().length < EMPTY_BODY && source.length > EMPTY_BODY * 10) {
+      document = parseHTML(`<!DOCTYPE html><html><body>${source.replace(STRUCTURE_TAGS, ' ')}</body></html>`).document;
+    }
     return document.body ? (document as unknown as Doc) : null;
   } catch {
     return null;
@@ -32,7 +41,7 @@ const BLOCK_TAGS = new Set([
   'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 /** Elements whose text is never reading text. */
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'BUTTON', 'TEXTAREA', 'HEAD']);
+const SKIP_TAGS = new Set(['TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'BUTTON', 'TEXTAREA', 'HEAD']);
 
 /**
  * Walks an element in document order and returns its text as blocks, one per block-level run,

@@ -6,7 +6,7 @@ import { scoreBlock, type Block } from './boilerplate.js';
 /** Core blocks shorter than this are not used to locate the core in the page (too ambiguous). */
 const ANCHOR_CHARS = 30;
 /** How many non-article blocks in a row expansion may step over to reach more article text (neutral ones are kept). */
-const MAX_GAP = Number(process.env.MAXGAP ?? 2);
+const MAX_GAP = 3;
 /** Share of the core's text that must be found verbatim in the page before expanding around it. */
 const MIN_ANCHORED = 0.7;
 

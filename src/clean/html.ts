@@ -13,14 +13,14 @@ export interface HtmlExtraction {
 }
 
 /** Tags that are never article text (removed before Readability scores the page). */
-const CHROME_TAGS = 'script,style,noscript,template,svg,iframe,select,button,textarea,input,figcaption';
+const CHROME_TAGS = 'script,style,template,svg,iframe,select,button,textarea,input,figcaption,body title,body meta,body link';
 /** Structural chrome, removed unless it holds much of the article text (some sites wrap it all in <aside>). */
 const CHROME_STRUCTURE = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE']);
 /** Class/id substrings that name page chrome unambiguously. */
 const CHROME_SUBSTRING =
   /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|subscribe|popup|signup|login|toolbar|pagination|recommend|caption|credit|copyright/;
 /** Class/id words (between separators) that name page chrome; too short to match as substrings. */
-const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|print|skip)($|[_-])/;
+const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|skip)($|[_-])/;
 /** Opinion pieces ("commentary", "Kommentar") are articles, not comment sections. */
 const COMMENTARY = /commentar|kommentar/;
 /** Text elements themselves are judged by the classifier, not by their (often generic) class names. */
@@ -52,6 +52,17 @@ function isChrome(el: Element): boolean {
   return !TEXT_TAGS.has(el.tagName.toUpperCase()) && chromeName(el);
 }
 
+/** <noscript> text this long, in paragraphs, is the article served to non-JS readers (Blogger does it). */
+const NOSCRIPT_ARTICLE = 200;
+
+/** Replaces article-bearing <noscript> elements by their content; removes the others. */
+function unwrapArticleNoscript(doc: Doc): void {
+  for (const el of Array.from(doc.querySelectorAll('noscript'))) {
+    if (el.querySelector('p') !== null && (el.textContent ?? '').length >= NOSCRIPT_ARTICLE) el.replaceWith(...Array.from(el.childNodes));
+    else el.remove();
+  }
+}
+
 /** Paragraph text (long <p>s) under each element, credited up the ancestor chain. */
 function paragraphTextByElement(doc: Doc): { byElement: Map<Element, number>; total: number } {
   const byElement = new Map<Element, number>();
@@ -67,6 +78,7 @@ function paragraphTextByElement(doc: Doc): { byElement: Map<Element, number>; to
 
 /** Removes chrome elements in place, sparing any container that holds much of the page's paragraph text. */
 export function pruneChrome(doc: Doc): void {
+  unwrapArticleNoscript(doc);
   for (const el of Array.from(doc.querySelectorAll(CHROME_TAGS))) el.remove();
   const { byElement, total } = paragraphTextByElement(doc);
   const limit = Math.max(total * PROTECT_SHARE, PROTECT_PARAGRAPH * 2);
@@ -158,7 +170,7 @@ export function htmlBlocks(html: string): HtmlBlocks {
   const doc = parseDocument(html);
   if (doc === null) return { title: null, body: [], core: [] };
   const title = pageTitle(doc);
-  if (!process.env.NOPRUNE) pruneChrome(doc);
+  pruneChrome(doc);
   const body = elementBlocks(doc.body);
   // Readability mutates the document, so the fallback works on a fresh parse.
   const core = readabilityBlocks(doc);

@@ -1,12 +1,37 @@
-// What every command shares: the database option, one-line errors, JSON Lines output.
+// What every command shares: the database option, one-line errors, exit statuses, JSON Lines output.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openStore, type Store } from '../store/index.js';
+import { isPostgresUrl, openStore, type Store } from '../store/index.js';
+
+/** Exit statuses, the same for every command (listed in `demarche --help`). */
+export const EXIT = {
+  ok: 0,
+  /** The database could not be opened or written, or no input at all could be read. */
+  error: 1,
+  /** Unknown command or option, or an option value that does not parse. */
+  usage: 2,
+  /** The command finished, but some inputs could not be read (one stderr line each). */
+  partial: 3,
+} as const;
 
 /** A user-facing failure: printed as one line on stderr, exit code 1 (or the given code). */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(message: string, readonly exitCode: number = EXIT.error) {
     super(message);
   }
+}
+
+/** A bad option value: like an unknown option, exit status 2. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** Exit status of a batch: everything read, some of it, or none of it. */
+export function batchExitCode(succeeded: number, failed: number): number {
+  if (failed === 0) return EXIT.ok;
+  return succeeded > 0 ? EXIT.partial : EXIT.error;
 }
 
 export const DEFAULT_DB = 'demarche.db';
@@ -20,6 +45,24 @@ export function dbLocation(opts: { db?: string }): string {
   return opts.db ?? process.env.DEMARCHE_DB ?? DEFAULT_DB;
 }
 
+/** Read-only commands must not silently create an empty database at a mistyped path. */
+export function requireExistingDb(opts: { db?: string }): void {
+  const location = dbLocation(opts);
+  if (!isPostgresUrl(location) && !existsSync(location)) {
+    throw new UserError(`no database at ${location} (run \`demarche ingest\` first, or pass --db)`);
+  }
+}
+
+/** Parses a positive whole-number option (--limit, --jobs), naming the option when it does not parse. */
+export function positiveInt(option: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a positive whole number' : `a whole number from 1 to ${max}`;
+    throw new UsageError(`${option} takes ${range} (got "${value}")`);
+  }
+  return n;
+}
+
 /** Opens the store, runs fn, always closes it. */
 export async function withStore<T>(opts: { db?: string }, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(dbLocation(opts));
@@ -30,7 +73,19 @@ export async function withStore<T>(opts: { db?: string }, fn: (store: Store) => 
   }
 }
 
-/** Writes one JSON object per line; resolves when stdout has taken it (large outputs, pipes). */
-export function writeJsonLine(obj: unknown): boolean {
-  return process.stdout.write(JSON.stringify(obj) + '\n');
+/**
+ * Writes one JSON object per line. Returns a promise that waits for stdout to drain when its buffer
+ * is full, so that listing a large database through a slow pipe keeps memory flat.
+ */
+export function writeJsonLine(obj: unknown): Promise<void> | void {
+  if (process.stdout.write(JSON.stringify(obj) + '\n')) return;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+  });
 }

@@ -15,10 +15,13 @@ export interface TaskStats {
   duplicates: number;
   events: number;
   problems: number;
+  /** Milliseconds spent waiting for, and holding, the near-duplicate lock (what limits scaling). */
+  lockWaitMs: number;
+  lockHeldMs: number;
 }
 
 export function newStats(): TaskStats {
-  return { stored: 0, skipped: 0, duplicates: 0, events: 0, problems: 0 };
+  return { stored: 0, skipped: 0, duplicates: 0, events: 0, problems: 0, lockWaitMs: 0, lockHeldMs: 0 };
 }
 
 /** This process's view of every stored MinHash signature, advanced by insertion counter. */
@@ -80,12 +83,17 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
     }
     if (processed.article.text.trim() === '') return problem(raw.id, raw.source, 'no article text left after cleaning');
     const { article, events } = processed;
+    const asked = performance.now();
+    let got = asked;
     const saved = await store.withDedupLock(async () => {
+      got = performance.now();
       const finder = await index.refresh();
       const { duplicateOf, signature } = finder.check(article.id, article.text);
       article.duplicate_of = duplicateOf;
       return store.saveArticle(article, events, signature);
     });
+    stats.lockWaitMs += got - asked;
+    stats.lockHeldMs += performance.now() - got;
     if (!saved) {
       stats.skipped++;
       return;

@@ -46,12 +46,7 @@ export class PostgresStore implements Store {
   }
 
   async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      return await saveIn(client, article, events, minhash);
-    } finally {
-      client.release();
-    }
+    return saveIn(this.pool, article, events, minhash);
   }
 
   /**
@@ -195,43 +190,40 @@ export class PostgresStore implements Store {
   }
 }
 
-/** The article and its events in one transaction; false (nothing written) when the id exists. */
-async function saveIn(client: pg.PoolClient, a: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
+/**
+ * The article and its events in ONE statement (so one round trip, and atomic by itself): the events
+ * are inserted only when the article row was, so an existing id writes nothing and returns false.
+ * Every column of the events travels as one array parameter.
+ */
+const SAVE_SQL = `
+  WITH article AS (
+    INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id
+  ), event_rows AS (
+    INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
+    SELECT e.* FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
+                           $18::text[], $19::text[], $20::text[], $21::text[]) AS e
+     WHERE EXISTS (SELECT 1 FROM article)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM article)::int AS inserted, (SELECT count(*) FROM event_rows)::int AS events`;
+
+async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
   for (const e of events) {
     if (e.article !== a.id) throw new Error(`event ${e.id} belongs to article ${e.article}, not ${a.id}`);
   }
-  await client.query('BEGIN');
-  try {
-    const inserted = await client.query(
-      `INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (id) DO NOTHING`,
-      [a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
-        articleAnnotations(a), minhash ? encodeMinhash(minhash) : null],
-    );
-    if (inserted.rowCount === 0) {
-      await client.query('ROLLBACK');
-      return false;
-    }
-    if (events.length > 0) {
-      // One statement for all events: each column travels as one array parameter.
-      const rows = events.map(eventRow);
-      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-      await client.query(
-        `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                              $7::text[], $8::text[], $9::text[], $10::text[])
-         ON CONFLICT (id) DO NOTHING`,
-        [col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
-          col('date_hi'), col('actors_lc'), col('data')],
-      );
-    }
-    await client.query('COMMIT');
-    return true;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+  const rows = events.map(eventRow);
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const { rows: result } = await client.query<{ inserted: number }>(SAVE_SQL, [
+    a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
+    articleAnnotations(a), minhash ? encodeMinhash(minhash) : null,
+    col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
+    col('date_hi'), col('actors_lc'), col('data'),
+  ]);
+  return result[0]!.inserted === 1;
 }
 
 /** Opens (and migrates) the database at a postgres:// URL. */

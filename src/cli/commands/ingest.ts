@@ -1,10 +1,8 @@
 // `demarche ingest PATH...`: read, clean, annotate, code and store; re-ingesting is a no-op.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
-import { ingestPaths, type IngestOutcome, type IngestSummary } from '../../ingest/run.js';
+import type { IngestOutcome, IngestSummary } from '../../ingest/run.js';
 import type { Store } from '../../store/types.js';
-import { dbOption, UserError, withStore } from '../common.js';
+import { batchExitCode, dbOption, positiveInt, UsageError, withStore } from '../common.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -13,20 +11,14 @@ export interface IngestCliOptions {
   jobs?: string;
 }
 
-function parseSize(s: string | undefined): number {
-  if (s === undefined) return DEFAULT_MAX_BYTES;
+const DEFAULT_MAX_SIZE = '10MB';
+
+function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(s.trim());
-  if (!m) throw new UserError(`invalid --max-size "${s}" (use e.g. 10MB, 500kb)`);
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`invalid --max-size "${s}" (use e.g. 10MB, 500kb)`);
   const unit = (m[2] ?? '').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
-}
-
-function parseJobs(s: string | undefined): number {
-  if (s === undefined) return 1;
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--jobs takes a whole number from 1 to 64 (got "${s}")`);
-  return n;
 }
 
 export function summaryLine(s: IngestSummary): string {
@@ -34,37 +26,62 @@ export function summaryLine(s: IngestSummary): string {
   if (s.skipped) parts.push(`${s.skipped} already stored`);
   if (s.duplicates) parts.push(`${s.duplicates} near-duplicates marked`);
   if (s.failed) parts.push(`${s.failed} failed`);
-  if (s.warnings) parts.push(`${s.warnings} warnings`);
+  if (s.warnings) parts.push(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
 
-/** Runs an ingest with a progress bar on a TTY and one line per problem on stderr. */
-export async function runIngest(store: Store, paths: string[], opts: IngestCliOptions): Promise<IngestSummary> {
-  const tty = process.stderr.isTTY && !opts.quiet;
-  const bar = tty
-    ? new cliProgress.SingleBar({ format: 'ingest {bar} {value} docs | {stored} stored | {failed} failed', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
-    : null;
-  let done = 0;
-  let stored = 0;
-  let failed = 0;
-  bar?.start(0, 0, { stored, failed });
-  const onOutcome = (o: IngestOutcome): void => {
-    done++;
-    if (o.kind === 'stored') stored++;
-    if (o.kind === 'problem') {
-      if (!o.problem.warning) failed++;
-      const line = `${o.problem.warning ? 'warning' : 'error'}: ${o.problem.source}: ${o.problem.error}\n`;
-      process.stderr.write(line);
-    }
-    if (bar) {
+/** A live status line on stderr when it is a terminal; nothing when it is piped or --quiet. */
+async function progressLine(quiet: boolean | undefined): Promise<{ update(counts: Record<string, number>): void; log(line: string): void; stop(): void }> {
+  if (quiet || !process.stderr.isTTY) return { update() {}, log: (line) => void process.stderr.write(line), stop() {} };
+  const { default: cliProgress } = await import('cli-progress');
+  // No total is known in advance (folders, JSON Lines, WARC): a counter with a rate, not a bar.
+  const bar = new cliProgress.SingleBar({
+    format: 'ingest | {value} docs | {stored} stored, {skipped} already stored, {failed} failed | {rate} docs/s | {duration_formatted}',
+    stream: process.stderr,
+    clearOnComplete: true,
+    hideCursor: true,
+    fps: 8,
+  });
+  const started = Date.now();
+  bar.start(0, 0, { stored: 0, skipped: 0, failed: 0, rate: 0 });
+  return {
+    update(counts) {
+      const done = counts.done!;
+      const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
       bar.setTotal(done);
-      bar.update(done, { stored, failed });
+      bar.update(done, { ...counts, rate });
+    },
+    // Clear the status line first so problem lines are not glued to it; the next update redraws it.
+    log: (line) => void process.stderr.write(`\r\x1b[K${line}`),
+    stop: () => bar.stop(),
+  };
+}
+
+/** Option values, checked before anything is opened so a typo never creates a database. */
+function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: number } {
+  return { maxBytes: parseSize(opts.maxSize ?? DEFAULT_MAX_SIZE), jobs: positiveInt('--jobs', opts.jobs ?? '1', 64) };
+}
+
+/** Runs an ingest with a status line on a TTY and one line per problem on stderr. */
+export async function runIngest(store: Store, paths: string[], opts: IngestCliOptions): Promise<IngestSummary> {
+  const { maxBytes, jobs } = ingestSettings(opts);
+  const { ingestPaths } = await import('../../ingest/run.js');
+  const progress = await progressLine(opts.quiet);
+  const counts = { done: 0, stored: 0, skipped: 0, failed: 0 };
+  const onOutcome = (o: IngestOutcome): void => {
+    counts.done++;
+    if (o.kind === 'stored') counts.stored++;
+    else if (o.kind === 'skipped') counts.skipped++;
+    else {
+      if (!o.problem.warning) counts.failed++;
+      progress.log(`${o.problem.warning ? 'warning' : 'error'}: ${o.problem.source}: ${o.problem.error}\n`);
     }
+    progress.update(counts);
   };
   try {
-    return await ingestPaths(store, paths, { maxBytes: parseSize(opts.maxSize), jobs: parseJobs(opts.jobs), onOutcome });
+    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome });
   } finally {
-    bar?.stop();
+    progress.stop();
   }
 }
 
@@ -72,14 +89,27 @@ export function register(program: Command): void {
   dbOption(
     program
       .command('ingest')
-      .description('Read documents (text, HTML, JSON Lines, WARC, RSS/Atom; files, folders or "-" for stdin), extract events and store them. Already-stored content is skipped.')
+      .description(
+        'Read documents (text, HTML, JSON Lines, .json, WARC, RSS/Atom, gzipped too; files, folders or "-" for stdin), ' +
+          'extract events and store them. Content already stored is skipped, so re-running is safe.',
+      )
       .argument('<paths...>', 'files or folders to read; "-" reads standard input')
-      .option('--max-size <bytes>', 'largest single document accepted (e.g. 10MB)', '10MB')
+      .option('--max-size <bytes>', 'largest single document accepted (e.g. 10MB, 500kb)', DEFAULT_MAX_SIZE)
       .option('-j, --jobs <n>', 'worker threads for the pipeline (use the number of cores)', '1')
-      .option('-q, --quiet', 'no progress bar'),
+      .option('-q, --quiet', 'no status line on a terminal (problems and the summary are still printed)')
+      .addHelpText(
+        'after',
+        '\nEach unreadable document gets one "error: SOURCE: reason" line on stderr and the batch goes on;\n' +
+          'a summary line ends the run. Nothing is written to stdout.\n\n' +
+          'Exit status:\n  0  everything was read (or was already stored)\n  1  nothing could be read, or the database failed\n' +
+          '  2  bad option or argument\n  3  some inputs could not be read (listed on stderr); the rest was stored\n\n' +
+          'Examples:\n  demarche ingest examples/seeds/*.txt --db news.db\n  demarche ingest crawl.warc.gz feeds/ --db news.db --jobs 4\n' +
+          '  curl -s https://example.org/feed.rss | demarche ingest - --db news.db',
+      ),
   ).action(async (paths: string[], opts: IngestCliOptions) => {
+    ingestSettings(opts);
     const summary = await withStore(opts, (store) => runIngest(store, paths, opts));
     process.stderr.write(summaryLine(summary) + '\n');
-    if (summary.failed > 0) process.exitCode = summary.stored + summary.skipped > 0 ? 3 : 1;
+    process.exitCode = batchExitCode(summary.stored + summary.skipped, summary.failed);
   });
 }

@@ -1,10 +1,18 @@
 // `demarche articles` and `demarche events`: read what is stored.
 import { Command, Option } from 'commander';
-import type { Event } from '../../model.js';
+import { PLOVER_TYPES, type Event } from '../../model.js';
 import type { EventFilter } from '../../store/types.js';
-import { dbOption, UserError, withStore, writeJsonLine } from '../common.js';
+import { dbOption, positiveInt, requireExistingDb, UsageError, withStore, writeJsonLine } from '../common.js';
 
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A date option (YYYY, YYYY-MM or YYYY-MM-DD) that names a real calendar date. */
+function isDate(v: string): boolean {
+  if (!ISO.test(v)) return false;
+  const [y, m = 1, d = 1] = v.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 interface EventCliOptions {
   db?: string;
@@ -23,22 +31,25 @@ export function eventFilter(opts: EventCliOptions): EventFilter {
   if (opts.actor) filter.actor = opts.actor;
   if (opts.dyad) {
     const parts = opts.dyad.split(',').map((s) => s.trim()).filter(Boolean);
-    if (parts.length !== 2) throw new UserError(`--dyad takes two actors separated by a comma, e.g. RUS,USA (got "${opts.dyad}")`);
+    if (parts.length !== 2) throw new UsageError(`--dyad takes two actors separated by a comma, e.g. RUS,USA (got "${opts.dyad}")`);
     filter.dyad = [parts[0]!, parts[1]!];
   }
-  if (opts.type) filter.type = opts.type.toUpperCase();
+  if (opts.type) {
+    const type = opts.type.trim().toUpperCase();
+    if (!(PLOVER_TYPES as readonly string[]).includes(type)) {
+      throw new UsageError(`--type takes a PLOVER type, one of ${PLOVER_TYPES.join(', ')} (got "${opts.type}")`);
+    }
+    filter.type = type;
+  }
   for (const key of ['since', 'until'] as const) {
-    const v = opts[key];
+    const v = opts[key]?.trim();
     if (v === undefined) continue;
-    if (!ISO.test(v)) throw new UserError(`--${key} takes a date like 2017-10-09 (got "${v}")`);
+    if (!isDate(v)) throw new UsageError(`--${key} takes a date like 2017-10-09, 2017-10 or 2017 (got "${opts[key]}")`);
     filter[key] = v;
   }
+  if (filter.since && filter.until && filter.since > filter.until) throw new UsageError(`--since ${filter.since} is after --until ${filter.until}`);
   if (opts.contested) filter.contested = true;
-  if (opts.limit !== undefined) {
-    const n = Number(opts.limit);
-    if (!Number.isInteger(n) || n < 1) throw new UserError(`--limit takes a positive whole number (got "${opts.limit}")`);
-    filter.limit = n;
-  }
+  if (opts.limit !== undefined) filter.limit = positiveInt('--limit', opts.limit);
   return filter;
 }
 
@@ -70,12 +81,14 @@ export function register(program: Command): void {
       .command('articles')
       .description('List stored articles with their clean text: {id, source, title, published, language, text, duplicate_of} per line.')
       .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
-      .option('--limit <n>', 'at most this many'),
+      .option('--limit <n>', 'at most this many')
+      .addHelpText('after', '\nExamples:\n  demarche articles --db news.db | jq -r .title\n  demarche articles --db news.db --limit 10 > first10.jsonl'),
   ).action(async (opts: { db?: string; limit?: string }) => {
+    const limit = opts.limit === undefined ? undefined : positiveInt('--limit', opts.limit);
+    requireExistingDb(opts);
     await withStore(opts, async (store) => {
-      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       for (const a of await store.listArticles({ limit })) {
-        writeJsonLine({ id: a.id, source: a.source, url: a.url, title: a.title, published: a.published, language: a.language, text: a.text, duplicate_of: a.duplicate_of });
+        await writeJsonLine({ id: a.id, source: a.source, url: a.url, title: a.title, published: a.published, language: a.language, text: a.text, duplicate_of: a.duplicate_of });
       }
     });
   });
@@ -91,17 +104,23 @@ export function register(program: Command): void {
       .option('--since <date>', 'on or after this date (YYYY-MM-DD)')
       .option('--until <date>', 'on or before this date (YYYY-MM-DD)')
       .option('--contested', 'merged events whose sources contradict each other')
-      .option('--limit <n>', 'at most this many'),
+      .option('--limit <n>', 'at most this many')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  demarche events --db news.db --dyad RUS,USA --since 2015-09-01 --until 2015-09-30\n' +
+          '  demarche events --db news.db --actor Lavrov --type CONSULT --format table\n  demarche events --db news.db --contested | jq .claims',
+      ),
   ).action(async (opts: EventCliOptions) => {
     const filter = eventFilter(opts);
+    requireExistingDb(opts);
     await withStore(opts, async (store) => {
       if (opts.contested) {
-        for (const m of await store.mergedEvents(filter)) if (m.contested) writeJsonLine(m);
+        for (const m of await store.mergedEvents(filter)) if (m.contested) await writeJsonLine(m);
         return;
       }
       const events = await store.events(filter);
       if (opts.format === 'table') process.stdout.write(eventsTable(events));
-      else for (const e of events) writeJsonLine(e);
+      else for (const e of events) await writeJsonLine(e);
     });
   });
 }

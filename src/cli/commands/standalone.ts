@@ -1,19 +1,35 @@
 // Stages run alone, without a database: `demarche extract` (cleaning) and `demarche code` (event coder).
+// The pipeline modules are imported when a command runs, so `--help` and the other commands start fast.
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
-import { cleanDocument } from '../../clean/index.js';
-import { isProblem, readSources } from '../../ingest/index.js';
 import type { CodeInput } from '../../model.js';
-import { codeText } from '../../pipeline.js';
-import { writeJsonLine } from '../common.js';
+import { batchExitCode, writeJsonLine } from '../common.js';
+
+/** One `code` input line, or the reason it is not one. */
+function parseCodeLine(line: string, n: number): CodeInput | string {
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return 'not a JSON object {id, text, date?}';
+  const { id, text, date } = rec as Record<string, unknown>;
+  if (typeof text !== 'string') return 'missing "text" (a string)';
+  if (date !== undefined && date !== null && (typeof date !== 'string' || !/^\d{4}(-\d{2}(-\d{2})?)?/.test(date))) return '"date" must be YYYY-MM-DD';
+  return { id: id === undefined || id === null ? String(n) : String(id), text, date: typeof date === 'string' ? date.slice(0, 10) : null };
+}
 
 export function register(program: Command): void {
   program
     .command('extract')
     .description('Clean documents and print {file, title, text, published, language} per document (the clean stage alone; nothing is stored).')
-    .argument('<files...>', 'files or folders; "-" reads standard input')
+    .argument('<files...>', 'files or folders (same formats as ingest); "-" reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .addHelpText('after', '\nExamples:\n  demarche extract page.html | jq -r .text\n  demarche extract crawl.warc.gz --format jsonl > clean.jsonl')
     .action(async (files: string[]) => {
+      const [{ cleanDocument }, { isProblem, readSources }] = await Promise.all([import('../../clean/index.js'), import('../../ingest/index.js')]);
+      let ok = 0;
       let failed = 0;
       for await (const item of readSources(files)) {
         if (isProblem(item)) {
@@ -22,35 +38,43 @@ export function register(program: Command): void {
           continue;
         }
         const clean = cleanDocument(item);
-        writeJsonLine({ file: item.source, title: clean.title ?? item.title, text: clean.text, published: item.published ?? clean.published, language: clean.language });
+        ok++;
+        await writeJsonLine({ file: item.source, title: clean.title ?? item.title, text: clean.text, published: item.published ?? clean.published, language: clean.language });
       }
-      if (failed) process.exitCode = 1;
+      process.exitCode = batchExitCode(ok, failed);
     });
 
   program
     .command('code')
-    .description('Code events in JSON Lines {id, text, date?} read from standard input; prints {id, events:[...]} per input line (the event coder alone).')
+    .description(
+      'Code events in JSON Lines {id, text, date?} read from standard input; prints {id, events:[...]} per input line, ' +
+        'in order (the event coder alone; nothing is stored). A line that does not parse gives {id: null, line, error, events: []}.',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  echo \'{"id":"1","text":"Kerry met Lavrov in Geneva on Monday.","date":"2015-09-07"}\' | demarche code\n' +
+        '  demarche code < sentences.jsonl > coded.jsonl',
+    )
     .action(async () => {
+      const { codeText } = await import('../../pipeline.js');
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;
+      let ok = 0;
       let bad = 0;
       for await (const line of lines) {
         n++;
         if (line.trim() === '') continue;
-        let input: CodeInput;
-        try {
-          const rec = JSON.parse(line) as Partial<CodeInput>;
-          if (typeof rec.text !== 'string') throw new Error('missing "text"');
-          input = { id: rec.id === undefined ? String(n) : String(rec.id), text: rec.text, date: typeof rec.date === 'string' ? rec.date : null };
-        } catch (err) {
+        const input = parseCodeLine(line, n);
+        if (typeof input === 'string') {
           bad++;
-          process.stderr.write(`error: stdin:${n}: ${err instanceof Error ? err.message : String(err)}\n`);
-          writeJsonLine({ id: null, line: n, error: 'invalid input line', events: [] });
+          process.stderr.write(`error: stdin:${n}: ${input}\n`);
+          await writeJsonLine({ id: null, line: n, error: input, events: [] });
           continue;
         }
-        writeJsonLine({ id: input.id, events: codeText(input).events });
+        ok++;
+        await writeJsonLine({ id: input.id, events: codeText(input).events });
       }
-      if (bad) process.exitCode = 1;
+      process.exitCode = batchExitCode(ok, bad);
     });
 }

@@ -22,6 +22,7 @@ export function statsLine(s: TaskStats): string {
   if (s.skipped) parts.push(`${s.skipped} already stored`);
   if (s.duplicates) parts.push(`${s.duplicates} near-duplicates marked`);
   if (s.problems) parts.push(`${s.problems} unprocessable (see ingest_problems)`);
+  if (s.stored) parts.push(`dedup lock waited ${Math.round(s.lockWaitMs)} ms, held ${Math.round(s.lockHeldMs)} ms`);
   return parts.join(', ');
 }
 

@@ -1,0 +1,217 @@
+// Participants of an event: the subject and object of a verb (active or passive, coordinated or
+// not), the explicit parties of a nominal event ("talks between A and B", "Russia's demand"), and
+// the small structural tests they need (predicate, passive, intention).
+import { INTENT_CUES, OF_IS_SOURCE, TARGET_PREPS } from './lexicon.js';
+import { subjectBefore } from './frames.js';
+import { expand, parties } from './discourse.js';
+import type { Group, Mention, SentenceView } from './sentence.js';
+import type { Trigger } from './triggers.js';
+
+export const QUOTE = /^["“”'‘’«»]$/;
+
+/** Not a predicate: a gerund after a preposition ("accuses X of sheltering", "in 'supporting"),
+ *  or a participle modifying a noun ("efforts aimed at", "the law promoted by"). */
+export function isPredicate(view: SentenceView, k: number): boolean {
+  const t = view.toks[k]!;
+  let p = k - 1;
+  while (p >= 0 && QUOTE.test(view.toks[p]!.text)) p--;
+  const prev = view.toks[p];
+  const next = view.toks[k + 1];
+  // "USA -backed rebels", "US-led coalition": a compound adjective.
+  if (prev?.text === '-' || prev?.text === '–') return false;
+  if (/ed$/.test(t.lower) && prev?.pos === 'NOUN' && next?.pos === 'ADP') return false;
+  if (/ing$/.test(t.lower)) {
+    // A gerund is a predicate only as a progressive ("are discussing") or a participial clause
+    // after a comma ("..., working out a new approach").
+    if (!prev || prev.text === ',') return true;
+    for (let j = p; j >= 0 && j >= p - 2; j--) {
+      const q = view.toks[j]!;
+      if (q.pos === 'AUX') return true;
+      if (q.pos !== 'ADV' && q.lower !== 'not') break;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Verbs after which an infinitive reports something that did (or did not) happen. */
+export const IMPLICATIVE = new Set(['fail', 'manage', 'refuse', 'decline', 'begin', 'start', 'continue', 'keep', 'stop', 'cease', 'help', 'try', 'attempt', 'be', 'have', 'accuse']);
+
+/** "agreed to [continue discussions]": an infinitive is an intention, not a reported act. */
+export function inIntention(view: SentenceView, v: number): boolean {
+  const to = view.toks[v - 1];
+  if (!to || to.lower !== 'to' || to.pos !== 'PART') return false;
+  for (let k = v - 2; k >= 0 && k >= v - 5; k--) {
+    const t = view.toks[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return !IMPLICATIVE.has(t.lemma);
+  }
+  return true;
+}
+
+export const INTENT_OF: Record<string, string> = { '06': '031', '07': '033', '08': '035' };
+
+export function intentCue(view: SentenceView, verb: number, code: string): string | null {
+  const intent = INTENT_OF[code.slice(0, 2)];
+  if (!intent || view.toks[verb - 1]?.lower !== 'to') return null;
+  const clause = view.clauses[view.clauseOf[verb]!]!;
+  for (let k = verb - 2; k >= clause.start && k >= verb - 4; k--) {
+    if (INTENT_CUES.has(view.toks[k]!.lemma) || INTENT_CUES.has(view.toks[k]!.lower)) return intent;
+  }
+  return null;
+}
+
+export function isPassive(view: SentenceView, v: number): boolean {
+  const t = view.toks[v]!;
+  if (!/(ed|en|wn|ne)$/.test(t.lower)) return false;
+  // "Assad, supported by Moscow, ...": a participle with a by-agent is passive without "be".
+  if (view.toks[v + 1]?.lower === 'by') return true;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    const p = view.toks[k]!;
+    if (p.pos === 'ADV' || p.lower === 'not') continue;
+    return p.pos === 'AUX' && (p.lemma === 'be' || p.lemma === 'get');
+  }
+  return false;
+}
+
+/**
+ * The object of a verb: the first actor group right after it (direct object) or introduced by a
+ * target preposition ("with", "against"...), not inside a following infinitive ("agreed to continue
+ * discussions of the Syrian issue" has no object) and not deep inside a long topic phrase.
+ */
+export function objectAfter(view: SentenceView, from: number, to: number, directOnly: boolean, passive = false, loose = false): Group | null {
+  const { toks } = view;
+  for (const g of view.groups) {
+    if (g.first < from || g.first >= to) continue;
+    for (let k = from; k < g.first; k++) {
+      if (toks[k]!.lower === 'to' && toks[k]!.pos === 'PART' && toks[k + 1]?.pos === 'VERB') return null;
+      // "no agreement on sharing intelligence against IS": IS is the object of "sharing".
+      if (toks[k]!.pos === 'VERB' && toks[k - 1]?.pos === 'ADP') return null;
+    }
+    if (passive && precededBy(view, g.first, 'by')) continue;
+    const gap = g.first - from;
+    const prep = toks[g.first - 1]?.pos === 'DET' ? toks[g.first - 2] : toks[g.first - 1];
+    // "condemned an attack by X": in an active clause a by-phrase inside the object names the target.
+    const viaPrep =
+      prep !== undefined && prep.pos === 'ADP' && (directOnly ? prep.lower === 'with' : TARGET_PREPS.has(prep.lower) || (!passive && prep.lower === 'by'));
+    if ((gap <= (directOnly ? 2 : 5) && !(prep?.pos === 'ADP' && !viaPrep)) || (viaPrep && gap <= 12)) return g;
+    // Closed-world dictionaries: any actor later in the clause is the target ("criticized the
+    // closure of guest houses in Bree" -> Bree), as PETRARCH codes it.
+    if (loose && gap <= 12) return g;
+    return null;
+  }
+  return null;
+}
+
+export function precededBy(view: SentenceView, first: number, word: string): boolean {
+  const p = view.toks[first - 1];
+  const pp = view.toks[first - 2];
+  return p?.lower === word || (p?.pos === 'DET' && pp?.lower === word);
+}
+
+/** The subject of the clause containing v, following coordinated predicates back to theirs. */
+export function clauseSubject(view: SentenceView, v: number): Group | null {
+  let k = view.clauseOf[v]!;
+  let at = v;
+  for (;;) {
+    const c = view.clauses[k]!;
+    const s = subjectBefore(view, at, c.start);
+    if (s || !c.sharesSubject || k === 0) return s;
+    k--;
+    at = c.start;
+  }
+}
+
+/** Source, target, and whether the two act jointly (a coordination: "A and B met"). */
+export type Dyad = [Mention | null, Mention | null, boolean?];
+
+export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dyad[] {
+  const v = trig.verb;
+  const clause = view.clauses[view.clauseOf[v]!]!;
+  if (isPassive(view, v)) {
+    const agent = view.groups.find((g) => g.first > v && g.first < clause.end && precededBy(view, g.first, 'by')) ?? null;
+    const patient = clauseSubject(view, v);
+    if (agent && agent.phrases.length >= 2 && !patient) return [[agent.phrases[0]!.head, agent.phrases[1]!.head]];
+    return [[agent?.phrases[0]!.head ?? null, patient?.phrases[0]!.head ?? null]];
+  }
+  const subj = clauseSubject(view, v);
+  const subjects = subj ? subj.phrases.map((p) => p.head) : [];
+  const root = trig.code.slice(0, 2);
+  // "Gondor and Osgiliath have delayed their meeting": a reciprocal object makes the subjects the dyad.
+  if (subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!, true]];
+  // Contacts take a person or organisation as object ("met Lavrov"), not a topic ("discussed Syria").
+  const directOnly = root === '04';
+  const obj =
+    (trig.word !== v ? objectAfter(view, trig.word + 1, clause.end, directOnly, false, loose) : null) ??
+    objectAfter(view, v + 1, clause.end, directOnly, false, loose);
+  let target = obj?.phrases[0]!.head ?? null;
+  if (obj && directOnly && target!.kind === 'PLACE' && !precededBy(view, obj.first, 'with')) target = null;
+  if (obj && trig.mined && obj.first - trig.word > 2) target = null;
+  if (!target) {
+    // "Kerry and Lavrov agreed / met / discussed ...": for acts done together the coordination is
+    // the dyad; "France, Germany and Sweden are investigating" is not an event between them.
+    const mutual = (root === '03' || root === '04' || root === '06') && !trig.mined;
+    if (mutual && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code) return [[subjects[0]!, subjects[1]!, true]];
+    if (mutual && subjects.length === 1 && subjects[0]!.pair) return [[...parties(subjects[0]!), true]];
+    return [[subjects[0] ?? null, null]];
+  }
+  // "accused the US and Britain": one event per coordinated object.
+  const targets = obj!.phrases.map((p) => p.head).filter((h, i) => i === 0 || !(directOnly && h.kind === 'PLACE'));
+  if (!subjects.length) return targets.map((t): Dyad => [null, t]);
+  return subjects.flatMap((s) => expand(s).flatMap((x) => targets.map((t): Dyad => [x, t])));
+}
+
+export function reciprocalAfter(view: SentenceView, w: number): boolean {
+  for (let k = w + 1; k <= w + 2 && k < view.toks.length; k++) {
+    const l = view.toks[k]!.lower;
+    if (l === 'their' || l === 'each' || l === 'one') return true;
+  }
+  return false;
+}
+
+/** Explicit participants of a nominal event, or null when the noun names none. */
+export function nounDyads(view: SentenceView, n: number): Dyad[] | null {
+  const { toks } = view;
+  const noun = toks[n]!;
+  const next = toks[n + 1];
+  if (next && (next.lower === 'between' || next.lower === 'among')) {
+    const g = view.groups.find((x) => x.first > n + 1 && x.first <= n + 4);
+    if (g && g.phrases.length >= 2) return [[g.phrases[0]!.head, g.phrases[1]!.head, true]];
+    if (g && g.phrases[0]!.head.pair) return [[...parties(g.phrases[0]!.head), true]];
+    return null;
+  }
+  const phrase = view.phrases.find((p) => p.first <= n && p.last >= n);
+  let source: Mention | null = null;
+  let target: Mention | null = null;
+  if (phrase) {
+    const before = phrase.mentions.filter((m) => m.last < n);
+    const after = phrase.mentions.filter((m) => m.first > n);
+    if (before.length) source = before[before.length - 1]!;
+    if (after.length) {
+      const ofSource = OF_IS_SOURCE.has(noun.lemma) && toks[n + 1]?.lower === 'of';
+      if (!source && ofSource) source = after[0]!;
+      else target = after[0]!;
+    }
+  }
+  const end = phrase && phrase.last >= n ? phrase.last : n;
+  const prep = toks[end + 1];
+  if (prep && prep.pos === 'ADP' && (TARGET_PREPS.has(prep.lower) || prep.lower === 'by')) {
+    const g = view.groups.find((x) => x.first > end + 1 && x.first <= end + 3);
+    if (g) {
+      if (prep.lower === 'by') source ??= g.phrases[0]!.head;
+      else target ??= g.phrases[0]!.head;
+    }
+  }
+  if (source?.pair && !target) return [parties(source)];
+  if (!source) return null;
+  return [[source, target]];
+}
+
+/** The verb has a noun-phrase object of its own ("asked the Western countries to ..."). */
+export function hasObjectNoun(view: SentenceView, v: number): boolean {
+  for (let k = v + 1; k < view.toks.length && k <= v + 3; k++) {
+    const t = view.toks[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM') return false;
+  }
+  return false;
+}

@@ -1,0 +1,61 @@
+// The speaker's own acts in reported speech: evaluations ("... is unacceptable") and claims of
+// collusion with armed groups are accusations by the speaker.
+import { NEGATIVE_EVALUATION } from './lexicon.js';
+import type { CodedEvent } from './coder.js';
+import { otherParty, type Discourse } from './discourse.js';
+import type { Frame } from './frames.js';
+import { precededBy } from './participants.js';
+import type { Mention, SentenceView } from './sentence.js';
+
+const COOPERATIVE = new Set(['CONSULT', 'COOPERATE', 'AID', 'SUPPORT', 'AGREE']);
+
+export function armedNonState(code: string): boolean {
+  return code.startsWith('IMG') || /^.{3}(REB|INS|TER|UAF)/.test(code);
+}
+
+export function stateLike(code: string): boolean {
+  return /^[A-Z]{3}(GOV|MIL)?$/.test(code);
+}
+
+export type Emit = (
+  code: string, src: Mention | null, tgt: Mention | null, word: number, verb: number, nominal: boolean,
+  extra?: { claimedBy?: string | null; negated?: boolean; actors?: string[] },
+  doubted?: boolean,
+) => void;
+
+/**
+ * The speaker's own act: "Lavrov stressed that [... caused by US preparations] is unacceptable" is
+ * an accusation against the US; "Lavrov says [IS keeps contact with the Turkish government]" accuses
+ * Turkey of collusion with an armed group.
+ */
+export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, events: CodedEvent[], emit: Emit): void {
+  for (const f of frames) {
+    const cue = view.toks[f.cue]!;
+    if (cue.pos !== 'VERB' || f.denial) continue;
+    const speaker = f.speaker;
+    if (!speaker) continue;
+    let evaluative = false;
+    for (let k = f.from; k < f.to; k++) {
+      const t = view.toks[k]!;
+      if (NEGATIVE_EVALUATION.has(t.lower) || NEGATIVE_EVALUATION.has(t.lemma)) evaluative = true;
+    }
+    const actors = (tgt: Mention): string[] => [...new Set([...speaker.people, ...tgt.people])];
+    if (evaluative) {
+      const inside = view.groups.filter((g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== speaker.code);
+      const target = (inside.find((g) => precededBy(view, g.first, 'by')) ?? inside[0])?.phrases[0]!.head ?? otherParty(d, speaker);
+      if (target) emit('111', speaker, target, f.cue, f.cue, false, { claimedBy: null, actors: actors(target) });
+    }
+    // Events of this sentence are at the end of the list: walk back only over them.
+    const sentenceEvents: CodedEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && events[i]!.evidence.start === view.sentence.start; i--) {
+      if (events[i]!.claimed_by === speaker.name) sentenceEvents.push(events[i]!);
+    }
+    for (const e of sentenceEvents) {
+      if (!e.type || !COOPERATIVE.has(e.type) || e.negated || e.hypothetical) continue;
+      const accused = armedNonState(e.source) && stateLike(e.target) ? e.target : armedNonState(e.target) && stateLike(e.source) ? e.source : null;
+      if (!accused || accused.slice(0, 3) === speaker.code.slice(0, 3)) continue;
+      const m = view.mentions.find((x) => x.code === accused && x.first >= f.from && x.first < f.to);
+      if (m) emit('111', speaker, m, f.cue, f.cue, false, { claimedBy: null, actors: actors(m) });
+    }
+  }
+}
