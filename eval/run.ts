@@ -8,6 +8,7 @@ type Evaluation = { name: string; load: () => Promise<{ run: (dataDir: string) =
 const EVALUATIONS: Evaluation[] = [
   { name: 'clean', load: () => import('./clean.js') },
   { name: 'dates', load: () => import('./dates.js') },
+  { name: 'actors', load: () => import('./actors.js') },
 ];
 
 function fmt(x: number): string {
