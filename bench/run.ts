@@ -5,6 +5,7 @@ type Bench = { name: string; load: () => Promise<{ run: (dataDir: string | null)
 
 const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.js') },
+  { name: 'code', load: () => import('./code.js') },
 ];
 
 async function main(): Promise<void> {

@@ -128,15 +128,18 @@ function tokenCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** Gold text without its "URL:" line and CleanEval <p>/<h>/<l> markers. */
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** Gold text without its "URL:" line and CleanEval <p>/<h>/<l> markers, entities decoded. */
 export function goldText(gold: string): string {
   return gold
     .replace(/^URL:.*$/m, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?[phl]>/gi, ' ')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
+      String.fromCodePoint(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code)),
+    )
+    .replace(/&([a-z]+);/gi, (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole);
 }
 
 /** Bag-of-words overlap: tp = shared tokens (with multiplicity), fp = extra, fn = missed. */

@@ -7,10 +7,9 @@
 //    the gold class, with the default dictionaries.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPetrarchActors, resolveEntities, type ActorDictionary } from '../src/actors/index.js';
-import { codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/events/index.js';
+import { loadPetrarchActors, type ActorDictionary } from '../src/actors/index.js';
+import { articleFromInput, codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/events/index.js';
 import { cameoInfo } from '../src/events/cameo.js';
-import { annotate } from '../src/nlp/index.js';
 import type { Article } from '../src/model.js';
 import { prf, readJsonl, type EvalResult } from './common.js';
 
@@ -33,18 +32,7 @@ interface ConflibertRecord {
 
 /** A bare sentence as an article: annotate -> actors (with `dict`) -> ready for the coder. */
 export function sentenceArticle(id: string, text: string, date: string | null, dict?: ActorDictionary): Article {
-  const annotated = annotate({
-    id,
-    source: 'eval',
-    url: null,
-    title: null,
-    published: date,
-    language: 'en',
-    day_first: false,
-    text,
-    duplicate_of: null,
-  });
-  return { ...annotated, entities: resolveEntities(annotated, dict) };
+  return articleFromInput({ id, text, date }, dict);
 }
 
 function label(code: string): string {

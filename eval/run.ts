@@ -9,6 +9,7 @@ const EVALUATIONS: Evaluation[] = [
   { name: 'clean', load: () => import('./clean.js') },
   { name: 'dates', load: () => import('./dates.js') },
   { name: 'actors', load: () => import('./actors.js') },
+  { name: 'events', load: () => import('./events.js') },
 ];
 
 function fmt(x: number): string {

@@ -1,6 +1,7 @@
 // Unit tests of the clean stage's parts: line classifier, wrapped-line joining, dedupe, language.
 import { describe, expect, it } from 'vitest';
 import { classifyBlocks, scoreBlock } from '../src/clean/boilerplate.js';
+import { expandCore } from '../src/clean/expand.js';
 import { detectLanguage } from '../src/clean/language.js';
 import { dedupeParagraphs, rejoinWrapped } from '../src/clean/paragraphs.js';
 import { extractPlainText } from '../src/clean/text.js';
@@ -67,5 +68,30 @@ describe('language', () => {
     expect(detectLanguage('Die Außenminister haben sich am Montag in Genf getroffen und über die Lage in Syrien gesprochen.')).toBe('de');
     expect(detectLanguage('OK')).toBeNull();
     expect(detectLanguage('')).toBeNull();
+  });
+});
+
+describe('growing Readability\'s pick', () => {
+  const para = (i: number) => ({
+    text: `Paragraph ${i}: the delegations met again on Tuesday and said the talks about the ceasefire and the prisoner exchange had made progress.`,
+    linkChars: 0,
+  });
+  const menu = (t: string) => ({ text: t, linkChars: t.length });
+
+  it('takes back the intro above the container and stops at the first run of chrome', () => {
+    const body = [menu('Home'), menu('World'), menu('Politics'), menu('Sport'), para(0), { text: 'The talks in detail', linkChars: 0 }, para(1), para(2), para(3), menu('Share'), menu('Tweet'), menu('Email'), menu('Print'), para(9)];
+    const out = expandCore(body, [para(1), para(2), para(3)], 'en').map((b) => b.text);
+    expect(out).toContain(para(0).text);
+    expect(out).toContain('The talks in detail');
+    expect(out).not.toContain(para(9).text);
+    expect(out).not.toContain('Home');
+  });
+
+  it('replaces a pick that is a long list of names when the story is elsewhere', () => {
+    const names = Array.from({ length: 60 }, (_, i) => ({ text: `Member ${i} of Parliament`, linkChars: 0 }));
+    const story = [para(0), para(1), para(2), para(3)];
+    const out = expandCore([...story, menu('Contact your MP'), ...names], names, 'en').map((b) => b.text);
+    for (const p of story) expect(out).toContain(p.text);
+    expect(out).not.toContain('Member 5 of Parliament');
   });
 });

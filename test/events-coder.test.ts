@@ -69,6 +69,12 @@ describe('participants', () => {
     expect(find(ev, 'ACCUSE', 'USAGOV', 'RUSGOV')).toBeDefined();
   });
 
+  it('does not take a modifier ("US-backed") or a prepositional object as the accused', () => {
+    expect(code('Russia condemned the US-backed rebels.').filter((e) => e.target === 'USAGOV')).toHaveLength(0);
+    const ev = code('Lavrov said any attack against Turkey would be reckless.');
+    expect(ev.filter((e) => e.type === 'ACCUSE' && e.target === 'TURGOV')).toHaveLength(0);
+  });
+
   it('does not code a place after "in" as a participant', () => {
     const ev = code('Russia criticized the bombing in Syria.');
     expect(ev.filter((e) => e.target === 'SYRGOV')).toHaveLength(0);
@@ -119,6 +125,28 @@ describe('reported speech', () => {
   it('keeps what a denial denies negated', () => {
     const ev = code('Lavrov denied that Russia attacked Turkey.');
     expect(find(ev, 'ASSAULT', 'RUSGOV', 'TURGOV')?.negated).toBe(true);
+  });
+});
+
+describe('discourse', () => {
+  it('resolves "the two" to the parties of the conversation and carries its date', () => {
+    const ev = code('On Saturday, Kerry spoke by phone with Lavrov. The two agreed to meet again.', {
+      dates: [['Saturday', '2015-09-05']],
+    });
+    expect(find(ev, 'CONSULT')).toMatchObject({ source: 'USAGOV', target: 'RUSGOV', mode: 'phone', date: '2015-09-05' });
+    const agree = find(ev, 'AGREE');
+    expect(agree).toMatchObject({ source: 'USAGOV', target: 'RUSGOV', date: '2015-09-05' });
+    expect(agree!.actors).toEqual(['John Kerry', 'Sergey Lavrov']);
+  });
+
+  it("attributes a claim in \"X's remarks that ...\" to X, dated by the sentence", () => {
+    const ev = code("Lavrov answered Kerry's remarks after their meeting in Paris on Oct. 14 that the two had agreed to share intelligence.", {
+      published: '2014-10-25',
+      dates: [['Oct. 14', '2014-10-14']],
+    });
+    const agree = ev.find((e) => e.type === 'AGREE' && !e.negated);
+    expect(agree).toMatchObject({ source: 'USAGOV', target: 'RUSGOV', claimed_by: 'John Kerry', date: '2014-10-14' });
+    expect(find(ev, 'CONSULT')).toMatchObject({ location: 'Paris', date: '2014-10-14' });
   });
 });
 

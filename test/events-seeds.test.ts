@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline.js';
 import type { Event } from '../src/model.js';
+import { codeInput } from '../src/events/index.js';
 
 interface MustEvent {
   source: string;
@@ -58,5 +59,12 @@ describe('seed articles', () => {
   }
   it('keeps the false positives over all seeds low', () => {
     expect(totalFp).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('bare text', () => {
+  it('codes a CodeInput through annotate and the default actor dictionary', () => {
+    const events = codeInput({ id: 'x', text: 'Russia accused the United States of sheltering terrorist groups.', date: '2016-09-05' });
+    expect(events.map((e) => [e.source, e.target, e.type, e.date])).toContainEqual(['RUSGOV', 'USAGOV', 'ACCUSE', '2016-09-05']);
   });
 });

@@ -9,7 +9,7 @@ import { ROOT, spawnTs, syntheticDocs, waitFor, type Child } from './faults-help
 import { cluster, pgUnavailableReason, testDatabase, type TestDatabase } from './pg-cluster.js';
 
 const WORKER = join(ROOT, 'test', 'fixtures', 'faults', 'worker-child.ts');
-const skip = pgUnavailableReason();
+const skip = pgUnavailableReason({ ownCluster: true }); // it stops and restarts PostgreSQL itself
 if (skip) console.warn(skip);
 
 describe.skipIf(skip)('faults: PostgreSQL workers', () => {

@@ -13,9 +13,9 @@ export function cluster(cmd: 'start' | 'stop' | 'halt' | 'resume' | 'bindir', ta
   return execFileSync('bash', [SCRIPT, cmd, ...(target ? [target] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** Why Postgres tests cannot run here, or null when they can. */
-export function pgUnavailableReason(): string | null {
-  if (process.env.DEMARCHE_TEST_PG) return null;
+/** Why Postgres tests cannot run here, or null when they can. ownCluster: binaries needed even with DEMARCHE_TEST_PG. */
+export function pgUnavailableReason(opts: { ownCluster?: boolean } = {}): string | null {
+  if (process.env.DEMARCHE_TEST_PG && !opts.ownCluster) return null;
   try {
     cluster('bindir');
     return null;

@@ -41,8 +41,11 @@ const HAS_LETTER = /\p{L}/u;
 const JOINED = /([\p{Ll})])(\p{Lu})/gu;
 const MONTH =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc)/i;
-const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b/;
+const NUMERIC_DAY = /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const BYLINE = /^(by|von|par|por|from)\s+\p{Lu}/iu;
+/** Metadata rows separate their fields with bars or bullets: "14. Juni 2019 | 15:49 | 0 Comments". */
+const SEPARATORS = /\s[|•·]\s/g;
+const CLOCK = /\b\d{1,2}:\d{2}\b/;
 
 export interface Scored {
   score: number;
@@ -51,8 +54,8 @@ export interface Scored {
 }
 
 /** Sentence-like: what article bodies are made of. */
-function isSentence(text: string, words: number): boolean {
-  return words >= 12 || (words >= 6 && SENTENCE_END.test(text));
+function isSentence(text: string, words: number, separators: number): boolean {
+  return separators < 2 && (words >= 12 || (words >= 6 && SENTENCE_END.test(text)));
 }
 
 function uiShare(text: string): number {
@@ -72,7 +75,8 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
   const text = block.text;
   const words = countWords(text);
   const letters = text.match(LETTERS)?.length ?? 0;
-  const sentence = isSentence(text, words);
+  const separators = text.match(SEPARATORS)?.length ?? 0;
+  const sentence = isSentence(text, words, separators);
   let score = 0;
   if (letters < 2 || letters < text.length * 0.4) score += 3; // "19:54", "--", "6/9/15", "1 | 2 | 3"
   const ui = uiShare(text);
@@ -86,11 +90,14 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
     if (words <= 8 && isTitleCase(text)) score += 0.5;
     if (BULLET.test(text) && words <= 8) score += 0.5;
     if (LINKISH.test(text) && words <= 12) score += 1;
-    if (words <= 12 && (MONTH.test(text) || NUMERIC_DATE.test(text))) score += 1; // datelines
+    if (words <= 12 && (MONTH.test(text) || NUMERIC_DAY.test(text) || CLOCK.test(text))) score += 1; // datelines
     if (words <= 8 && BYLINE.test(text)) score += 1.5;
     if (docLanguage !== null && words >= 2 && letters >= 8 && otherLanguage(text, docLanguage)) score += 1;
+    if (separators >= 2) score += 1.5;
   } else {
     score -= words >= 20 ? 3 : 2;
+    // "Posted on 27 November 2019 at 15:21 in ...": a timestamped sentence is a post's metadata.
+    if (words < 40 && CLOCK.test(text) && (MONTH.test(text) || NUMERIC_DAY.test(text))) score += 2;
     if (LINKISH.test(text)) score += 1;
   }
   if (block.linkChars !== undefined && text.length > 0) {

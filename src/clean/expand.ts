@@ -14,7 +14,7 @@ const MIN_ANCHORED = 0.7;
 function isArticleText(block: Block, language: string | null): boolean {
   const s = scoreBlock(block, language);
   const links = (block.linkChars ?? 0) / Math.max(1, block.text.length);
-  return s.sentence && s.words >= 10 && s.score < 0 && links < 0.25;
+  return s.sentence && s.words >= 15 && s.score < 0 && links < 0.25;
 }
 
 /** Weak evidence either way: short, not chrome-scored, few links (a heading, a date, a caption). */
@@ -22,6 +22,48 @@ function isNeutral(block: Block, language: string | null): boolean {
   const s = scoreBlock(block, language);
   const links = (block.linkChars ?? 0) / Math.max(1, block.text.length);
   return s.score < 1 && links < 0.5;
+}
+
+/** Characters of confident article text in blocks. */
+function articleChars(blocks: Block[], language: string | null): number {
+  let n = 0;
+  for (const b of blocks) if (isArticleText(b, language)) n += b.text.length;
+  return n;
+}
+
+/** Readability's pick must hold at least this share of the article text the best page region holds. */
+const MIN_CORE_SHARE = 0.2;
+/** What a block of chrome costs a region (per character), and a neutral block (flat). */
+const CHROME_COST = 1;
+const NEUTRAL_COST = 20;
+
+/**
+ * The contiguous run of body blocks richest in article text (maximum-sum subarray: sentences count
+ * for their length, chrome against it). Replaces Readability's pick when that pick holds much less
+ * article text, as when it settles on a long table or list of names beside the story.
+ */
+function betterCore(body: Block[], core: Block[], language: string | null): Block[] {
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    const weight = isArticleText(b, language) ? b.text.length : isNeutral(b, language) ? -NEUTRAL_COST : -CHROME_COST * b.text.length;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weight;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  const region = body.slice(bestStart, bestEnd + 1);
+  return articleChars(core, language) < MIN_CORE_SHARE * articleChars(region, language) ? region : core;
 }
 
 /** Index in `body` of each core block, matched in order (document order is preserved by Readability). */
@@ -49,11 +91,12 @@ function locateCore(body: Block[], core: Block[]): number[] {
  * order. Inside the core's span, blocks Readability dropped come back only when they are sentences;
  * outside it, expansion continues over sentences and steps over at most MAX_GAP neutral blocks.
  */
-export function expandCore(body: Block[], core: Block[], language: string | null): Block[] {
+export function expandCore(body: Block[], coreIn: Block[], language: string | null): Block[] {
+  const core = betterCore(body, coreIn, language);
   const anchors = locateCore(body, core);
   // When Readability rewrote the text so much that it cannot be found in the page, trust it as is.
   const anchoredChars = anchors.reduce((n, i) => n + body[i]!.text.length, 0);
-  const coreChars = core.reduce((n, b) => n + b.text.length, 0);
+  const coreChars = core.reduce((n, b) => n + (b.text.length >= ANCHOR_CHARS ? b.text.length : 0), 0);
   if (anchors.length === 0 || anchoredChars < coreChars * MIN_ANCHORED) return core;
   const first = anchors[0]!;
   const last = anchors[anchors.length - 1]!;

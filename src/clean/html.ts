@@ -18,7 +18,7 @@ const CHROME_TAGS = 'script,style,template,svg,iframe,select,button,textarea,inp
 const CHROME_STRUCTURE = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE']);
 /** Class/id substrings that name page chrome unambiguously. */
 const CHROME_SUBSTRING =
-  /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|subscribe|popup|signup|login|toolbar|pagination|recommend|caption|credit|copyright/;
+  /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|subscribe|popup|signup|login|toolbar|pagination|recommend|credit|copyright/;
 /** Class/id words (between separators) that name page chrome; too short to match as substrings. */
 const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|skip)($|[_-])/;
 /** Opinion pieces ("commentary", "Kommentar") are articles, not comment sections. */

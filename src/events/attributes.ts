@@ -95,6 +95,9 @@ export function clauseLocation(view: SentenceView, trigger: number, scope: { sta
   let bestDist = Infinity;
   for (const p of view.places) {
     if (!p.venue || p.first < scope.start || p.last >= scope.end) continue;
+    // Before the trigger only as a fronted adverbial ("In Paris, Kerry met ..."): "a deal in
+    // Syria being discussed" was not discussed in Syria.
+    if (p.first < trigger && p.first > scope.start + 3) continue;
     const dist = p.first > trigger ? p.first - trigger : 1000 + trigger - p.first;
     if (dist < bestDist) {
       best = p.entity.text;

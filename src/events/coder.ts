@@ -3,8 +3,13 @@
 // modality, date, location and mode. Discourse state carries pronouns, the pair of parties of the
 // current conversation, the narrative date and the meeting venue across sentences.
 //
-// Dyad convention: a coordination ("Kerry and Lavrov agreed", "talks between Kerry and Lavrov") is
-// coded once, source = first conjunct, target = second (as PLOVER dyads are); "A met B" is A -> B.
+// Dyad convention: a joint act of a coordination ("Kerry and Lavrov agreed", "talks between Kerry
+// and Lavrov") is coded once, source = first conjunct, target = second (as PLOVER dyads are); "A met
+// B" is A -> B. CodeOptions.bothDirections also codes the reverse (the PETRARCH suites expect it).
+//
+// Files: sentence.ts (tokens, mentions, phrases, clauses), triggers.ts (event words), frames.ts
+// (reported speech), participants.ts (who did it to whom), attributes.ts (negation, modality, date,
+// location), discourse.ts (state across sentences), speech.ts (the speaker's own accusations).
 import { createHash } from 'node:crypto';
 import type { Article, EventMode, PloverType } from '../model.js';
 import { cameoInfo, modeOf, ploverOf } from './cameo.js';
@@ -25,7 +30,8 @@ export interface CodeOptions {
   verbs?: VerbDictionary;
   /** Code a bare country ("Russia", "US military preparations") as its government (RUSGOV). Default true. */
   countryAsGovernment?: boolean;
-  /** Only code events with both a source and a target actor. Default true; false codes "---". */
+  /** Only code events with both a source and a target actor. Default true; false codes events
+   *  whose source or target (or both) is unknown, as "---". */
   requireDyad?: boolean;
   /**
    * Code joint acts in both directions ("Kerry and Lavrov met" -> USA->RUS and RUS->USA), as the
@@ -152,7 +158,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       doubted = false,
     ): void => {
       if (src && tgt && src.code === tgt.code) return;
-      if (opts.requireDyad ? !src || !tgt : !src && !tgt) return;
+      if (opts.requireDyad && (!src || !tgt)) return;
       const source = src?.code ?? UNKNOWN;
       const target = tgt?.code ?? UNKNOWN;
       const type = ploverOf(code);
@@ -260,6 +266,14 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
         }
       }
       speechActs(view, frames, d, events, emit);
+      // Nothing else said here: the statement itself is the event (CAMEO 010, which PLOVER does
+      // not code, so codeEvents leaves it out; CAMEO-level users see it).
+      const coded = events.length > 0 && events[events.length - 1]!.evidence.start === sent.start;
+      const f = frames.find((x) => x.speaker && view.toks[x.cue]!.pos === 'VERB');
+      if (!coded && f) {
+        const about = view.groups.find((g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== f.speaker!.code);
+        emit('010', f.speaker, about?.phrases[0]!.head ?? null, f.cue, f.cue, false, { claimedBy: null });
+      }
     }
     updateNarrative(view, d, article.published);
   }

@@ -47,10 +47,17 @@ export function subjectBefore(view: SentenceView, v: number, clauseStart: number
   return best;
 }
 
+const DASHES = new Set(['–', '—', '-']);
+
 export function findFrames(view: SentenceView): Frame[] {
   const { toks } = view;
   const frames: Frame[] = [];
   const n = toks.length;
+  // Headline attribution: "ISIS leaders remain in close contact with Ankara – Lavrov."
+  const lastGroup = view.groups[view.groups.length - 1];
+  if (lastGroup && lastGroup.first >= 4 && DASHES.has(toks[lastGroup.first - 1]!.text) && restIsShort(view, lastGroup.last + 1)) {
+    frames.push({ speaker: lastGroup.phrases[0]!.head, cue: lastGroup.first - 1, from: 0, to: lastGroup.first - 1, denial: false });
+  }
   for (let v = 0; v < n; v++) {
     const t = toks[v]!;
     if (t.lower === 'according' && toks[v + 1]?.lower === 'to') {

@@ -7,6 +7,7 @@ export type { CodeOptions, CodedEvent } from './coder.js';
 export { codeArticle } from './coder.js';
 export { loadPetrarchVerbs, type VerbDictionary } from './petrarch.js';
 export { cameoInfo, ploverOf } from './cameo.js';
+export { articleFromInput, codeInput } from './input.js';
 
 /** PLOVER events of an article (CAMEO statements, which PLOVER does not code, are left out). */
 export function codeEvents(article: Article, opts?: CodeOptions): Event[] {

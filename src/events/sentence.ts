@@ -132,6 +132,8 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
     const rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
     if (!rawCode) continue;
+    // "a UN-led investigation", "US-backed rebels": a modifier, not a participant.
+    if ((after?.text === '-' || after?.text === '–') && toks[last + 2] && /^(VERB|ADJ)$/.test(toks[last + 2]!.pos)) continue;
     // A country, a place or a country modifier ("US military preparations") stands for the
     // country's government; PETRARCH-style closed dictionaries keep their codes as they are.
     // "Russian military build-up": an actor modifying a noun is an abstract reference to the state.

@@ -9,6 +9,11 @@ import type { Mention, SentenceView } from './sentence.js';
 
 const COOPERATIVE = new Set(['CONSULT', 'COOPERATE', 'AID', 'SUPPORT', 'AGREE']);
 
+function afterPreposition(view: SentenceView, first: number): boolean {
+  const p = view.toks[first - 1]?.pos === 'DET' ? view.toks[first - 2] : view.toks[first - 1];
+  return p !== undefined && p.pos === 'ADP' && p.lower !== 'by' && p.lower !== 'of';
+}
+
 export function armedNonState(code: string): boolean {
   return code.startsWith('IMG') || /^.{3}(REB|INS|TER|UAF)/.test(code);
 }
@@ -31,7 +36,8 @@ export type Emit = (
 export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, events: CodedEvent[], emit: Emit): void {
   for (const f of frames) {
     const cue = view.toks[f.cue]!;
-    if (cue.pos !== 'VERB' || f.denial) continue;
+    // Spoken acts: a speech verb, or a headline attribution dash ("... – Lavrov").
+    if ((cue.pos !== 'VERB' && !/^[–—-]$/.test(cue.text)) || f.denial) continue;
     const speaker = f.speaker;
     if (!speaker) continue;
     let evaluative = false;
@@ -41,7 +47,11 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
     }
     const actors = (tgt: Mention): string[] => [...new Set([...speaker.people, ...tgt.people])];
     if (evaluative) {
-      const inside = view.groups.filter((g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== speaker.code);
+      // Whom the evaluation is about: an agent ("caused by US preparations") or a bare noun phrase,
+      // not the object of a preposition ("any attack against Syria would be reckless").
+      const inside = view.groups.filter(
+        (g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== speaker.code && !afterPreposition(view, g.first),
+      );
       const target = (inside.find((g) => precededBy(view, g.first, 'by')) ?? inside[0])?.phrases[0]!.head ?? otherParty(d, speaker);
       if (target) emit('111', speaker, target, f.cue, f.cue, false, { claimedBy: null, actors: actors(target) });
     }

@@ -107,7 +107,10 @@ const NOT_EVENTS = new Set([
   'fail', 'deny', 'consider', 'see', 'refer', 'explore', 'ensure', 'aim', 'highlight', 'include', 'allow', 'lead',
   'restrain', 'train', 'expect', 'hope', 'plan', 'intend', 'seem', 'appear', 'look', 'become', 'remain', 'get',
   'go', 'come', 'take', 'put', 'set', 'use', 'work', 'try', 'need', 'receive', 'follow', 'recall', 'mention', 'cite',
+  'engage', 'influence', 'tear',
 ]);
+/** "share" is an event only for information ("share intelligence"), not "share the aim". */
+const SHARED_INFORMATION = new Set(['intelligence', 'information', 'data', 'evidence', 'expertise', 'technology']);
 const WITH = new Set(['with']);
 const ON_FOR = new Set(['on', 'for', 'upon']);
 
@@ -138,6 +141,9 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   }
   if (lemma === 'call') {
     if (near(toks, v + 1, v + 2, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '020' };
+    // "Tillerson called Lavrov to discuss ...": a phone call to a person.
+    const person = view.mentions.find((m) => m.first > v && m.first <= v + 5);
+    if (person && person.kind === 'PERSON' && !near(toks, v + 1, person.first, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '041' };
     return null;
   }
   if (lemma === 'want') {
@@ -149,6 +155,10 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   }
   // "backed down": a concession, not support.
   if (lemma === 'back' && toks[v + 1]?.lower === 'down') return { kind: 'verb', verb: v, word: v, code: '080' };
+  if (lemma === 'share') {
+    const n = headNounAfter(toks, v + 1, clause.end);
+    return n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma) ? { kind: 'verb', verb: v, word: v, code: '064' } : null;
+  }
   const curated = VERBS[lemma];
   if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
   if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;

@@ -34,6 +34,11 @@ function describe(err: unknown): string {
   if (e?.code === 'ENOENT') return 'no such file or directory';
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'EISDIR') return 'is a directory';
+  if (e?.code === 'ENOTDIR') return 'not a directory (a file is used as a folder in the path)';
+  if (e?.code === 'ELOOP') return 'too many symbolic links (a link loop?)';
+  if (e?.code === 'ENAMETOOLONG') return 'file name too long';
+  if (e?.code === 'EMFILE' || e?.code === 'ENFILE') return 'too many open files';
+  if (e?.code === 'EIO') return 'input/output error reading the file';
   return e instanceof Error ? e.message : String(err);
 }
 
@@ -41,8 +46,18 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Lists the files under each path (folders recursively, hidden entries skipped, sorted for stable order). */
-export async function* listFiles(paths: string[]): AsyncGenerator<{ path: string } | IngestProblem> {
+/** A file to read; `stream` for a pipe or device named on the command line (e.g. `<(curl ...)`). */
+export interface ListedFile {
+  path: string;
+  stream?: boolean;
+}
+
+/**
+ * Lists the files under each path (folders recursively, hidden entries skipped, sorted for stable
+ * order). Pipes, sockets and devices inside folders are skipped with a problem: reading one could
+ * block forever; named explicitly, a pipe or device is read as a stream.
+ */
+export async function* listFiles(paths: string[], inFolder = false): AsyncGenerator<ListedFile | IngestProblem> {
   for (const path of paths) {
     if (path === '-') {
       yield { path };
@@ -63,9 +78,13 @@ export async function* listFiles(paths: string[]): AsyncGenerator<{ path: string
         yield { source: path, error: describe(err) };
         continue;
       }
-      yield* listFiles(entries.map((e) => join(path, e)));
-    } else {
+      yield* listFiles(entries.map((e) => join(path, e)), true);
+    } else if (info.isFile()) {
       yield { path };
+    } else if (!inFolder && (info.isFIFO() || info.isCharacterDevice())) {
+      yield { path, stream: true };
+    } else {
+      yield { source: path, error: 'not a regular file (pipe, socket or device): skipped' };
     }
   }
 }
@@ -74,7 +93,8 @@ export async function* listFiles(paths: string[]): AsyncGenerator<{ path: string
 export async function* readSources(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   for await (const entry of listFiles(paths)) {
     if ('error' in entry) yield entry;
-    else if (entry.path === '-') yield* readStdin(opts);
+    else if (entry.path === '-') yield* readStream(opts.stdin ?? process.stdin, 'stdin', opts);
+    else if (entry.stream) yield* readStream(createReadStream(entry.path), entry.path, opts);
     else yield* readFileDocuments(entry.path, opts);
   }
 }
@@ -116,14 +136,31 @@ export async function* readFileDocuments(path: string, opts: ReadOptions = {}): 
   yield* documentsFromBytes(bytes, path, container, maxBytes);
 }
 
-async function* readStdin(opts: ReadOptions): AsyncGenerator<IngestItem> {
-  const input = opts.stdin ?? process.stdin;
+/** Standard input or a named pipe: read whole (up to the container limit), then split like a file. */
+async function* readStream(input: NodeJS.ReadableStream, source: string, opts: ReadOptions): AsyncGenerator<IngestItem> {
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  const bytes = Buffer.concat(chunks);
-  if (bytes.length === 0) return void (yield { source: 'stdin', error: 'nothing on standard input' });
+  let size = 0;
+  try {
+    for await (const chunk of input) {
+      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+      size += b.length;
+      if (size > MAX_CONTAINER_BYTES) return void (yield { source, error: `input too large (over ${mb(MAX_CONTAINER_BYTES)})` });
+      chunks.push(b);
+    }
+  } catch (err) {
+    return void (yield { source, error: describe(err) });
+  }
+  let bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) return void (yield { source, error: source === 'stdin' ? 'nothing on standard input' : 'empty input' });
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      return void (yield { source, error: 'not a valid gzip stream' });
+    }
+  }
   const container = sniff(bytes.subarray(0, 4096).toString('latin1'));
-  yield* documentsFromBytes(bytes, 'stdin', container, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  yield* documentsFromBytes(bytes, source, container, opts.maxBytes ?? DEFAULT_MAX_BYTES);
 }
 
 function decodeOrNull(b: Buffer): string | null {

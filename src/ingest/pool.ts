@@ -9,24 +9,39 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** The compiled worker next to this module (dist/src/ingest/pool-worker.js). */
+const WORKER_URL = new URL('./pool-worker.js', import.meta.url);
+
 class PipelineWorker {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private next = 0;
+  private closing = false;
 
-  constructor() {
-    this.worker = new Worker(new URL('./pool-worker.js', import.meta.url));
-    this.worker.on('message', (msg: { n: number; result?: Processed; error?: string }) => {
+  /** Starts the thread on first use, and again after a crash, so one bad document never stalls the rest. */
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_URL);
+    worker.on('message', (msg: { n: number; result?: Processed; error?: string }) => {
       const p = this.pending.get(msg.n);
       if (!p) return;
       this.pending.delete(msg.n);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve(msg.result!);
     });
-    this.worker.on('error', (err) => {
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-    });
+    worker.on('error', (err) => this.lost(worker, `pipeline worker failed: ${err.message.split('\n')[0]}`));
+    worker.on('exit', (code) => this.lost(worker, `pipeline worker stopped (exit code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The thread died: its documents fail with a reason (never hang), and the next one gets a new thread. */
+  private lost(worker: Worker, reason: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    if (this.closing) return;
+    for (const p of this.pending.values()) p.reject(new Error(reason));
+    this.pending.clear();
   }
 
   get load(): number {
@@ -37,12 +52,13 @@ class PipelineWorker {
     const n = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(n, { resolve, reject });
-      this.worker.postMessage({ n, raw });
+      this.thread().postMessage({ n, raw });
     });
   }
 
-  terminate(): Promise<number> {
-    return this.worker.terminate();
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await this.worker?.terminate();
   }
 }
 

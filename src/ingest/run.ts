@@ -1,7 +1,7 @@
 // Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
 // transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
 import type { IngestProblem, RawDocument } from '../model.js';
-import { processDocument, type Processed, type StageTimer } from '../pipeline.js';
+import type { Processed, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
@@ -57,7 +57,9 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     opts.onOutcome?.(o);
   };
   const pool = (opts.jobs ?? 1) > 1 ? new PipelinePool(opts.jobs!) : null;
-  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument(raw, opts.timer)));
+  // With worker threads, this thread never runs the pipeline: do not pay for loading it here.
+  const processDocument = pool ? null : (await import('../pipeline.js')).processDocument;
+  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument!(raw, opts.timer)));
   // In-flight documents in input order: storing stays ordered and single-threaded.
   const window: { raw: RawDocument; result: Promise<Processed> }[] = [];
   const drainOne = async (): Promise<void> => {

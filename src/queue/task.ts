@@ -46,6 +46,33 @@ class SharedDuplicateIndex {
   }
 }
 
+/**
+ * Keeps this process's CPU-bound pipeline runs out of the near-duplicate critical section. Node is
+ * single-threaded: a sibling job's processDocument starting while we wait for or hold the lock
+ * would keep the lock (held in PostgreSQL, for every worker everywhere) for its whole run.
+ */
+class CriticalGate {
+  private inside = 0;
+  private waiters: (() => void)[] = [];
+
+  enter(): void {
+    this.inside++;
+  }
+
+  leave(): void {
+    if (--this.inside === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  get busy(): boolean {
+    return this.inside > 0;
+  }
+
+  /** Resolves when no job of this process is in the critical section. */
+  idle(): Promise<void> {
+    return this.inside === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r));
+  }
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -57,6 +84,7 @@ function message(err: unknown): string {
  */
 export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
   const index = new SharedDuplicateIndex(store);
+  const gate = new CriticalGate();
   const problem = async (docId: string | null, source: string, error: string): Promise<void> => {
     stats.problems++;
     await store.recordProblem(docId, source, error);
@@ -75,6 +103,8 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
       return;
     }
     let processed: Processed;
+    // A loop: another job may enter the critical section between our wake-up and our turn.
+    while (gate.busy) await gate.idle();
     try {
       processed = processDocument(raw);
     } catch (err) {
@@ -84,16 +114,21 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
     if (processed.article.text.trim() === '') return problem(raw.id, raw.source, 'no article text left after cleaning');
     const { article, events } = processed;
     const asked = performance.now();
-    let got = asked;
-    const saved = await store.withDedupLock(async () => {
-      got = performance.now();
-      const finder = await index.refresh();
-      const { duplicateOf, signature } = finder.check(article.id, article.text);
-      article.duplicate_of = duplicateOf;
-      return store.saveArticle(article, events, signature);
-    });
-    stats.lockWaitMs += got - asked;
-    stats.lockHeldMs += performance.now() - got;
+    gate.enter();
+    const saved = await store
+      .withDedupLock(async () => {
+        const got = performance.now();
+        stats.lockWaitMs += got - asked;
+        try {
+          const finder = await index.refresh();
+          const { duplicateOf, signature } = finder.check(article.id, article.text);
+          article.duplicate_of = duplicateOf;
+          return await store.saveArticle(article, events, signature);
+        } finally {
+          stats.lockHeldMs += performance.now() - got;
+        }
+      })
+      .finally(() => gate.leave());
     if (!saved) {
       stats.skipped++;
       return;

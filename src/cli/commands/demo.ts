@@ -21,7 +21,8 @@ export function register(program: Command): void {
   dbOption(
     program
       .command('demo')
-      .description('Ingest the five sample articles in examples/seeds and print the events found (default database ./demarche.db).'),
+      .description('Ingest the five sample articles in examples/seeds and print the events found (default database ./demarche.db).')
+      .addHelpText('after', '\nExamples:\n  demarche demo --db /tmp/demo.db\n  demarche events --db /tmp/demo.db --dyad RUS,USA --format table'),
   ).action(async (opts: { db?: string }) => {
     const dir = seedsDir();
     await withStore(opts, async (store) => {

@@ -1,8 +1,6 @@
 // `demarche enqueue PATH... --db postgres://...`: one queue job per document for `demarche worker`.
 import { Command } from 'commander';
-import { readSources } from '../../ingest/index.js';
 import { isPostgresUrl } from '../../store/index.js';
-import { enqueueDocuments } from '../../queue/enqueue.js';
 import { dbLocation, dbOption, UserError } from '../common.js';
 
 interface EnqueueCliOptions {
@@ -26,6 +24,8 @@ export function register(program: Command): void {
       .argument('<paths...>', 'files or folders to read; "-" reads standard input'),
   ).action(async (paths: string[], opts: EnqueueCliOptions) => {
     const url = queueUrl(opts);
+    // Loaded when the command runs, so other commands do not pay for the queue at startup.
+    const [{ readSources }, { enqueueDocuments }] = await Promise.all([import('../../ingest/index.js'), import('../../queue/enqueue.js')]);
     const summary = await enqueueDocuments(url, readSources(paths), {
       onProblem: (p) => process.stderr.write(`${p.warning ? 'warning' : 'error'}: ${p.source}: ${p.error}\n`),
     });

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { IngestOutcome, IngestSummary } from '../../ingest/run.js';
 import type { Store } from '../../store/types.js';
 import { batchExitCode, dbOption, positiveInt, UsageError, withStore } from '../common.js';
+import { statusLine } from '../status-line.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -30,33 +31,6 @@ export function summaryLine(s: IngestSummary): string {
   return parts.join(', ');
 }
 
-/** A live status line on stderr when it is a terminal; nothing when it is piped or --quiet. */
-async function progressLine(quiet: boolean | undefined): Promise<{ update(counts: Record<string, number>): void; log(line: string): void; stop(): void }> {
-  if (quiet || !process.stderr.isTTY) return { update() {}, log: (line) => void process.stderr.write(line), stop() {} };
-  const { default: cliProgress } = await import('cli-progress');
-  // No total is known in advance (folders, JSON Lines, WARC): a counter with a rate, not a bar.
-  const bar = new cliProgress.SingleBar({
-    format: 'ingest | {value} docs | {stored} stored, {skipped} already stored, {failed} failed | {rate} docs/s | {duration_formatted}',
-    stream: process.stderr,
-    clearOnComplete: true,
-    hideCursor: true,
-    fps: 8,
-  });
-  const started = Date.now();
-  bar.start(0, 0, { stored: 0, skipped: 0, failed: 0, rate: 0 });
-  return {
-    update(counts) {
-      const done = counts.done!;
-      const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
-      bar.setTotal(done);
-      bar.update(done, { ...counts, rate });
-    },
-    // Clear the status line first so problem lines are not glued to it; the next update redraws it.
-    log: (line) => void process.stderr.write(`\r\x1b[K${line}`),
-    stop: () => bar.stop(),
-  };
-}
-
 /** Option values, checked before anything is opened so a typo never creates a database. */
 function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: number } {
   return { maxBytes: parseSize(opts.maxSize ?? DEFAULT_MAX_SIZE), jobs: positiveInt('--jobs', opts.jobs ?? '1', 64) };
@@ -66,17 +40,21 @@ function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: numbe
 export async function runIngest(store: Store, paths: string[], opts: IngestCliOptions): Promise<IngestSummary> {
   const { maxBytes, jobs } = ingestSettings(opts);
   const { ingestPaths } = await import('../../ingest/run.js');
-  const progress = await progressLine(opts.quiet);
-  const counts = { done: 0, stored: 0, skipped: 0, failed: 0 };
+  // No total is known in advance (folders, JSON Lines, WARC streams): counts and a rate, not a bar.
+  const progress = statusLine(process.stderr, process.stderr.isTTY === true && !opts.quiet);
+  let started = 0; // at the first document: loading the pipeline is not part of the rate
+  const c = { done: 0, stored: 0, skipped: 0, failed: 0 };
   const onOutcome = (o: IngestOutcome): void => {
-    counts.done++;
-    if (o.kind === 'stored') counts.stored++;
-    else if (o.kind === 'skipped') counts.skipped++;
+    if (c.done++ === 0) started = performance.now();
+    if (o.kind === 'stored') c.stored++;
+    else if (o.kind === 'skipped') c.skipped++;
     else {
-      if (!o.problem.warning) counts.failed++;
+      if (!o.problem.warning) c.failed++;
       progress.log(`${o.problem.warning ? 'warning' : 'error'}: ${o.problem.source}: ${o.problem.error}\n`);
     }
-    progress.update(counts);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0.5 ? ` | ${Math.round((c.done - 1) / seconds)} docs/s` : '';
+    progress.set(`ingest: ${c.done} docs | ${c.stored} stored, ${c.skipped} already stored, ${c.failed} failed${rate}`);
   };
   try {
     return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome });

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
-import { buildServer } from '../../server/index.js';
 import { dbLocation, dbOption, UserError } from '../common.js';
 
 export interface ServeOptions {
@@ -34,6 +33,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const token = opts.token ?? process.env.DEMARCHE_TOKEN ?? null;
   if (opts.private && !token) throw new UserError('--private needs a token: pass --token or set DEMARCHE_TOKEN');
   const store = await openStore(dbLocation(opts));
+  // Loaded here, not at the top: every other command would pay for fastify at startup.
+  const { buildServer } = await import('../../server/index.js');
   const app = await buildServer(store, { token, private: opts.private ?? false, logger: opts.log ?? false });
   try {
     await app.listen({ port, host: opts.host });

@@ -53,8 +53,8 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .addHelpText(
       'after',
-      '\nExamples:\n  echo \'{"id":"1","text":"Kerry met Lavrov in Geneva on Monday.","date":"2015-09-07"}\' | demarche code\n' +
-        '  demarche code < sentences.jsonl > coded.jsonl',
+      '\nExamples:\n  demarche code < sentences.jsonl > coded.jsonl\n' +
+        '  echo \'{"id":"1","text":"Kerry met Lavrov in Geneva on Monday.","date":"2015-09-07"}\' | demarche code',
     )
     .action(async () => {
       const { codeText } = await import('../../pipeline.js');

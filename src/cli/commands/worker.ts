@@ -1,6 +1,5 @@
 // `demarche worker --db postgres://... [--concurrency N] [--until-empty]`: process queued documents.
 import { Command } from 'commander';
-import { startWorker } from '../../queue/worker.js';
 import type { TaskStats } from '../../queue/task.js';
 import { dbOption, UserError } from '../common.js';
 import { queueUrl } from './enqueue.js';
@@ -35,6 +34,7 @@ export function register(program: Command): void {
       .option('--until-empty', 'exit once the queue is empty'),
   ).action(async (opts: WorkerCliOptions) => {
     const url = queueUrl(opts);
+    const { startWorker } = await import('../../queue/worker.js'); // loaded only when a worker runs
     const worker = await startWorker(url, { concurrency: parseConcurrency(opts.concurrency), untilEmpty: opts.untilEmpty });
     let signals = 0;
     const onSignal = (): void => {

@@ -1,0 +1,65 @@
+// Ingest from pipes and odd paths: named pipes given on the command line are read as streams,
+// pipes found inside folders are skipped (reading one could block forever), gzip on a stream is
+// unpacked, and path errors read as one plain sentence.
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isProblem, readSources, type IngestItem } from '../src/ingest/index.js';
+import type { RawDocument } from '../src/model.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'demarche-ingest-streams-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function collect(paths: string[], opts = {}): Promise<IngestItem[]> {
+  const out: IngestItem[] = [];
+  for await (const item of readSources(paths, opts)) out.push(item);
+  return out;
+}
+const docs = (items: IngestItem[]): RawDocument[] => items.filter((i): i is RawDocument => !isProblem(i));
+
+function mkfifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+describe('ingest: pipes and streams', () => {
+  it('reads a named pipe given explicitly, as a stream (like `ingest <(curl ...)`)', async () => {
+    const fifo = join(dir, 'feed.pipe');
+    mkfifo(fifo);
+    const writer = createWriteStream(fifo);
+    writer.end('{"text":"Kerry met Lavrov."}\n{"text":"Putin spoke."}\n');
+    const items = await collect([fifo]);
+    expect(docs(items).map((d) => [d.content, d.source])).toEqual([
+      ['Kerry met Lavrov.', `${fifo}:1`],
+      ['Putin spoke.', `${fifo}:2`],
+    ]);
+  });
+
+  it('skips a named pipe inside a folder with a problem instead of blocking', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), 'Lavrov met Kerry.');
+    mkfifo(join(folder, 'b.pipe'));
+    const items = await collect([folder]);
+    expect(docs(items).map((d) => d.content)).toEqual(['Lavrov met Kerry.']);
+    expect(items.filter(isProblem)).toEqual([{ source: join(folder, 'b.pipe'), error: expect.stringMatching(/not a regular file/) }]);
+  });
+
+  it('unpacks gzip on standard input', async () => {
+    const stdin = Readable.from([gzipSync(Buffer.from('{"text":"One."}\n{"text":"Two."}\n'))]);
+    expect(docs(await collect(['-'], { stdin })).map((d) => d.content)).toEqual(['One.', 'Two.']);
+  });
+
+  it('says plainly when a file is used as a folder, or stdin is empty', async () => {
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    const items = await collect([join(file, 'inside.txt'), '-'], { stdin: Readable.from([]) });
+    expect(items).toEqual([
+      { source: join(file, 'inside.txt'), error: expect.stringMatching(/^not a directory/) },
+      { source: 'stdin', error: 'nothing on standard input' },
+    ]);
+  });
+});
