@@ -3,7 +3,7 @@
 // single-threaded `ingest` into SQLite. Also reports whether the load held: every document stored
 // once, no failed jobs, database connections and load average while it ran.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -47,21 +47,36 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
 /** Runs n worker processes to the end; exit codes and the dedup-lock time they report. */
 interface WorkerRun {
   code: number;
-  lockWaitMs: number;
-  lockHeldMs: number;
+  /** User + system CPU seconds of the process (last sample before it exited). */
+  cpuSeconds: number;
 }
 
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** utime + stime of a live process, from /proc (null elsewhere or once it is gone). */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs n worker processes to the end. */
 function runWorkers(url: string, n: number): Promise<WorkerRun[]> {
   return Promise.all(
     Array.from({ length: n }, () => {
-      const p = spawn(process.execPath, [BIN, 'worker', '--db', url, '--until-empty', '--concurrency', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const p = spawn(process.execPath, [BIN, 'worker', '--db', url, '--until-empty', '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
+      let cpu = 0;
       p.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      const sampler = setInterval(() => (cpu = cpuSecondsOf(p.pid!) ?? cpu), 200);
       return new Promise<WorkerRun>((resolve) =>
         p.on('exit', (code) => {
+          clearInterval(sampler);
           if (code !== 0) process.stderr.write(err);
-          const lock = /dedup lock waited (\d+) ms, held (\d+) ms/.exec(err);
-          resolve({ code: code ?? -1, lockWaitMs: Number(lock?.[1] ?? 0), lockHeldMs: Number(lock?.[2] ?? 0) });
+          resolve({ code: code ?? -1, cpuSeconds: cpu });
         }),
       );
     }),
@@ -86,18 +101,18 @@ async function measure(base: string, docs: RawDocument[], processes: number) {
   const t1 = performance.now();
   const workers = await runWorkers(url, processes);
   const codes = workers.map((w) => w.code);
-  const lockWaitMs = workers.reduce((t, w) => t + w.lockWaitMs, 0);
-  const lockHeldMs = workers.reduce((t, w) => t + w.lockHeldMs, 0);
+  const cpuSeconds = workers.reduce((t, w) => t + w.cpuSeconds, 0);
   const wallMs = performance.now() - t1;
   clearInterval(sampler);
   const store = await openPostgresStore(url);
   const counts = await store.counts();
   const jobs = await pendingJobs(store);
   const problems = await store.problems();
+  const duplicates = (await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM articles WHERE duplicate_of IS NOT NULL')).rows[0]!.n;
   const { rows } = await store.pool.query<{ s: number }>('SELECT extract(epoch FROM max(stored_at) - min(stored_at))::float AS s FROM articles');
   await store.close();
   await admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  return { enqueueMs, wallMs, steadyMs: rows[0]!.s * 1000, counts, jobs, problems, codes, lockWaitMs, lockHeldMs, peakConnections, peakLoad };
+  return { enqueueMs, wallMs, steadyMs: rows[0]!.s * 1000, counts, jobs, problems, codes, cpuSeconds, peakConnections, peakLoad, duplicates };
 }
 
 export async function run(dataDir: string | null): Promise<string[]> {
@@ -120,12 +135,15 @@ export async function run(dataDir: string | null): Promise<string[]> {
     const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
     const local = openSqliteStore(join(dir, 'local.db'));
     const t0 = performance.now();
-    await ingestItems(local, docs);
+    const baseline = await ingestItems(local, docs);
     const baselineMs = performance.now() - t0;
     await local.close();
     rmSync(dir, { recursive: true, force: true });
     const rate = (ms: number) => docs.length / (ms / 1000);
-    lines.push(`pg-workers: baseline local ingest (SQLite, 1 thread, same process): ${rate(baselineMs).toFixed(0)} articles/s`);
+    lines.push(
+      `pg-workers: baseline local ingest (SQLite, 1 thread, same process): ${rate(baselineMs).toFixed(0)} articles/s, ` +
+        `${baseline.duplicates} near-duplicates marked`,
+    );
     let one = 0;
     for (const n of PROCESSES) {
       const m = await measure(base, docs, n);
@@ -138,7 +156,7 @@ export async function run(dataDir: string | null): Promise<string[]> {
           `enqueue ${rate(m.enqueueMs).toFixed(0)} docs/s; ${held ? 'held' : 'NOT HELD'}: ${m.counts.articles}/${unique} stored, ` +
           `${m.problems.length} reported unprocessable${m.problems[0] ? ` (e.g. "${m.problems[0].error}")` : ''}, ` +
           `${m.jobs.failed} failed jobs, peak ${m.peakConnections} connections, peak load ${m.peakLoad.toFixed(1)}; ` +
-          `dedup lock held ${((100 * m.lockHeldMs) / m.steadyMs).toFixed(0)}% of the run, waited ${(m.lockWaitMs / m.counts.articles).toFixed(1)} ms/article`,
+          `${m.duplicates} near-duplicates marked; worker CPU ${((1000 * m.cpuSeconds) / m.counts.articles).toFixed(1)} ms/article`,
       );
     }
   } finally {

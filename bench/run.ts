@@ -6,6 +6,7 @@ type Bench = { name: string; load: () => Promise<{ run: (dataDir: string | null)
 const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.js') },
   { name: 'code', load: () => import('./code.js') },
+  { name: 'extract', load: () => import('./extract.js') },
 ];
 
 async function main(): Promise<void> {

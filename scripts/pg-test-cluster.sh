@@ -70,7 +70,10 @@ cmd_start() {
   local dir port i
   dir=$(mktemp -d "${TMPDIR:-/tmp}/demarche-pg.XXXXXX")
   chmod 755 "$dir"
-  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$dir"
+    as_owner test -w "$dir" || { rm -rf "$dir"; die "the postgres user cannot write to $dir; set TMPDIR to a directory it can reach (e.g. /tmp)"; }
+  fi
   as_owner "$BIN/initdb" -D "$dir/data" -U demarche --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || as_owner "$BIN/initdb" -D "$dir/data" -U demarche --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed"; }

@@ -46,6 +46,11 @@ describe('paragraph utilities', () => {
     ]);
     expect(rejoinWrapped(['as the Russian Air Force cuts off traditional smuggling routes, says', 'Russian Foreign Minister Sergey Lavrov.'])).toHaveLength(1);
     expect(rejoinWrapped(['Related:', 'Kerry and Lavrov agreed to talk.'])).toHaveLength(2);
+    // All-caps wire copy: no lower case to go by, so every line not ending a sentence continues.
+    expect(rejoinWrapped(['THE SALVADORAN', 'ARMY IS ON A STATE OF ALERT AND HAS INCREASED ITS SURVEILLANCE IN SAN', 'SALVADOR TO COUNTER A NEW GUERRILLA OFFENSIVE.', 'THE REPORT WAS CONFIRMED.'])).toEqual([
+      'THE SALVADORAN ARMY IS ON A STATE OF ALERT AND HAS INCREASED ITS SURVEILLANCE IN SAN SALVADOR TO COUNTER A NEW GUERRILLA OFFENSIVE.',
+      'THE REPORT WAS CONFIRMED.',
+    ]);
   });
 
   it('keeps repeated and near-identical paragraphs once', () => {

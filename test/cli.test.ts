@@ -1,13 +1,14 @@
 // The command line end to end, through the real binary (bin/demarche.js over dist/): the JSON Lines
 // contract, idempotent re-ingest, --jobs equivalence, stdin, the standalone stages, a batch of bad
 // inputs, bad arguments (one line, no stack trace), help texts, pipes and terminals.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLOVER_TYPES } from '../src/model.js';
-import { demarche, FIXTURES, jsonLines, seedText, SEED_FILES, SEEDS_DIR, shell, type Ran } from './cli-helpers.js';
+import { BIN, demarche, FIXTURES, jsonLines, seedText, SEED_FILES, SEEDS_DIR, shell, type Ran } from './cli-helpers.js';
 
 interface ArticleLine {
   id: string;
@@ -172,6 +173,23 @@ describe('the sample articles through the CLI', () => {
     expect(cited.some((e) => brief.stdout.includes(e.evidence.text.slice(0, 40)))).toBe(true);
   });
 
+  it('--contested lists merged events whose sources disagree, as JSON Lines or a table', async () => {
+    const [jsonl, table] = await Promise.all([
+      demarche(['events', '--db', db('one.db'), '--contested']),
+      demarche(['events', '--db', db('one.db'), '--contested', '--format', 'table']),
+    ]);
+    const merged = jsonLines<{ contested: boolean; claims: { negated: boolean }[]; date: string }>(jsonl.stdout);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const m of merged) {
+      expect(m.contested).toBe(true);
+      expect(new Set(m.claims.map((c) => c.negated))).toEqual(new Set([true, false]));
+    }
+    const rows = table.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^date\s+dyad\s+event/);
+    expect(rows).toHaveLength(merged.length + 2);
+    expect(rows.slice(2).every((r) => /asserted by .*; denied by/.test(r))).toBe(true);
+  });
+
   it('re-ingesting the same files is a no-op', async () => {
     const again = await demarche(['ingest', ...SEED_FILES, '--db', db('one.db')]);
     expect(again.code, again.stderr).toBe(0);
@@ -207,8 +225,9 @@ describe('the stages alone, without a database', () => {
   it('extract prints {file, title, text, published} per file and creates no database', async () => {
     const cwd = mkdtempSync(join(dir, 'extract-'));
     const html = join(FIXTURES, 'article.html');
-    const r = await demarche(['extract', html, SEED_FILES[0]!, '--format', 'jsonl'], { cwd });
-    expect(r.code, r.stderr).toBe(0);
+    const r = await demarche(['extract', html, SEED_FILES[0]!, join(cwd, 'gone.html'), '--format', 'jsonl'], { cwd });
+    expect(r.code, r.stderr).toBe(3); // some inputs could not be read
+    expect(r.stderr).toBe(`error: ${join(cwd, 'gone.html')}: no such file or directory\n`);
     const out = jsonLines<{ file: string; title: string | null; text: string; published: string | null }>(r.stdout);
     expect(out.map((o) => o.file)).toEqual([html, SEED_FILES[0]]);
     expect(out[0]!.title).toContain('Kerry and Lavrov talk Syria');
@@ -291,36 +310,42 @@ describe('bad arguments: one line on stderr, non-zero exit, never a stack trace'
   beforeAll(async () => {
     await demarche(['ingest', SEED_FILES[2]!, '--db', db('args.db')]);
   });
-  const cases: [string, string[], RegExp][] = [
-    ['unknown option', ['events', '--db', 'DB', '--colour'], /unknown option '--colour'/],
-    ['unknown command', ['evnets'], /unknown command 'evnets'/],
-    ['--dyad with one code', ['events', '--db', 'DB', '--dyad', 'RUS'], /--dyad/],
-    ['--since not a date', ['events', '--db', 'DB', '--since', 'yesterday'], /--since/],
-    ['--type not PLOVER', ['events', '--db', 'DB', '--type', 'HUG'], /--type/],
-    ['--limit not a number', ['articles', '--db', 'DB', '--limit', 'ten'], /--limit/],
-    ['--jobs zero', ['ingest', SEED_FILES[0]!, '--db', 'DB', '--jobs', '0'], /--jobs/],
-    ['--max-size nonsense', ['ingest', SEED_FILES[0]!, '--db', 'DB', '--max-size', 'big'], /--max-size/],
-    ['missing argument', ['ingest', '--db', 'DB'], /missing required argument/],
-    ['db in a missing folder', ['ingest', SEED_FILES[0]!, '--db', '/nonexistent-folder/x.db'], /nonexistent-folder/],
-    ['reading a db that does not exist', ['events', '--db', 'MISSING'], /no database/],
-    ['unreachable postgres', ['events', '--db', 'postgres://demarche:x@127.0.0.1:9/none'], /PostgreSQL|postgres/i],
-    ['brief without --dyad', ['brief', '--db', 'DB'], /--dyad/],
+  // [what, arguments, message, exit status: 2 for usage errors, 1 for errors]
+  const cases: [string, string[], RegExp, number][] = [
+    ['unknown option', ['events', '--db', 'DB', '--colour'], /unknown option '--colour'/, 2],
+    ['unknown command', ['evnets'], /unknown command 'evnets'.*events/, 2],
+    ['--dyad with one code', ['events', '--db', 'DB', '--dyad', 'RUS'], /--dyad/, 2],
+    ['--since not a date', ['events', '--db', 'DB', '--since', 'yesterday'], /--since/, 2],
+    ['--until not a real day', ['events', '--db', 'DB', '--until', '2015-02-30'], /--until/, 2],
+    ['--type not PLOVER', ['events', '--db', 'DB', '--type', 'HUG'], /--type .*CONSULT/, 2],
+    ['--format unknown', ['events', '--db', 'DB', '--format', 'xml'], /--format/, 2],
+    ['--limit not a number', ['articles', '--db', 'DB', '--limit', 'ten'], /--limit/, 2],
+    ['--jobs zero', ['ingest', SEED_FILES[0]!, '--db', 'NEW', '--jobs', '0'], /--jobs/, 2],
+    ['--max-size nonsense', ['ingest', SEED_FILES[0]!, '--db', 'NEW', '--max-size', 'big'], /--max-size/, 2],
+    ['missing argument', ['ingest', '--db', 'DB'], /missing required argument/, 2],
+    ['db in a missing folder', ['ingest', SEED_FILES[0]!, '--db', '/nonexistent-folder/x.db'], /nonexistent-folder/, 1],
+    ['a db file that is not a database', ['events', '--db', 'NOTADB'], /not a database/, 1],
+    ['reading a db that does not exist', ['events', '--db', 'MISSING'], /no database/, 1],
+    ['unreachable postgres', ['events', '--db', 'postgres://demarche:x@127.0.0.1:9/none'], /PostgreSQL|postgres/i, 1],
+    ['brief without --dyad', ['brief', '--db', 'DB'], /--dyad/, 2],
   ];
-  for (const [name, args, pattern] of cases) {
+  for (const [name, args, pattern, status] of cases) {
     it(name, async () => {
-      const real = args.map((a) => (a === 'DB' ? db('args.db') : a === 'MISSING' ? db('missing.db') : a));
+      const named: Record<string, string> = { DB: db('args.db'), MISSING: db('missing.db'), NEW: db('new.db'), NOTADB: SEED_FILES[0]! };
+      const real = args.map((a) => named[a] ?? a);
       const r = await demarche(real, { cwd: dir });
       expect(r.stderr).toMatch(/^demarche: /);
       const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
       expect(lines, r.stderr).toHaveLength(1);
       expect(lines[0]).toMatch(pattern);
       expect(r.stderr).not.toMatch(/^\s+at /m);
-      expect(r.code).toBeGreaterThan(0);
+      expect(r.code).toBe(status);
       expect(r.stdout).toBe('');
     });
   }
-  it('does not create a database when only reading', () => {
+  it('does not create a database when only reading, nor when an option is wrong', () => {
     expect(existsSync(db('missing.db'))).toBe(false);
+    expect(existsSync(db('new.db'))).toBe(false);
   });
 });
 
@@ -367,6 +392,43 @@ describe('pipes and terminals', () => {
   });
 });
 
+/** Articles in a SQLite database file (0 while it does not exist yet). */
+function storedCount(file: string): number {
+  try {
+    const d = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    } finally {
+      d.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+async function waitUntil(check: () => boolean, ms = 45_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('Ctrl-C during an ingest from a stream that has not ended', () => {
+  it('stores what was read, prints an "interrupted" summary and exits 130', async () => {
+    const file = db('interrupted.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', '-', '--db', file], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Three records, and the stream stays open: ingest must start before it ends.
+    for (let i = 0; i < 3; i++) child.stdin.write(JSON.stringify({ text: `${seedText(i).trim()}\n\nFiled ${i}.` }) + '\n');
+    await waitUntil(() => storedCount(file) >= 3);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr.trim().split('\n').pop()).toMatch(/^interrupted: ingested 3 articles, \d+ events/);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(storedCount(file)).toBe(3);
+  });
+});
+
 describe('SIGKILL during a long ingest with --jobs 2', () => {
   it('leaves only whole articles: each stored article has all of its events', async () => {
     const { processDocument } = await import('../src/pipeline.js');
@@ -374,23 +436,9 @@ describe('SIGKILL during a long ingest with --jobs 2', () => {
     const texts = Array.from({ length: 300 }, (_, i) => `${seedText(i).trim()}\n\nDispatch ${i} filed from desk ${(i * 7919) % 10007}.`);
     writeFileSync(join(dir, 'long.jsonl'), texts.map((text) => JSON.stringify({ text, published: '2015-09-06' })).join('\n') + '\n');
     const file = db('killed.db');
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'demarche.js'), 'ingest', join(dir, 'long.jsonl'), '--db', file, '--jobs', '2'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'ingest', join(dir, 'long.jsonl'), '--db', file, '--jobs', '2'], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const count = (): number => {
-      try {
-        const d = new Database(file, { readonly: true, fileMustExist: true });
-        try {
-          return (d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-        } finally {
-          d.close();
-        }
-      } catch {
-        return 0;
-      }
-    };
-    const until = Date.now() + 45_000;
-    while (count() < 15 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    await waitUntil(() => storedCount(file) >= 15);
     child.kill('SIGKILL');
     await exited;
 

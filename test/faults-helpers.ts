@@ -49,3 +49,11 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Events per article id for syntheticDocs(n), computed by the current sources in a fresh process. */
+export async function pipelineEventCounts(n: number): Promise<Map<string, number>> {
+  const child = spawnTs(join(ROOT, 'test', 'fixtures', 'faults', 'event-counts.ts'), [String(n)]);
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`event-counts.ts failed: ${child.stderr.join('\n')}`);
+  return new Map(Object.entries(JSON.parse(child.stdout.join('')) as Record<string, number>));
+}

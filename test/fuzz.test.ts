@@ -9,9 +9,13 @@ import { contentId } from '../src/ingest/decode.js';
 import { readSources } from '../src/ingest/index.js';
 import { ingestItems } from '../src/ingest/run.js';
 import { buildServer } from '../src/server/index.js';
+import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/types.js';
+import { pgUnavailableReason, testDatabase } from './pg-cluster.js';
 
 const SEED = Number(process.env.DEMARCHE_FUZZ_SEED ?? 20151006);
+const pgSkip = pgUnavailableReason();
 const SEEDS_DIR = join(import.meta.dirname, '..', 'examples', 'seeds');
 const seedTexts = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(SEEDS_DIR, f), 'utf8'));
 
@@ -37,6 +41,53 @@ function prng(seed: number) {
 /** A distinct, valid news text. */
 function goodText(rng: ReturnType<typeof prng>, i: number): string {
   return `${rng.pick(seedTexts).trim()}\n\nFuzz dispatch ${i}-${rng.int(1e9)}.`;
+}
+
+/** Random and mutated bodies through POST /api/articles; returns nothing, asserts as it goes. */
+async function fuzzApi(store: Store, seed: number): Promise<void> {
+  const rng = prng(seed);
+  const app = await buildServer(store, { token: 'fuzz-token' });
+  const auth = { authorization: 'Bearer fuzz-token' };
+  const valid = new Set<string>();
+  try {
+    for (let i = 0; i < 80; i++) {
+      const text = goodText(rng, 1000 + i);
+      const body = { text, url: `https://example.org/a/${i}`, published: '2015-09-06', title: `Title ${i}` };
+      const json = JSON.stringify(body);
+      const mutation = rng.int(9);
+      let payload: string | Buffer;
+      let contentType = 'application/json';
+      let expectStored = false;
+      switch (mutation) {
+        case 0: payload = json; expectStored = true; break;
+        case 1: payload = json.slice(0, rng.int(json.length)); break; // truncated JSON
+        case 2: payload = rng.bytes(1 + rng.int(2000)); break; // random bytes
+        case 3: payload = JSON.stringify({ ...body, text: rng.pick([42, null, [], {}, '']) }); break;
+        case 4: payload = JSON.stringify({ ...body, published: rng.pick(['yesterday', '2015-13-45', 20150906]) }); break;
+        case 5: payload = JSON.stringify({ ...body, html: '<p>both</p>' }); break;
+        case 6: payload = JSON.stringify({ ...body, extra: 'field' }); break;
+        case 7: payload = Buffer.concat([Buffer.from('{"text":"'), rng.bytes(200), Buffer.from('"}')]); break;
+        default: payload = json; contentType = rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream']);
+      }
+      const res = await app.inject({ method: 'POST', url: '/api/articles', headers: { ...auth, 'content-type': contentType }, payload });
+      const what = `seed ${seed}, request ${i}, mutation ${mutation}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+      expect(res.statusCode, what).toBeLessThan(500);
+      if (expectStored) {
+        expect([200, 201], what).toContain(res.statusCode);
+        valid.add(contentId(text));
+      } else {
+        expect(res.statusCode, what).toBeGreaterThanOrEqual(400);
+      }
+      expect(() => JSON.parse(res.body), what).not.toThrow(); // errors are JSON too
+    }
+    const ids = new Set((await store.listArticles()).map((a) => a.id));
+    expect(ids).toEqual(valid);
+    // The server is still healthy after all of that.
+    const after = await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: { text: goodText(rng, 9999) } });
+    expect(after.statusCode).toBe(201);
+  } finally {
+    await app.close();
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-fuzz-'));
@@ -117,51 +168,23 @@ describe(`fuzz (seed ${SEED})`, () => {
     }
   });
 
-  it('POST /api/articles: random bodies get 4xx, never 5xx; valid ones are stored', async () => {
-    const rng = prng(SEED + 1);
+  it('POST /api/articles (SQLite): random bodies get 4xx, never 5xx; valid ones are stored', async () => {
     const store = openSqliteStore(join(dir, 'api.db'));
-    const app = await buildServer(store, { token: 'fuzz-token' });
-    const auth = { authorization: 'Bearer fuzz-token' };
-    const valid = new Set<string>();
     try {
-      for (let i = 0; i < 80; i++) {
-        const text = goodText(rng, 1000 + i);
-        const body = { text, url: `https://example.org/a/${i}`, published: '2015-09-06', title: `Title ${i}` };
-        const json = JSON.stringify(body);
-        const mutation = rng.int(9);
-        let payload: string | Buffer;
-        let contentType = 'application/json';
-        let expectStored = false;
-        switch (mutation) {
-          case 0: payload = json; expectStored = true; break;
-          case 1: payload = json.slice(0, rng.int(json.length)); break; // truncated JSON
-          case 2: payload = rng.bytes(1 + rng.int(2000)); break; // random bytes
-          case 3: payload = JSON.stringify({ ...body, text: rng.pick([42, null, [], {}, '']) }); break;
-          case 4: payload = JSON.stringify({ ...body, published: rng.pick(['yesterday', '2015-13-45', 20150906]) }); break;
-          case 5: payload = JSON.stringify({ ...body, html: '<p>both</p>' }); break;
-          case 6: payload = JSON.stringify({ ...body, extra: 'field' }); break;
-          case 7: payload = Buffer.concat([Buffer.from('{"text":"'), rng.bytes(200), Buffer.from('"}')]); break;
-          default: payload = json; contentType = rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream']);
-        }
-        const res = await app.inject({ method: 'POST', url: '/api/articles', headers: { ...auth, 'content-type': contentType }, payload });
-        const what = `seed ${SEED + 1}, request ${i}, mutation ${mutation}: ${res.statusCode} ${res.body.slice(0, 200)}`;
-        expect(res.statusCode, what).toBeLessThan(500);
-        if (expectStored) {
-          expect([200, 201], what).toContain(res.statusCode);
-          valid.add(contentId(text));
-        } else {
-          expect(res.statusCode, what).toBeGreaterThanOrEqual(400);
-        }
-        expect(() => JSON.parse(res.body), what).not.toThrow(); // errors are JSON too
-      }
-      const ids = new Set((await store.listArticles()).map((a) => a.id));
-      expect(ids).toEqual(valid);
-      // The server is still healthy after all of that.
-      const after = await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: { text: goodText(rng, 9999) } });
-      expect(after.statusCode).toBe(201);
+      await fuzzApi(store, SEED + 1);
     } finally {
-      await app.close();
       await store.close();
+    }
+  });
+
+  it.skipIf(pgSkip)('POST /api/articles (PostgreSQL): the same, against server mode', async () => {
+    const db = await testDatabase();
+    const store = await openPostgresStore(db.url);
+    try {
+      await fuzzApi(store, SEED + 2);
+    } finally {
+      await store.close();
+      await db.dispose();
     }
   });
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProblem, readSources, type IngestItem } from '../src/ingest/index.js';
@@ -48,18 +48,31 @@ describe('ingest: pipes and streams', () => {
     expect(items.filter(isProblem)).toEqual([{ source: join(folder, 'b.pipe'), error: expect.stringMatching(/not a regular file/) }]);
   });
 
+  it('reads JSON Lines on standard input record by record, before the stream ends', async () => {
+    const stdin = new PassThrough();
+    stdin.write('{"text":"First."}\n{"text":"Second."}\n');
+    const it = readSources(['-'], { stdin })[Symbol.asyncIterator]();
+    const first = await it.next();
+    const second = await it.next();
+    expect([first.value, second.value].map((d) => (d as RawDocument).content)).toEqual(['First.', 'Second.']);
+    stdin.end('{"text":"Third."}\n');
+    expect(((await it.next()).value as RawDocument).source).toBe('stdin:3');
+    expect((await it.next()).done).toBe(true);
+  });
+
   it('unpacks gzip on standard input', async () => {
     const stdin = Readable.from([gzipSync(Buffer.from('{"text":"One."}\n{"text":"Two."}\n'))]);
     expect(docs(await collect(['-'], { stdin })).map((d) => d.content)).toEqual(['One.', 'Two.']);
   });
 
-  it('says plainly when a file is used as a folder, or stdin is empty', async () => {
+  it('says plainly when a file is used as a folder, stdin is empty, or a URL is given', async () => {
     const file = join(dir, 'plain.txt');
     writeFileSync(file, 'x');
-    const items = await collect([join(file, 'inside.txt'), '-'], { stdin: Readable.from([]) });
+    const items = await collect([join(file, 'inside.txt'), '-', 'https://example.org/a.html'], { stdin: Readable.from([]) });
     expect(items).toEqual([
       { source: join(file, 'inside.txt'), error: expect.stringMatching(/^not a directory/) },
       { source: 'stdin', error: 'nothing on standard input' },
+      { source: 'https://example.org/a.html', error: expect.stringMatching(/^URLs are not fetched/) },
     ]);
   });
 });

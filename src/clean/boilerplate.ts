@@ -37,6 +37,7 @@ const LINKISH = /(https?:\/\/|www\.|\.(com|org|net|cn|de|uk)\b|@\w+\.\w|>>)/i;
 const WORD_SPLIT = /[\s/|]+/;
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}()]+$/gu;
 const HAS_LETTER = /\p{L}/u;
+const PLURAL_S = /s$/;
 /** "Comment(s)Print", "storiesGet": menu items run together without a space. */
 const JOINED = /([\p{Ll})])(\p{Lu})/gu;
 const MONTH =
@@ -46,6 +47,8 @@ const BYLINE = /^(by|von|par|por|from)\s+\p{Lu}/iu;
 /** Metadata rows separate their fields with bars or bullets: "14. Juni 2019 | 15:49 | 0 Comments". */
 const SEPARATORS = /\s[|•·]\s/g;
 const CLOCK = /\b\d{1,2}:\d{2}\b/;
+/** Picture credits and copyright lines: "Foto: dpa", "Credit: Getty Images", "© AFP". */
+const CREDIT = /^\(?(photo|foto|bild|credit|image|kuva|source|quelle|fuente)s?\s*:|©|\(c\)\s*\d{4}|getty images/i;
 
 export interface Scored {
   score: number;
@@ -58,6 +61,7 @@ function isSentence(text: string, words: number, separators: number): boolean {
   return separators < 2 && (words >= 12 || (words >= 6 && SENTENCE_END.test(text)));
 }
 
+/** Share of a block's content words (function words aside) that are interface vocabulary. */
 function uiShare(text: string): number {
   let content = 0;
   let ui = 0;
@@ -65,23 +69,35 @@ function uiShare(text: string): number {
     const w = raw.replace(EDGE_PUNCT, '');
     if (!HAS_LETTER.test(w) || FUNCTION_WORDS.has(w)) continue;
     content++;
-    if (UI_WORDS.has(w) || UI_WORDS.has(w.replace(/s$/, ''))) ui++;
+    if (UI_WORDS.has(w) || UI_WORDS.has(w.replace(PLURAL_S, ''))) ui++;
   }
   return content === 0 ? 0 : ui / content;
 }
 
+/** Scores are asked for repeatedly (expansion, then classification): compute each block's once. */
+const memo = new WeakMap<Block, { language: string | null; scored: Scored }>();
+
 /** Evidence a block is not article text, before looking at its position. */
 export function scoreBlock(block: Block, docLanguage: string | null): Scored {
+  const cached = memo.get(block);
+  if (cached !== undefined && cached.language === docLanguage) return cached.scored;
+  const scored = computeScore(block, docLanguage);
+  memo.set(block, { language: docLanguage, scored });
+  return scored;
+}
+
+function computeScore(block: Block, docLanguage: string | null): Scored {
   const text = block.text;
   const words = countWords(text);
   const letters = text.match(LETTERS)?.length ?? 0;
   const separators = text.match(SEPARATORS)?.length ?? 0;
   const sentence = isSentence(text, words, separators);
   let score = 0;
-  if (letters < 2 || letters < text.length * 0.4) score += 3; // "19:54", "--", "6/9/15", "1 | 2 | 3"
+  if (letters < 2) score += 3; // "19:54", "--", "6/9/15"
+  else if (letters < text.length * 0.4) score += 1.5; // "1 | 2 | 3", but also "286,35 €" in a table
   const ui = uiShare(text);
   if (ui >= 0.5) score += 3;
-  else if (ui >= 0.3) score += 1;
+  else if (ui >= 0.2) score += 1;
   if (LABEL_END.test(text) && words <= 6) score += 1.5; // "Related:", "Enter the words you see:"
   if (!sentence) {
     const glued = text.match(GLUED)?.length ?? 0;
@@ -94,6 +110,7 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
     if (words <= 8 && BYLINE.test(text)) score += 1.5;
     if (docLanguage !== null && words >= 2 && letters >= 8 && otherLanguage(text, docLanguage)) score += 1;
     if (separators >= 2) score += 1.5;
+    if (words <= 12 && CREDIT.test(text)) score += 1.5;
   } else {
     score -= words >= 20 ? 3 : 2;
     // "Posted on 27 November 2019 at 15:21 in ...": a timestamped sentence is a post's metadata.
@@ -101,8 +118,9 @@ export function scoreBlock(block: Block, docLanguage: string | null): Scored {
     if (LINKISH.test(text)) score += 1;
   }
   if (block.linkChars !== undefined && text.length > 0) {
+    // Link text is navigation, teasers and "read more"; a linked sentence is usually a teaser.
     const density = block.linkChars / text.length;
-        if (density > 0.6) score += sentence ? 4 : 3;
+    if (density > 0.6) score += sentence ? 4 : 3;
     else if (density > 0.3) score += 2;
   }
   return { score, sentence, words };
@@ -119,7 +137,7 @@ function isTitleCase(text: string): boolean {
     words++;
     if (ch !== ch.toLowerCase()) capital++;
   }
-  return words > 0 && capital / words >= 0.75;
+  return words >= 2 && capital / words >= 0.75;
 }
 
 function otherLanguage(text: string, docLanguage: string): boolean {
@@ -148,7 +166,7 @@ export function classifyBlocks(blocks: Block[], docLanguage: string | null, opti
   }
   const keep = scored.map((s, i) => {
     const edge = i < first || i > last ? options.edge : 0;
-    return s.score + (s.sentence ? 0 : edge) < options.drop;
+    return s.score + (s.sentence && s.words >= 12 ? 0 : edge) < options.drop;
   });
   // Tail cut: walk back from the end; the earliest boilerplate block reached before the body
   // resumes (one long paragraph, or two medium ones in a row) marks where the article ended.

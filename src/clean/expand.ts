@@ -1,20 +1,28 @@
 // Readability picks one container and sometimes too small a one: an intro above it, a last
 // paragraph in a sibling element, a list it judged too link-heavy. This grows its pick back over the
 // neighbouring blocks of the page that read like article text, and stops at the first run of chrome.
+// When its pick holds far less article text than the best region of the page (a table, a list of
+// names beside the story), that region replaces it; when it found nothing, the region is the core.
 import { scoreBlock, type Block } from './boilerplate.js';
 
 /** Core blocks shorter than this are not used to locate the core in the page (too ambiguous). */
 const ANCHOR_CHARS = 30;
-/** How many non-article blocks in a row expansion may step over to reach more article text (neutral ones are kept). */
+/** Non-article blocks in a row that expansion may step over to reach more article text. */
 const MAX_GAP = 3;
 /** Share of the core's text that must be found verbatim in the page before expanding around it. */
 const MIN_ANCHORED = 0.7;
+/** Words a sentence block needs to count as confident article text away from the core. */
+const ARTICLE_WORDS = 15;
 
-/** Confident article text: a sentence, little link text, no boilerplate evidence. */
-function isArticleText(block: Block, language: string | null): boolean {
+/** A sentence, little link text, no boilerplate evidence. */
+function isSentenceText(block: Block, language: string | null): boolean {
   const s = scoreBlock(block, language);
-  const links = (block.linkChars ?? 0) / Math.max(1, block.text.length);
-  return s.sentence && s.words >= 15 && s.score < 0 && links < 0.25;
+  return s.sentence && s.score < 0 && (block.linkChars ?? 0) < block.text.length * 0.25;
+}
+
+/** Confident article text: a sentence text long enough not to be a slogan or a call to action. */
+function isArticleText(block: Block, language: string | null): boolean {
+  return isSentenceText(block, language) && scoreBlock(block, language).words >= ARTICLE_WORDS;
 }
 
 /** Weak evidence either way: short, not chrome-scored, few links (a heading, a date, a caption). */
@@ -91,8 +99,8 @@ function locateCore(body: Block[], core: Block[]): number[] {
  * order. Inside the core's span, blocks Readability dropped come back only when they are sentences;
  * outside it, expansion continues over sentences and steps over at most MAX_GAP neutral blocks.
  */
-export function expandCore(body: Block[], coreIn: Block[], language: string | null): Block[] {
-  const core = betterCore(body, coreIn, language);
+export function expandCore(body: Block[], picked: Block[], language: string | null): Block[] {
+  const core = betterCore(body, picked, language);
   const anchors = locateCore(body, core);
   // When Readability rewrote the text so much that it cannot be found in the page, trust it as is.
   const anchoredChars = anchors.reduce((n, i) => n + body[i]!.text.length, 0);
@@ -111,7 +119,9 @@ export function expandCore(body: Block[], coreIn: Block[], language: string | nu
     let misses = 0;
     for (let i = start; i >= 0 && i < body.length; i += step) {
       const block = body[i]!;
-      if (isArticleText(block, language)) {
+      // Right next to the taken text, a shorter sentence (a standfirst, a closing line) is enough.
+      const adjacent = misses === 0 && pending.length === 0;
+      if (isArticleText(block, language) || (adjacent && isSentenceText(block, language))) {
         for (const p of pending) take.add(p);
         pending = [];
         misses = 0;

@@ -17,26 +17,43 @@ export function normaliseNewlines(text: string): string {
 const TERMINAL = /[.!?…:;]["'”’»)\]]*$/;
 const STARTS_LOWER = /^["'“‘(\[]?\p{Ll}/u;
 const ENDS_MIDSENTENCE = /[\p{Ll},]$/u;
+const UPPER = /\p{Lu}/gu;
+const LOWER = /\p{Ll}/gu;
+
 
 /**
  * Re-joins lines of one block that were wrapped mid-sentence (fixed-width text, e-mail bodies).
  * A line is continued when it does not end a sentence and the next line starts in lower case, or
- * when it is a long line stopping on a lower-case word or comma (the wrap cut before a name).
+ * when it is a long line stopping on a lower-case word or comma (the wrap cut before a name); in
+ * all-caps text, whenever it does not end a sentence.
  */
 export function rejoinWrapped(lines: string[]): string[] {
   const out: string[] = [];
+  const shouting = isAllCaps(lines);
   for (const raw of lines) {
     const line = squeeze(raw);
     if (line === '') continue;
     const prev = out.length > 0 ? out[out.length - 1]! : null;
-    if (prev !== null && continues(prev, line)) out[out.length - 1] = prev + ' ' + line;
+    if (prev !== null && continues(prev, line, shouting)) out[out.length - 1] = prev + ' ' + line;
     else out.push(line);
   }
   return out;
 }
 
-function continues(prev: string, next: string): boolean {
+/** Wire copy in capitals (MUC-4, old telex) has no lower case to tell a wrapped line by. */
+function isAllCaps(lines: string[]): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const line of lines) {
+    upper += line.match(UPPER)?.length ?? 0;
+    lower += line.match(LOWER)?.length ?? 0;
+  }
+  return upper > 40 && lower < upper * 0.1;
+}
+
+function continues(prev: string, next: string, shouting: boolean): boolean {
   if (TERMINAL.test(prev)) return false;
+  if (shouting) return true;
   if (STARTS_LOWER.test(next)) return prev.length >= 12;
   return prev.length >= 40 && ENDS_MIDSENTENCE.test(prev) && countWords(prev) >= 5;
 }

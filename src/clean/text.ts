@@ -19,7 +19,7 @@ export function splitParagraphs(text: string): string[] {
 
 const HEADLINE_MAX_WORDS = 25;
 
-/** A first paragraph short enough and not a full sentence paragraph reads as the headline. */
+/** A first paragraph of 3 to 25 words reads as the headline (body paragraphs run longer). */
 function headline(paragraph: string | undefined): string | null {
   if (paragraph === undefined) return null;
   const words = countWords(paragraph);
@@ -27,6 +27,7 @@ function headline(paragraph: string | undefined): string | null {
   return paragraph;
 }
 
+/** Main text of a plain-text document as paragraphs, plus a headline-like first line as title. */
 export function extractPlainText(text: string): TextExtraction {
   const candidates = splitParagraphs(text);
   const language = detectLanguage(candidates.join('\n'));

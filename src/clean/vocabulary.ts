@@ -18,7 +18,7 @@ export const UI_WORDS = new Set(
     'registrieren registriert interessieren weitere empfehlungen favorisieren lesen klicken abonnieren ' +
     'kontaktformular hier dowiedz więcej czytaj też zapraszamy subskrypcji udostępnij ' +
     'signing latest miss unsubscribe inbox sign-up signup donate donation gelesen infos ausblenden einblenden ' +
-    'versäumen inhaltsverzeichnis autor autorin quelle quellen externer inhalt inhalte diskutiert meist-diskutiert ' +
+    'versäumen inhaltsverzeichnis autor autorin quelle quellen externer diskutiert meist-diskutiert ' +
     'produkttest produkttests audios vidéos sujet similar überblick ' +
     'partager imprimer commentaires commentaire publicité accueil rechercher lire aussi suivez-nous ' +
     'compartir imprimir comentarios publicidad inicio buscar'

@@ -12,6 +12,8 @@ export const EXIT = {
   usage: 2,
   /** The command finished, but some inputs could not be read (one stderr line each). */
   partial: 3,
+  /** Stopped by Ctrl-C after storing what was in flight (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 /** A user-facing failure: printed as one line on stderr, exit code 1 (or the given code). */

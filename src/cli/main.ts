@@ -21,6 +21,7 @@ Exit status:
   ${EXIT.error}  error: the database could not be opened or written, or no input could be read
   ${EXIT.usage}  usage error: unknown command or option, or an option value that does not parse
   ${EXIT.partial}  finished, but some inputs could not be read (listed on stderr); the rest was processed
+  ${EXIT.interrupted}  interrupted by Ctrl-C (ingest stores what it had read, then stops)
 
 Examples:
   demarche demo
@@ -71,6 +72,20 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+/** A failure that is not the user's: still one line, with the stack only when asked for. */
+function internalError(err: unknown): never {
+  if (process.env.DEMARCHE_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  // A plain Error carries a message written for people (e.g. "cannot open database x.db: ...");
+  // TypeError and friends are bugs, where the details matter.
+  const bug = !(err instanceof Error) || err.constructor !== Error;
+  fail(`${message}${bug && !process.env.DEMARCHE_DEBUG ? ' (an internal error; set DEMARCHE_DEBUG=1 for details)' : ''}`, EXIT.error);
+}
+
+// Errors outside the awaited command (a stray callback, a rejected promise nobody awaited).
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
 /** Commander's own exits: help and version are successes, everything else is a usage error. */
 function commanderExit(err: CommanderError): never {
   const success = ['commander.helpDisplayed', 'commander.version'].includes(err.code);
@@ -87,5 +102,6 @@ try {
   if (e?.code === 'SQLITE_NOTADB') fail('the --db file is not a demarche (SQLite) database', EXIT.error);
   if (e?.code === 'SQLITE_BUSY') fail('the database is locked by another process; try again', EXIT.error);
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') fail('no space left to write the database', EXIT.error);
-  fail(e instanceof Error ? e.message.split('\n')[0]! : String(err), EXIT.error);
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') fail(`permission denied: ${e.path ?? e.message}`, EXIT.error);
+  internalError(err);
 }

@@ -16,14 +16,14 @@ import { cameoInfo, modeOf, ploverOf } from './cameo.js';
 import { clauseDate, clauseLocation, isHypothetical, isNegated, predicateAfter, scopeOf } from './attributes.js';
 import { newDiscourse, otherParty, pronoun, resolveAnaphora, updateNarrative, venueFor, type Discourse } from './discourse.js';
 import { findFrames, type Frame } from './frames.js';
-import { CONTACT_NOUNS, LETTER_WORDS, PHONE_WORDS, VENUE_NOUNS } from './lexicon.js';
+import { CONTACT_NOUNS, LETTER_WORDS, LIGHT_VERBS, PHONE_WORDS, VENUE_NOUNS } from './lexicon.js';
 import {
   clauseSubject, hasObjectNoun, inIntention, intentCue, isPredicate, nounDyads, verbDyads,
 } from './participants.js';
 import type { VerbDictionary } from './petrarch.js';
 import { chunk, lowerBound, splitClauses, viewSentence, type Mention, type SentenceView, type ViewOptions } from './sentence.js';
 import { speechActs } from './speech.js';
-import { nounTrigger, verbTrigger, type Trigger } from './triggers.js';
+import { mistaggedVerb, nounTrigger, verbTrigger, type Trigger } from './triggers.js';
 
 export interface CodeOptions {
   /** A PETRARCH verb dictionary to code with instead of the built-in lexicon (closed world). */
@@ -61,6 +61,8 @@ export interface CodedEvent {
   evidence: { start: number; end: number; text: string };
   /** The word the event was coded from (for evaluation and debugging; not part of Event). */
   trigger: string;
+  /** Which rule coded it (evaluation and debugging): verb, mined, light, noun, speech, statement. */
+  origin: string;
 }
 
 const UNKNOWN = '---';
@@ -82,12 +84,42 @@ function near(view: SentenceView, at: number, radius: number, words: Set<string>
   return false;
 }
 
+/** "expressed support for continuing the dialogue": a prepositional complement that names no
+ *  actor is the topic, so the act is not addressed to the other party of the conversation. */
+const TOPIC_PREPS = new Set(['for', 'to', 'on', 'about', 'over', 'against', 'of']);
+function topicAfter(view: SentenceView, w: number): boolean {
+  const p = view.toks[w + 1];
+  // "vowed to maintain ...": a verb's infinitive is its content (a noun's "demand to return" is
+  // still addressed to the other party).
+  if (p?.lower === 'to' && p.pos === 'PART' && view.toks[w]!.pos === 'VERB') return true;
+  return p !== undefined && (p.pos === 'ADP' || p.pos === 'SCONJ') && TOPIC_PREPS.has(p.lower);
+}
+
+/** "told Lavrov during a telephone conversation", "held talks": the clause's participants had the
+ *  contact; "sponsoring the Sochi talks", "talks brokered by Russia" say nothing of who talked. */
+const CONTACT_SETTING = new Set(['during', 'in', 'at', 'after', 'by', 'over', 'on']);
+function contactSetting(view: SentenceView, n: number): boolean {
+  for (let k = n - 1; k >= 0 && k >= n - 4; k--) {
+    const t = view.toks[k]!;
+    if ((t.pos === 'ADP' || t.pos === 'SCONJ') && CONTACT_SETTING.has(t.lower)) return true;
+    if (LIGHT_VERBS.has(t.lemma)) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
+  }
+  return false;
+}
+
+/** A group introduced by "with"/"to" or right after a verb: someone addressed, not a topic. */
+function addressed(view: SentenceView, first: number): boolean {
+  const p = view.toks[first - 1]?.pos === 'DET' ? view.toks[first - 2] : view.toks[first - 1];
+  return p !== undefined && (p.lower === 'with' || p.lower === 'to' || p.pos === 'VERB');
+}
+
 function eventId(parts: (string | number)[]): string {
   return createHash('sha1').update(parts.join('|')).digest('hex').slice(0, 16);
 }
 
 /** The view of one sentence with anaphora resolved and reported-speech frames found. */
-function prepareSentence(article: Article, s: number, d: Discourse, opts: ViewOptions): { view: SentenceView; frames: Frame[] } | null {
+function prepareSentence(article: Article, s: number, d: Discourse, opts: ViewOptions, verbs: VerbDictionary | undefined): { view: SentenceView; frames: Frame[] } | null {
   const toks = article.tokens;
   const sent = article.sentences[s]!;
   const from = lowerBound(toks, sent.start);
@@ -95,6 +127,9 @@ function prepareSentence(article: Article, s: number, d: Discourse, opts: ViewOp
   while (to < toks.length && toks[to]!.start < sent.end) to++;
   if (to === from) return null;
   const view = viewSentence(article, s, from, to, opts);
+  let retagged = false;
+  for (let k = 1; k < view.toks.length; k++) if (mistaggedVerb(view, k, verbs)) retagged = true;
+  if (retagged) splitClauses(view);
   resolveAnaphora(view, d);
   chunk(view);
   let frames = findFrames(view);
@@ -146,7 +181,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
   const seen = new Set<string>();
 
   for (let s = 0; s < article.sentences.length; s++) {
-    const prepared = prepareSentence(article, s, d, opts);
+    const prepared = prepareSentence(article, s, d, opts, options.verbs);
     if (!prepared) continue;
     const { view, frames } = prepared;
     const sent = view.sentence;
@@ -154,7 +189,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
 
     const emit = (
       code: string, src: Mention | null, tgt: Mention | null, word: number, verb: number, nominal: boolean,
-      extra: { claimedBy?: string | null; negated?: boolean; actors?: string[] } = {},
+      extra: { claimedBy?: string | null; negated?: boolean; actors?: string[]; origin?: string } = {},
       doubted = false,
     ): void => {
       if (src && tgt && src.code === tgt.code) return;
@@ -205,6 +240,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
         actors,
         evidence,
         trigger: view.toks[word]!.text,
+        origin: extra.origin ?? 'verb',
       });
       // The conversation the article reports: later "they"/"both sides" are its parties. A meeting
       // reported on another day ("they exchanged views on the meeting ... on October 7") is not it.
@@ -232,10 +268,11 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       for (const [src, tgt0, joint] of verbDyads(view, t, options.verbs !== undefined)) {
         // A verbal act with no object, in a conversation, is addressed to the other party.
         const root = t.code.slice(0, 2);
-        const verbal = root <= '13' && root !== CONTACT_ROOT && !t.mined && !hasObjectNoun(view, t.word);
+        const verbal = root <= '13' && root !== CONTACT_ROOT && !t.mined && !hasObjectNoun(view, t.word) && !topicAfter(view, t.word);
         const tgt = tgt0 ?? (verbal ? otherParty(d, src) : null);
-        emit(t.code, src, tgt, t.word, t.verb, t.kind === 'light');
-        if (options.bothDirections && (joint || root === CONTACT_ROOT)) emit(t.code, tgt, src, t.word, t.verb, t.kind === 'light');
+        const how = { origin: t.mined ? 'mined' : t.kind };
+        emit(t.code, src, tgt, t.word, t.verb, t.kind === 'light', how);
+        if (options.bothDirections && (joint || root === CONTACT_ROOT)) emit(t.code, tgt, src, t.word, t.verb, t.kind === 'light', how);
       }
       const subj = clauseSubject(view, t.verb);
       if (subj && subj.phrases.length >= 2) d.pair = [subj.phrases[0]!.head, subj.phrases[1]!.head];
@@ -247,19 +284,22 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
         if (!t) continue;
         let dyads = nounDyads(view, k);
         const clause = view.clauseOf[k]!;
-        if (!dyads && CONTACT_NOUNS.has(view.toks[k]!.lemma) && !verbClauses.has(clause)) {
+        if (!dyads && CONTACT_NOUNS.has(view.toks[k]!.lemma) && !verbClauses.has(clause) && contactSetting(view, k)) {
           const subj = clauseSubject(view, k);
           const head = subj?.phrases[0]!.head ?? null;
+          // "Baghdad and Washington are in talks to ...": the coordination talked. Otherwise the
+          // other party is addressed ("told Lavrov during a conversation", "in talks with Kabul").
           const other = head
-            ? view.groups.find((g) => view.clauseOf[g.first] === clause && g !== subj && g.phrases[0]!.head.code !== head.code)
+            ? view.groups.find((g) => view.clauseOf[g.first] === clause && g !== subj && g.phrases[0]!.head.code !== head.code && addressed(view, g.first))
             : undefined;
-          if (head && other) dyads = [[head, other.phrases[0]!.head]];
+          if (subj && subj.phrases.length >= 2 && subj.phrases[0]!.head.code !== subj.phrases[1]!.head.code) dyads = [[subj.phrases[0]!.head, subj.phrases[1]!.head, true]];
+          else if (head && other) dyads = [[head, other.phrases[0]!.head]];
         }
         if (!dyads) continue;
-        const verbal = t.code.slice(0, 2) <= '13' && t.code.slice(0, 2) !== CONTACT_ROOT;
+        const verbal = t.code.slice(0, 2) <= '13' && t.code.slice(0, 2) !== CONTACT_ROOT && !topicAfter(view, k);
         const after = predicateAfter(view, k + 1, view.clauses[clause]!.end);
         for (const [src, tgt0, joint] of dyads) {
-          const extra = after.negated ? { negated: true } : {};
+          const extra = after.negated ? { negated: true, origin: 'noun' } : { origin: 'noun' };
           const tgt = tgt0 ?? (verbal ? otherParty(d, src) : null);
           emit(t.code, src, tgt, k, k, true, extra, after.hypothetical);
           if (options.bothDirections && joint) emit(t.code, tgt, src, k, k, true, extra, after.hypothetical);
@@ -272,7 +312,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       const f = frames.find((x) => x.speaker && view.toks[x.cue]!.pos === 'VERB');
       if (!coded && f) {
         const about = view.groups.find((g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== f.speaker!.code);
-        emit('010', f.speaker, about?.phrases[0]!.head ?? null, f.cue, f.cue, false, { claimedBy: null });
+        emit('010', f.speaker, about?.phrases[0]!.head ?? null, f.cue, f.cue, false, { claimedBy: null, origin: 'statement' });
       }
     }
     updateNarrative(view, d, article.published);

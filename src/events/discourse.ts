@@ -6,6 +6,9 @@ import type { Mention, SentenceView } from './sentence.js';
 
 export interface Discourse {
   lastPerson: Mention | null;
+  /** The person who was the subject of the last sentence that had one (centering: a subject "he"
+   *  continues the previous subject, not whoever was named last). */
+  lastSubject: Mention | null;
   /** People mentioned so far, most recent last, one per actor code. */
   recent: Mention[];
   pair: [Mention, Mention] | null;
@@ -16,7 +19,7 @@ export interface Discourse {
 }
 
 export function newDiscourse(): Discourse {
-  return { lastPerson: null, recent: [], pair: null, pairMode: null, pairDate: null, narrative: null, venues: [] };
+  return { lastPerson: null, lastSubject: null, recent: [], pair: null, pairMode: null, pairDate: null, narrative: null, venues: [] };
 }
 
 const PRONOUN_PERSON = new Set(['he', 'him', 'his', 'she', 'her']);
@@ -31,10 +34,18 @@ export function resolveAnaphora(view: SentenceView, d: Discourse): void {
   const added: Mention[] = [];
   const entityAt = new Map<number, Mention>();
   for (const m of view.mentions) entityAt.set(m.first, m);
+  let firstVerb = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (firstVerb < 0) firstVerb = toks.length;
+  let subject: Mention | null = null;
+  let personBefore = false;
   for (let k = 0; k < toks.length; k++) {
     const ent = entityAt.get(k);
     if (ent) {
       if (ent.kind === 'PERSON') {
+        if (k < firstVerb) {
+          subject ??= ent;
+          personBefore = true;
+        }
         d.lastPerson = ent;
         d.recent = d.recent.filter((m) => m.code !== ent.code);
         d.recent.push(ent);
@@ -47,7 +58,12 @@ export function resolveAnaphora(view: SentenceView, d: Discourse): void {
     const recent: [Mention, Mention] | null = d.recent.length >= 2 ? [d.recent[d.recent.length - 1]!, d.recent[d.recent.length - 2]!] : null;
     const pair = d.pair && (d.pair[0].people.length || !recent) ? d.pair : recent;
     if (t.pos === 'PRON' && PRONOUN_PERSON.has(t.lower) && d.lastPerson) {
-      added.push(pronoun(d.lastPerson, k));
+      // A subject pronoun with no person before it in its sentence continues the last subject.
+      const nominative = t.lower === 'he' || t.lower === 'she';
+      const antecedent = nominative && k < firstVerb && !personBefore && d.lastSubject ? d.lastSubject : d.lastPerson;
+      const p = pronoun(antecedent, k);
+      if (k < firstVerb) subject ??= p;
+      added.push(p);
     } else if (pair && PAIR_ANAPHORS.has(t.lower)) {
       const isPron = t.pos === 'PRON' && (t.lower === 'they' || t.lower === 'their' || t.lower === 'them');
       const prev = toks[k - 1]?.lower;
@@ -55,6 +71,7 @@ export function resolveAnaphora(view: SentenceView, d: Discourse): void {
       if (isPron || isNp) added.push(pronoun(pair[0], k, pair));
     }
   }
+  if (subject) d.lastSubject = subject;
   if (added.length) {
     view.mentions.push(...added);
     view.mentions.sort((a, b) => a.first - b.first);

@@ -34,6 +34,9 @@ function groupStartingNear(view: SentenceView, from: number, to: number): Group 
   return null;
 }
 
+/** Prepositions inside a subject noun phrase: "the leaders of IS", "talks between A and B failed". */
+const NOMINAL_PREPS = new Set(['of', 'between', 'among']);
+
 /** The subject group of a verb: the first group in its clause before it (last comma segment). */
 export function subjectBefore(view: SentenceView, v: number, clauseStart: number): Group | null {
   let best: Group | null = null;
@@ -41,6 +44,15 @@ export function subjectBefore(view: SentenceView, v: number, clauseStart: number
   for (let k = clauseStart; k < v; k++) if (view.toks[k]!.text === ',') lastComma = k;
   for (const g of view.groups) {
     if (g.first < clauseStart || g.last >= v) continue;
+    // "Kurdish militias fighting against Turkey have called on ...": an object of a preposition
+    // (other than NOMINAL_PREPS) is not the subject.
+    // "Activists in Arnor" keeps Arnor: there the phrase modifies a noun, not a verb.
+    const pi = view.toks[g.first - 1]?.pos === 'DET' ? g.first - 2 : g.first - 1;
+    const p = view.toks[pi];
+    if (p && p.pos === 'ADP' && !NOMINAL_PREPS.has(p.lower) && (view.toks[pi - 1]?.pos === 'VERB' || p.lower === 'by')) continue;
+    // "the campaign to drive Isis out ...": the object of a verb is not the subject.
+    // ("Jeffrey said Washington had asked ...": after a speech verb it starts the complement.)
+    if (p && p.pos === 'VERB' && !SPEECH_VERBS.has(p.lemma) && g.first > clauseStart + 1) continue;
     if (best === null) best = g;
     else if (best.last < lastComma && g.first > lastComma) best = g;
   }

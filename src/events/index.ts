@@ -12,7 +12,7 @@ export { articleFromInput, codeInput } from './input.js';
 /** PLOVER events of an article (CAMEO statements, which PLOVER does not code, are left out). */
 export function codeEvents(article: Article, opts?: CodeOptions): Event[] {
   const out: Event[] = [];
-  for (const e of codeArticle(article, opts)) {
+  for (const { origin: _origin, ...e } of codeArticle(article, opts)) {
     if (e.type !== null) out.push({ ...e, type: e.type });
   }
   return out;

@@ -24,6 +24,6 @@ export function articleFromInput(input: CodeInput, dict?: ActorDictionary): Arti
 /** PLOVER events of a bare text. */
 export function codeInput(input: CodeInput, opts: CodeOptions & { actors?: ActorDictionary } = {}): Event[] {
   const out: Event[] = [];
-  for (const e of codeArticle(articleFromInput(input, opts.actors), opts)) if (e.type !== null) out.push({ ...e, type: e.type });
+  for (const { origin: _origin, ...e } of codeArticle(articleFromInput(input, opts.actors), opts)) if (e.type !== null) out.push({ ...e, type: e.type });
   return out;
 }

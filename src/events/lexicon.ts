@@ -13,7 +13,7 @@ export const VERBS: Record<string, string> = {
   cooperate: '060', share: '064', aid: '070', assist: '070', help: '070', provide: '070', donate: '071', fund: '071',
   convict: '116', sentence: '116', indict: '115', sue: '115',
   release: '0841', free: '0841', return: '0842', withdraw: '0874',
-  investigate: '090', probe: '090',
+  investigate: '090', probe: '090', summon: '114',
   demand: '100', urge: '020', appeal: '020', request: '020', ask: '020', implore: '020',
   criticize: '111', criticise: '111', condemn: '111', denounce: '111', slam: '111', blast: '111',
   rebuke: '111', deplore: '111', decry: '111',
@@ -94,7 +94,7 @@ export const NEGATIVE_EVALUATION = new Set([
 ]);
 
 /** Negation cues before a trigger in its clause. */
-export const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'fail', 'deny', 'refuse', 'nothing']);
+export const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'fail', 'deny', 'refuse', 'nothing', 'absence', 'lack']);
 
 /** Modality cues before a trigger in its clause: planned, conditional or possible. */
 export const MODALS = new Set([
@@ -118,3 +118,25 @@ export const PAIR_ANAPHORS = new Set(['they', 'them', 'their', 'both', 'two', 's
 
 /** Meeting nouns whose "in/at PLACE" names a venue that later meetings in the article inherit. */
 export const VENUE_NOUNS = new Set(['summit', 'meeting', 'talks', 'talk', 'conference', 'sidelines', 'forum', 'visit']);
+
+/**
+ * Phoenix-dictionary verbs trusted in news prose. The mined dictionary has ~2,100 verbs; most are
+ * topic or manner verbs that over-fire ("according", "described", "pleaded guilty", "suspected
+ * fighters", "pushed by officials"). On 63 Guardian articles only a third of mined-verb events were
+ * right, so a mined verb codes only when it is listed here (its mined code and patterns still apply).
+ */
+export const MINED_TRUSTED = new Set([
+  // material conflict
+  'storm', 'overrun', 'recapture', 'capture', 'besiege', 'crush', 'repel', 'repulse', 'ambush', 'torch', 'behead',
+  'raid', 'injure', 'detonate', 'demolish', 'slaughter', 'bombard', 'expel', 'imprison', 'jail', 'ban', 'outlaw',
+  'prohibit', 'sever', 'punish', 'annex', 'murder', 'retaliate', 'fire', 'shoot', 'execute', 'wound', 'overthrow',
+  'oust', 'extradite', 'prosecute', 'charge', 'breach', 'violate', 'block', 'bar',
+  // cooperation and concession
+  'establish', 'grant', 'supply', 'deliver', 'contribute', 'donate', 'lend', 'allocate', 'ease', 'lift', 'relax',
+  'concede', 'surrender', 'yield', 'restore', 'reopen', 'normalize', 'normalise', 'thank', 'laud', 'salute',
+  'congratulate', 'collaborate', 'broker', 'attend', 'invite', 'apologize', 'forgive', 'pardon', 'guarantee',
+  'assure', 'evacuate',
+  // verbal conflict and requests
+  'oppose', 'dispute', 'contradict', 'mock', 'disparage', 'snub', 'press', 'pressure', 'lobby', 'beg', 'summon',
+  'postpone', 'cancel', 'halt', 'freeze',
+]);

@@ -4,7 +4,7 @@
 import { INTENT_CUES, OF_IS_SOURCE, TARGET_PREPS } from './lexicon.js';
 import { subjectBefore } from './frames.js';
 import { expand, parties } from './discourse.js';
-import type { Group, Mention, SentenceView } from './sentence.js';
+import type { Group, Mention, SentenceView, Tok } from './sentence.js';
 import type { Trigger } from './triggers.js';
 
 export const QUOTE = /^["“”'‘’«»]$/;
@@ -20,6 +20,14 @@ export function isPredicate(view: SentenceView, k: number): boolean {
   // "USA -backed rebels", "US-led coalition": a compound adjective.
   if (prev?.text === '-' || prev?.text === '–') return false;
   if (/ed$/.test(t.lower) && prev?.pos === 'NOUN' && next?.pos === 'ADP') return false;
+  if (participleModifier(t, prev, next)) return false;
+  // "have received offers of amnesty": a verb-tagged word right after a finite verb is a noun
+  // (bare infinitives after help/let/make/see excepted).
+  const prevPrev = view.toks[p - 1];
+  const prevIsPredicate = prev?.pos === 'VERB' && prevPrev?.pos !== 'ADP' && prevPrev?.pos !== 'DET';
+  if (prevIsPredicate && !/ing$/.test(prev.lower) && !BARE_INFINITIVE.has(prev.lemma) && !/ing$/.test(t.lower)) return false;
+  // "Russia in turn accuses ...": a verb-tagged word right after a preposition is a noun.
+  if (prev?.pos === 'ADP' && !/ing$/.test(t.lower) && prev.lower !== 'by') return false;
   if (/ing$/.test(t.lower)) {
     // A gerund is a predicate only as a progressive ("are discussing") or a participial clause
     // after a comma ("..., working out a new approach").
@@ -34,13 +42,38 @@ export function isPredicate(view: SentenceView, k: number): boolean {
   return true;
 }
 
-/** Verbs after which an infinitive reports something that did (or did not) happen. */
-export const IMPLICATIVE = new Set(['fail', 'manage', 'refuse', 'decline', 'begin', 'start', 'continue', 'keep', 'stop', 'cease', 'help', 'try', 'attempt', 'be', 'have', 'accuse']);
+const BARE_INFINITIVE = new Set(['help', 'let', 'make', 'see', 'hear', 'watch', 'go', 'come', 'dare']);
 
-/** "agreed to [continue discussions]": an infinitive is an intention, not a reported act. */
+/** Determiners after which a participle is an adjective ("the disputed region"). Not "which",
+ *  "that", "both", "all": "both agreed", "which attacked" are predicates. */
+const MODIFIER_DET = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'another', 'any', 'some', 'no']);
+
+/** A past participle used as an adjective: after a determiner or a preposition ("thousands of
+ *  suspected Isis fighters"), or between an adjective and a noun ("Russian backed forces"). */
+function participleModifier(t: Tok, prev: Tok | undefined, next: Tok | undefined): boolean {
+  if (!prev || !/(ed|en)$/.test(t.lower)) return false;
+  if (MODIFIER_DET.has(prev.lower)) return true;
+  if (prev.pos === 'ADP' && prev.lower !== 'by' && prev.lower !== 'that') return true;
+  return prev.pos === 'ADJ' && (next?.pos === 'NOUN' || next?.pos === 'PROPN');
+}
+
+/** Verbs after which an infinitive reports something that did (or did not) happen. "be"/"have"
+ *  are not among them: "is to meet", "has to withdraw" are plans and obligations. */
+export const IMPLICATIVE = new Set(['fail', 'manage', 'refuse', 'decline', 'begin', 'start', 'continue', 'keep', 'stop', 'cease', 'help', 'try', 'attempt', 'accuse']);
+/** "was able to meet" reports a meeting. */
+const ABLE = new Set(['able', 'unable']);
+
+/** "agreed to [continue discussions]", "the fight to degrade and [destroy] IS": an infinitive
+ *  (or a verb coordinated with one) is an intention, not a reported act. */
 export function inIntention(view: SentenceView, v: number): boolean {
-  const to = view.toks[v - 1];
+  let to = view.toks[v - 1];
+  // "to degrade and destroy": the coordinated verb inherits the infinitive of the first.
+  if (to && (to.lower === 'and' || to.lower === 'or') && view.toks[v - 2]?.pos === 'VERB' && view.toks[v - 3]?.lower === 'to') {
+    v -= 2;
+    to = view.toks[v - 1];
+  }
   if (!to || to.lower !== 'to' || to.pos !== 'PART') return false;
+  if (ABLE.has(view.toks[v - 2]?.lower ?? '')) return false;
   for (let k = v - 2; k >= 0 && k >= v - 5; k--) {
     const t = view.toks[k]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return !IMPLICATIVE.has(t.lemma);
@@ -60,9 +93,11 @@ export function intentCue(view: SentenceView, verb: number, code: string): strin
   return null;
 }
 
+const IRREGULAR_PARTICIPLES = new Set(['told', 'held', 'sold', 'said', 'paid', 'sent', 'left', 'hit', 'put', 'struck', 'caught', 'brought', 'fought', 'kept', 'met', 'led', 'made', 'built', 'won', 'set', 'cut', 'shot', 'bought', 'sought', 'found', 'heard', 'meant', 'spent', 'lost', 'lent']);
+
 export function isPassive(view: SentenceView, v: number): boolean {
   const t = view.toks[v]!;
-  if (!/(ed|en|wn|ne)$/.test(t.lower)) return false;
+  if (!/(ed|en|wn|ne)$/.test(t.lower) && !IRREGULAR_PARTICIPLES.has(t.lower)) return false;
   // "Assad, supported by Moscow, ...": a participle with a by-agent is passive without "be".
   if (view.toks[v + 1]?.lower === 'by') return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
@@ -85,7 +120,9 @@ export function objectAfter(view: SentenceView, from: number, to: number, direct
     for (let k = from; k < g.first; k++) {
       if (toks[k]!.lower === 'to' && toks[k]!.pos === 'PART' && toks[k + 1]?.pos === 'VERB') return null;
       // "no agreement on sharing intelligence against IS": IS is the object of "sharing".
-      if (toks[k]!.pos === 'VERB' && toks[k - 1]?.pos === 'ADP') return null;
+      if (toks[k]!.pos === 'VERB' && (toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'SCONJ')) return null;
+      // "British men killed fighting Isis": Isis is the object of "fighting", not of "killed".
+      if (!loose && toks[k]!.pos === 'VERB' && k >= from && toks[k - 1]?.lower !== 'and' && toks[k - 1]?.lower !== 'or') return null;
     }
     if (passive && precededBy(view, g.first, 'by')) continue;
     const gap = g.first - from;
@@ -93,6 +130,10 @@ export function objectAfter(view: SentenceView, from: number, to: number, direct
     // "condemned an attack by X": in an active clause a by-phrase inside the object names the target.
     const viaPrep =
       prep !== undefined && prep.pos === 'ADP' && (directOnly ? prep.lower === 'with' : TARGET_PREPS.has(prep.lower) || (!passive && prep.lower === 'by'));
+    // "supported the Kurds' fight against Isis": the phrase belongs to the possessed noun.
+    if (viaPrep && !loose && possessiveBetween(toks, from, g.first)) return null;
+    // "a warning about the threat from IS": the preposition attaches to a nearer noun, not to the event.
+    if (viaPrep && !loose && nestedPrep(toks, from, g.first - (toks[g.first - 1]?.pos === 'DET' ? 2 : 1))) return null;
     if ((gap <= (directOnly ? 2 : 5) && !(prep?.pos === 'ADP' && !viaPrep)) || (viaPrep && gap <= 12)) return g;
     // Closed-world dictionaries: any actor later in the clause is the target ("criticized the
     // closure of guest houses in Bree" -> Bree), as PETRARCH codes it.
@@ -102,6 +143,30 @@ export function objectAfter(view: SentenceView, from: number, to: number, direct
   return null;
 }
 
+/** A preposition (not "of") between from and `to` whose own noun comes before `to`: what follows
+ *  belongs to that noun ("support for the dialogue on Russia-US relations"). "met on Monday with
+ *  Lavrov", "spoke by phone with Lavrov" keep their object: a name or a bare noun. */
+function possessiveBetween(toks: SentenceView['toks'], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) return true;
+    // "the Kurds’ fight": a bare apostrophe after a plural, before a noun.
+    if (/^['’]$/.test(t.text) && /s$/i.test(toks[k - 1]?.text ?? '') && toks[k + 1]?.pos === 'NOUN') return true;
+  }
+  return false;
+}
+
+function nestedPrep(toks: SentenceView['toks'], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if ((t.pos !== 'ADP' && !(t.pos === 'SCONJ' && t.lower === 'for')) || t.lower === 'of') continue;
+    // "spoke by phone with Lavrov": a bare-noun adverbial right before the object's preposition.
+    if (k + 2 === to && toks[k + 1]!.pos === 'NOUN') continue;
+    for (let j = k + 1; j < to; j++) if (toks[j]!.pos === 'NOUN') return true;
+  }
+  return false;
+}
+
 export function precededBy(view: SentenceView, first: number, word: string): boolean {
   const p = view.toks[first - 1];
   const pp = view.toks[first - 2];
@@ -109,12 +174,21 @@ export function precededBy(view: SentenceView, first: number, word: string): boo
 }
 
 /** The subject of the clause containing v, following coordinated predicates back to theirs. */
+const RELATIVE_SUBJECT = new Set(['who', 'which', 'that']);
+
 export function clauseSubject(view: SentenceView, v: number): Group | null {
   let k = view.clauseOf[v]!;
   let at = v;
   for (;;) {
     const c = view.clauses[k]!;
     const s = subjectBefore(view, at, c.start);
+    // "Russia, which had granted ...", "forces who have fought ...": a relative pronoun's
+    // antecedent is the subject — an actor right before it, or nobody we know.
+    if (!s && c.relative && RELATIVE_SUBJECT.has(view.toks[c.start]!.lower)) {
+      let e = c.start - 1;
+      if (view.toks[e]?.text === ',') e--;
+      return view.groups.find((g) => g.last === e) ?? null;
+    }
     if (s || !c.sharesSubject || k === 0) return s;
     k--;
     at = c.start;
@@ -130,26 +204,32 @@ export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dy
   if (isPassive(view, v)) {
     const agent = view.groups.find((g) => g.first > v && g.first < clause.end && precededBy(view, g.first, 'by')) ?? null;
     const patient = clauseSubject(view, v);
-    if (agent && agent.phrases.length >= 2 && !patient) return [[agent.phrases[0]!.head, agent.phrases[1]!.head]];
+    // "a meeting hosted by A and B": the agents act together; "killed by Russian and Syrian bombs" has no dyad.
+    const joint = ['03', '04', '05', '06'].includes(trig.code.slice(0, 2));
+    if (agent && agent.phrases.length >= 2 && !patient && joint) return [[agent.phrases[0]!.head, agent.phrases[1]!.head]];
     return [[agent?.phrases[0]!.head ?? null, patient?.phrases[0]!.head ?? null]];
   }
   const subj = clauseSubject(view, v);
   const subjects = subj ? subj.phrases.map((p) => p.head) : [];
   const root = trig.code.slice(0, 2);
   // "Gondor and Osgiliath have delayed their meeting": a reciprocal object makes the subjects the dyad.
-  if (subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!, true]];
   // Contacts take a person or organisation as object ("met Lavrov"), not a topic ("discussed Syria").
   const directOnly = root === '04';
   const obj =
     (trig.word !== v ? objectAfter(view, trig.word + 1, clause.end, directOnly, false, loose) : null) ??
     objectAfter(view, v + 1, clause.end, directOnly, false, loose);
+  // ... unless an object is named: "A, B and C welcomed their resumption of ties with D".
+  const named = obj !== null && RECIPROCAL_OVERRIDE.has(view.toks[obj.first - 1]?.lower ?? '');
+  if (!named && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!, true]];
   let target = obj?.phrases[0]!.head ?? null;
   if (obj && directOnly && target!.kind === 'PLACE' && !precededBy(view, obj.first, 'with')) target = null;
   if (obj && trig.mined && obj.first - trig.word > 2) target = null;
   if (!target) {
     // "Kerry and Lavrov agreed / met / discussed ...": for acts done together the coordination is
     // the dyad; "France, Germany and Sweden are investigating" is not an event between them.
-    const mutual = (root === '03' || root === '04' || root === '06') && !trig.mined;
+    // Diplomatic cooperation, recognition and signing are mutual too ("A and B renewed ties",
+    // "A and B signed a treaty"); praise is not ("A and B praised the deal").
+    const mutual = (root === '03' || root === '04' || root === '06' || MUTUAL_05.has(trig.code)) && !trig.mined;
     if (mutual && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code) return [[subjects[0]!, subjects[1]!, true]];
     if (mutual && subjects.length === 1 && subjects[0]!.pair) return [[...parties(subjects[0]!), true]];
     return [[subjects[0] ?? null, null]];
@@ -159,6 +239,10 @@ export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dy
   if (!subjects.length) return targets.map((t): Dyad => [null, t]);
   return subjects.flatMap((s) => expand(s).flatMap((x) => targets.map((t): Dyad => [x, t])));
 }
+
+/** An object after these names the other party even after "their" ("their ties with D"). */
+const RECIPROCAL_OVERRIDE = new Set(['with', 'to', 'against', 'toward', 'towards']);
+const MUTUAL_05 = new Set(['05', '050', '054', '057']);
 
 export function reciprocalAfter(view: SentenceView, w: number): boolean {
   for (let k = w + 1; k <= w + 2 && k < view.toks.length; k++) {
@@ -172,9 +256,12 @@ export function reciprocalAfter(view: SentenceView, w: number): boolean {
 export function nounDyads(view: SentenceView, n: number): Dyad[] | null {
   const { toks } = view;
   const noun = toks[n]!;
-  const next = toks[n + 1];
+  // "talks between A and B", "a phone call on 14 December between A and B".
+  let b = n + 1;
+  while (b < toks.length && b <= n + 6 && toks[b]!.lower !== 'between' && toks[b]!.lower !== 'among' && toks[b]!.pos !== 'VERB' && toks[b]!.text !== ',') b++;
+  const next = toks[b];
   if (next && (next.lower === 'between' || next.lower === 'among')) {
-    const g = view.groups.find((x) => x.first > n + 1 && x.first <= n + 4);
+    const g = view.groups.find((x) => x.first > b && x.first <= b + 3);
     if (g && g.phrases.length >= 2) return [[g.phrases[0]!.head, g.phrases[1]!.head, true]];
     if (g && g.phrases[0]!.head.pair) return [[...parties(g.phrases[0]!.head), true]];
     return null;
@@ -184,7 +271,8 @@ export function nounDyads(view: SentenceView, n: number): Dyad[] | null {
   let target: Mention | null = null;
   if (phrase) {
     const before = phrase.mentions.filter((m) => m.last < n);
-    const after = phrase.mentions.filter((m) => m.first > n);
+    // "request for the extradition of X": X belongs to "extradition", not to the request.
+    const after = phrase.mentions.filter((m) => m.first > n && !nestedPrep(toks, n + 1, toks[m.first - 1]?.pos === 'DET' ? m.first - 2 : m.first - 1));
     if (before.length) source = before[before.length - 1]!;
     if (after.length) {
       const ofSource = OF_IS_SOURCE.has(noun.lemma) && toks[n + 1]?.lower === 'of';

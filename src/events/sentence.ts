@@ -79,7 +79,19 @@ const PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const PHRASE_ADP = new Set(['of', 'for']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
+const TEMPORAL_SCONJ = new Set(['after', 'before', 'until', 'once', 'as']);
 const CLAUSE_SCONJ = new Set(['that', 'if', 'because', 'while', 'although', 'though', 'whereas', 'unless', 'since', 'but', 'whether']);
+
+const ANTI_PRO = new Set(['anti', 'pro', 'anti-', 'pro-']);
+
+/** The token before `first` (or before a hyphen there) is one of `words` ("anti-Assad"). */
+function prefixedBy(toks: Tok[], first: number, words: Set<string>): boolean {
+  const p = toks[first - 1];
+  if (!p) return false;
+  if (words.has(p.lower)) return true;
+  if (p.text === '-' && toks[first - 2] && words.has(toks[first - 2]!.lower)) return true;
+  return false;
+}
 
 /** Upgrade a bare country code to its government when the mention names a state as an actor. */
 export function governmentOf(code: string, countryAsGovernment: boolean): string {
@@ -119,7 +131,12 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
   const ents = article.entities;
   for (let e = lowerBound(ents, sentence.start); e < ents.length && ents[e]!.start < sentence.end; e++) {
     const ent = ents[e]!;
-    const first = tokIndex(ent.start);
+    let first = tokIndex(ent.start);
+    // An entity starting inside a token ("anti-Assad" kept whole by the tokeniser) belongs to it.
+    if (first > 0 && toks[first - 1]!.end > ent.start) {
+      first--;
+      if (!opts.placesAsActors && /^(anti|pro)-/i.test(toks[first]!.text)) continue;
+    }
     let last = first;
     while (last + 1 < toks.length && toks[last + 1]!.start < ent.end) last++;
     if (first >= toks.length) continue;
@@ -132,6 +149,9 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
     const rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
     if (!rawCode) continue;
+    // "anti-Isis rebels", "pro-Assad militias": the opposite of a participant.
+    // (PETRARCH's closed-world suites code "an anti-Gondor parade" as Gondor: kept there.)
+    if (!opts.placesAsActors && prefixedBy(toks, first, ANTI_PRO)) continue;
     // "a UN-led investigation", "US-backed rebels": a modifier, not a participant.
     if ((after?.text === '-' || after?.text === '–') && toks[last + 2] && /^(VERB|ADJ)$/.test(toks[last + 2]!.pos)) continue;
     // A country, a place or a country modifier ("US military preparations") stands for the
@@ -193,7 +213,7 @@ export function chunk(view: SentenceView): void {
     const ms: Mention[] = [];
     for (const m of view.mentions) if (m.first >= i && m.first <= j && (ms.length === 0 || ms[ms.length - 1] !== m)) ms.push(m);
     const usable = ms.filter((m) => !m.locative);
-    if (usable.length) phrases.push({ first: i, last: j, mentions: usable, head: headOf(usable) });
+    if (usable.length) phrases.push({ first: i, last: j, mentions: usable, head: headOf(possessorsFirst(toks, usable, i, j)) });
     i = j + 1;
   }
   view.phrases = phrases;
@@ -232,6 +252,16 @@ function bareName(p: Phrase): boolean {
   return p.mentions.length === 1 && p.mentions[0]!.first === p.first && p.mentions[0]!.last === p.last;
 }
 
+/** "Australia's request for the extradition of IS suspect X": the possessor before "of"/"for"
+ *  names the phrase's participant, not the names in its complement. */
+function possessorsFirst(toks: Tok[], ms: Mention[], first: number, last: number): Mention[] {
+  let adp = -1;
+  for (let k = first; k <= last; k++) if (toks[k]!.pos === 'ADP') { adp = k; break; }
+  if (adp < 0) return ms;
+  const before = ms.filter((m) => m.last < adp && toks[m.last + 1]?.pos === 'PART');
+  return before.length ? ms.filter((m) => m.last < adp) : ms;
+}
+
 function headOf(ms: Mention[]): Mention {
   let head = ms[0]!;
   let found = false;
@@ -253,14 +283,25 @@ export function splitClauses(view: SentenceView, extra: Set<number> = new Set())
     if (cur.end > cur.start) clauses.push(cur);
     cur = { start: at, end: toks.length, relative, sharesSubject };
   };
+  let sawFinite = toks[0]?.pos === 'VERB' || toks[0]?.pos === 'AUX';
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = toks[i - 1]!;
     if (extra.has(i)) open(i, false, false);
     else if (t.text === ';' || t.text === ':') open(i, false, false);
     else if (RELATIVE.has(t.lower) && (t.pos === 'PRON' || t.pos === 'ADV' || t.pos === 'DET') && prev.text === ',') open(i, true, false);
+    // "forces who have fought ...": a restrictive relative clause; its subject is the noun before.
+    else if ((t.lower === 'who' || t.lower === 'which') && t.pos === 'PRON' && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) open(i, true, false);
     else if (t.pos === 'SCONJ' && CLAUSE_SCONJ.has(t.lower)) open(i, false, false);
-    else if (t.lower === 'but' || (t.lower === 'and' && nextIsPredicate(toks, i + 1))) open(i, false, t.lower === 'and');
+    // "..., most recently last week when Israel bombed ...": a temporal clause has its own negation.
+    else if (t.lower === 'when' || (t.pos === 'SCONJ' && TEMPORAL_SCONJ.has(t.lower))) open(i, false, false);
+    // "did not comment, but has condemned": a predicate after "but" shares the subject.
+    else if (t.lower === 'but' || (t.lower === 'and' && nextIsPredicate(toks, i + 1))) open(i, false, t.lower === 'and' || nextIsPredicate(toks, i + 1));
+    // "Both the UK and France have troops in Syria and the UK's minister rejected ...": after a
+    // finite verb, "and" + a noun phrase + a finite verb is a new clause with its own subject.
+    else if (t.lower === 'and' && sawFinite && !betweenBefore(toks, cur.start, i) && newSubjectClause(toks, i + 1)) open(i, false, false);
+    if (cur.start === i) sawFinite = false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') sawFinite = true;
     else if (prev.text === ',' && t.pos === 'VERB' && /ing$/.test(t.lower)) open(i, false, true);
   }
   clauses.push(cur);
@@ -281,6 +322,26 @@ export function introducedByLocative(toks: Tok[], first: number, preps: Set<stri
     if (preps.has(t.lower)) return true;
     if (LOCATIVE_PREPS.has(t.lower)) return false;
     if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.lower === 'of')) return false;
+  }
+  return false;
+}
+
+/** "talks between A and B": this "and" joins the two parties. */
+function betweenBefore(toks: Tok[], start: number, i: number): boolean {
+  for (let k = Math.max(start, i - 10); k < i; k++) if (toks[k]!.lower === 'between' || toks[k]!.lower === 'among') return true;
+  return false;
+}
+
+/** From i: a noun phrase (with an optional ", apposition,") then a finite verb. */
+function newSubjectClause(toks: Tok[], i: number): boolean {
+  let k = i;
+  let nouns = 0;
+  while (k < toks.length && k < i + 12) {
+    const t = toks[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') nouns++;
+    else if (t.pos === 'VERB' || t.pos === 'AUX') return nouns > 0 && !/ing$/.test(t.lower) && toks[k - 1]?.pos !== 'ADP';
+    else if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'PART' || t.text === ',' || t.text === '-' || t.lower === 'of')) return false;
+    k++;
   }
   return false;
 }

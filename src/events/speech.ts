@@ -1,17 +1,18 @@
 // The speaker's own acts in reported speech: evaluations ("... is unacceptable") and claims of
 // collusion with armed groups are accusations by the speaker.
+import { isNegated } from './attributes.js';
 import { NEGATIVE_EVALUATION } from './lexicon.js';
 import type { CodedEvent } from './coder.js';
-import { otherParty, type Discourse } from './discourse.js';
+import type { Discourse } from './discourse.js';
 import type { Frame } from './frames.js';
-import { precededBy } from './participants.js';
+import { isPassive, precededBy } from './participants.js';
 import type { Mention, SentenceView } from './sentence.js';
 
 const COOPERATIVE = new Set(['CONSULT', 'COOPERATE', 'AID', 'SUPPORT', 'AGREE']);
 
 function afterPreposition(view: SentenceView, first: number): boolean {
   const p = view.toks[first - 1]?.pos === 'DET' ? view.toks[first - 2] : view.toks[first - 1];
-  return p !== undefined && p.pos === 'ADP' && p.lower !== 'by' && p.lower !== 'of';
+  return p !== undefined && p.pos === 'ADP' && p.lower !== 'by';
 }
 
 export function armedNonState(code: string): boolean {
@@ -24,7 +25,7 @@ export function stateLike(code: string): boolean {
 
 export type Emit = (
   code: string, src: Mention | null, tgt: Mention | null, word: number, verb: number, nominal: boolean,
-  extra?: { claimedBy?: string | null; negated?: boolean; actors?: string[] },
+  extra?: { claimedBy?: string | null; negated?: boolean; actors?: string[]; origin?: string },
   doubted?: boolean,
 ) => void;
 
@@ -52,8 +53,10 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
       const inside = view.groups.filter(
         (g) => g.first >= f.from && g.last < f.to && g.phrases[0]!.head.code !== speaker.code && !afterPreposition(view, g.first),
       );
-      const target = (inside.find((g) => precededBy(view, g.first, 'by')) ?? inside[0])?.phrases[0]!.head ?? otherParty(d, speaker);
-      if (target) emit('111', speaker, target, f.cue, f.cue, false, { claimedBy: null, actors: actors(target) });
+      // Only an actor named in the claim: guessing the other party of the conversation ("the
+      // sanctions, he added, undermined confidence") over-codes; a country does not accuse itself.
+      const target = (inside.find((g) => precededBy(view, g.first, 'by')) ?? inside[0])?.phrases[0]!.head ?? null;
+      if (target && target.code.slice(0, 3) !== speaker.code.slice(0, 3) && !isPassive(view, f.cue) && !isNegated(view, f.cue, f.cue)) emit('111', speaker, target, f.cue, f.cue, false, { claimedBy: null, actors: actors(target), origin: 'speech' });
     }
     // Events of this sentence are at the end of the list: walk back only over them.
     const sentenceEvents: CodedEvent[] = [];
@@ -65,7 +68,7 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
       const accused = armedNonState(e.source) && stateLike(e.target) ? e.target : armedNonState(e.target) && stateLike(e.source) ? e.source : null;
       if (!accused || accused.slice(0, 3) === speaker.code.slice(0, 3)) continue;
       const m = view.mentions.find((x) => x.code === accused && x.first >= f.from && x.first < f.to);
-      if (m) emit('111', speaker, m, f.cue, f.cue, false, { claimedBy: null, actors: actors(m) });
+      if (m) emit('111', speaker, m, f.cue, f.cue, false, { claimedBy: null, actors: actors(m), origin: 'speech' });
     }
   }
 }

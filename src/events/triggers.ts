@@ -2,7 +2,7 @@
 // by the caller), light verbs whose object noun carries the event ("reached no agreement"), and
 // nominal events ("talks between A and B").
 import { cameoTable } from './cameo.js';
-import { LIGHT_OBJECT, LIGHT_VERBS, NOUNS, SPEECH_VERBS, VERBS } from './lexicon.js';
+import { LIGHT_OBJECT, LIGHT_VERBS, MINED_TRUSTED, NOUNS, SPEECH_VERBS, VERBS } from './lexicon.js';
 import type { VerbDictionary, VerbEntry } from './petrarch.js';
 import type { SentenceView, Tok } from './sentence.js';
 
@@ -110,7 +110,7 @@ const NOT_EVENTS = new Set([
   'engage', 'influence', 'tear',
 ]);
 /** "share" is an event only for information ("share intelligence"), not "share the aim". */
-const SHARED_INFORMATION = new Set(['intelligence', 'information', 'data', 'evidence', 'expertise', 'technology']);
+const SHARED_INFORMATION = new Set(['intelligence', 'information', 'data', 'datum', 'evidence', 'expertise', 'technology']);
 const WITH = new Set(['with']);
 const ON_FOR = new Set(['on', 'for', 'upon']);
 
@@ -141,6 +141,8 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   }
   if (lemma === 'call') {
     if (near(toks, v + 1, v + 2, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '020' };
+    // "calling it a mistake": naming, not a call.
+    if (/^(it|this|that|them)$/.test(toks[v + 1]?.lower ?? '')) return null;
     // "Tillerson called Lavrov to discuss ...": a phone call to a person.
     const person = view.mentions.find((m) => m.first > v && m.first <= v + 5);
     if (person && person.kind === 'PERSON' && !near(toks, v + 1, person.first, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '041' };
@@ -159,9 +161,20 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     const n = headNounAfter(toks, v + 1, clause.end);
     return n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma) ? { kind: 'verb', verb: v, word: v, code: '064' } : null;
   }
+  // "provided the United States with data", "gave intelligence to": sharing information (064), not aid.
+  if (lemma === 'provide' || lemma === 'give' || lemma === 'supply' || lemma === 'pass') {
+    let k = v + 1;
+    while (k < clause.end && k < v + 8 && toks[k]!.lower !== 'with') k++;
+    const n = headNounAfter(toks, toks[k]?.lower === 'with' ? k + 1 : v + 1, clause.end);
+    if (n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma)) return { kind: 'verb', verb: v, word: v, code: '064' };
+    if (lemma !== 'provide') return null;
+  }
+  // "struck a rapprochement": without an actor as its object, "strike" is no attack.
+  if (lemma === 'strike' && !view.mentions.some((m) => m.first > v && m.first <= v + 3)) return null;
   const curated = VERBS[lemma];
   if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
   if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;
+  if (!MINED_TRUSTED.has(lemma) && !MINED_TRUSTED.has(t.lower)) return null;
   const mined = minedCode(lemma, t.lower, view, v, clause.end);
   return mined ? { kind: 'verb', verb: v, word: v, code: mined, mined: true } : null;
 }
@@ -176,4 +189,24 @@ export function nounTrigger(view: SentenceView, n: number): Trigger | null {
   if (next && next.pos === 'NOUN') return null;
   const code = nounCode(t);
   return code ? { kind: 'noun', verb: n, word: n, code } : null;
+}
+
+/**
+ * A verb the tagger called a noun or adjective: right after an actor and before a determiner or a
+ * name, and known as a verb ("Arnor and Gondor welcome a resumption", "Russia slams US"). Such a
+ * token is re-tagged VERB so the rest of the coder treats it as the predicate.
+ */
+export function mistaggedVerb(view: SentenceView, k: number, dict: VerbDictionary | undefined): boolean {
+  const t = view.toks[k]!;
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+  const next = view.toks[k + 1];
+  if (!next || !(next.pos === 'DET' || next.pos === 'PROPN')) return false;
+  if (!view.mentions.some((m) => m.last === k - 1)) return false;
+  const forms = [t.lemma, t.lower, t.lower.replace(/e?s$/, '')];
+  const isVerb = (f: string): boolean => (dict ? dict.verbs.has(f) : VERBS[f] !== undefined || (MINED_TRUSTED.has(f) && f in cameoTable().verbs));
+  const lemma = forms.find(isVerb);
+  if (!lemma) return false;
+  t.pos = 'VERB';
+  t.lemma = lemma;
+  return true;
 }

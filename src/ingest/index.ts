@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { IngestProblem, RawDocument } from '../model.js';
 import { contentId, decodeBytes } from './decode.js';
@@ -61,6 +62,10 @@ export async function* listFiles(paths: string[], inFolder = false): AsyncGenera
   for (const path of paths) {
     if (path === '-') {
       yield { path };
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+      yield { source: path, error: 'URLs are not fetched: download first (e.g. curl -sL URL | demarche ingest -)' };
       continue;
     }
     let info;
@@ -136,23 +141,56 @@ export async function* readFileDocuments(path: string, opts: ReadOptions = {}): 
   yield* documentsFromBytes(bytes, path, container, maxBytes);
 }
 
-/** Standard input or a named pipe: read whole (up to the container limit), then split like a file. */
+/**
+ * Standard input or a named pipe. JSON Lines are read record by record as they arrive (a long or
+ * endless stream starts at once, in flat memory); other containers are read whole, then split.
+ */
 async function* readStream(input: NodeJS.ReadableStream, source: string, opts: ReadOptions): AsyncGenerator<IngestItem> {
-  const chunks: Buffer[] = [];
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
   let size = 0;
+  let ended = false;
   try {
-    for await (const chunk of input) {
-      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    // Enough of the start to tell JSON Lines (the first character) from the rest, without waiting
+    // for more: a stream may send one short record and then nothing for a while.
+    while (!head.some((b) => /\S/.test(b.toString('latin1')))) {
+      const next = await chunks.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      const b = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+      head.push(b);
       size += b.length;
-      if (size > MAX_CONTAINER_BYTES) return void (yield { source, error: `input too large (over ${mb(MAX_CONTAINER_BYTES)})` });
-      chunks.push(b);
     }
   } catch (err) {
     return void (yield { source, error: describe(err) });
   }
-  let bytes = Buffer.concat(chunks);
-  if (bytes.length === 0) return void (yield { source, error: source === 'stdin' ? 'nothing on standard input' : 'empty input' });
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  if (size === 0) return void (yield { source, error: source === 'stdin' ? 'nothing on standard input' : 'empty input' });
+  const start = Buffer.concat(head);
+  const gzipped = start[0] === 0x1f && start[1] === 0x8b;
+  if (!gzipped && sniff(start.subarray(0, 4096).toString('latin1')) === 'jsonl') {
+    const rest = async function* (): AsyncGenerator<Buffer | string> {
+      yield start;
+      if (ended) return;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    };
+    return yield* readJsonLines(Readable.from(rest()), source, maxBytes);
+  }
+  const all: Buffer[] = [start];
+  try {
+    for (let next = ended ? null : await chunks.next(); next && !next.done; next = await chunks.next()) {
+      const b = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+      size += b.length;
+      if (size > MAX_CONTAINER_BYTES) return void (yield { source, error: `input too large (over ${mb(MAX_CONTAINER_BYTES)})` });
+      all.push(b);
+    }
+  } catch (err) {
+    return void (yield { source, error: describe(err) });
+  }
+  let bytes = Buffer.concat(all);
+  if (gzipped) {
     try {
       bytes = gunzipSync(bytes);
     } catch {
@@ -160,7 +198,7 @@ async function* readStream(input: NodeJS.ReadableStream, source: string, opts: R
     }
   }
   const container = sniff(bytes.subarray(0, 4096).toString('latin1'));
-  yield* documentsFromBytes(bytes, source, container, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  yield* documentsFromBytes(bytes, source, container, maxBytes);
 }
 
 function decodeOrNull(b: Buffer): string | null {

@@ -3,6 +3,9 @@ import { parentPort } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
 import { processDocument } from '../pipeline.js';
 
+// The pipeline modules are loaded (static imports above): tell the pool this thread can work.
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
   try {
     const result = processDocument(raw);

@@ -12,17 +12,23 @@ interface Pending {
 /** The compiled worker next to this module (dist/src/ingest/pool-worker.js). */
 const WORKER_URL = new URL('./pool-worker.js', import.meta.url);
 
+/** A worker thread could not even start (missing build, broken module): no document can be processed. */
+export class WorkerStartError extends Error {}
+
 class PipelineWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private closing = false;
+  /** Some thread of this slot has loaded the pipeline: later deaths are per-document crashes. */
+  private started = false;
 
   /** Starts the thread on first use, and again after a crash, so one bad document never stalls the rest. */
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_URL);
-    worker.on('message', (msg: { n: number; result?: Processed; error?: string }) => {
+    worker.on('message', (msg: { ready?: true; n: number; result?: Processed; error?: string }) => {
+      if (msg.ready) return void (this.started = true);
       const p = this.pending.get(msg.n);
       if (!p) return;
       this.pending.delete(msg.n);
@@ -40,7 +46,8 @@ class PipelineWorker {
     if (this.worker !== worker) return;
     this.worker = null;
     if (this.closing) return;
-    for (const p of this.pending.values()) p.reject(new Error(reason));
+    const err = this.started ? new Error(reason) : new WorkerStartError(`cannot start pipeline worker threads (${reason}); is the build complete? try --jobs 1`);
+    for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }
 

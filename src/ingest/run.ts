@@ -5,7 +5,7 @@ import type { Processed, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
-import { PipelinePool } from './pool.js';
+import { PipelinePool, WorkerStartError } from './pool.js';
 
 export type IngestOutcome =
   | { kind: 'stored'; id: string; source: string; events: number; sentences: number; duplicate_of: string | null }
@@ -20,6 +20,8 @@ export interface IngestSummary {
   events: number;
   duplicates: number;
   problems: IngestProblem[];
+  /** Stopped early by IngestOptions.signal (the documents read before that were all stored). */
+  interrupted?: boolean;
 }
 
 export interface IngestOptions extends ReadOptions {
@@ -30,6 +32,8 @@ export interface IngestOptions extends ReadOptions {
   finder?: DuplicateFinder;
   /** Per-stage durations (benchmarks; only with jobs = 1). */
   timer?: StageTimer;
+  /** Stop reading when aborted (Ctrl-C); documents already in flight are still stored. */
+  signal?: AbortSignal;
 }
 
 /** Documents in flight per worker: enough to keep threads busy, small enough to keep memory flat. */
@@ -37,6 +41,27 @@ const WINDOW_PER_JOB = 4;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The items, ending early when the signal aborts, even while a read is pending (a quiet stdin):
+ * each next() races the abort.
+ */
+async function* untilAborted<T>(items: AsyncIterable<T> | Iterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  if (!signal) return yield* items;
+  if (signal.aborted) return;
+  const it = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]();
+  const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next === 'aborted' || next.done) return;
+      yield next.value;
+      if (signal.aborted) return;
+    }
+  } finally {
+    void Promise.resolve(it.return?.()).catch(() => {}); // not awaited: a pending read may never finish
+  }
 }
 
 /** Ingests documents one by one; a failure on one is reported and never stops the others. */
@@ -64,15 +89,21 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   const window: { raw: RawDocument; result: Promise<Processed> }[] = [];
   const drainOne = async (): Promise<void> => {
     const { raw, result } = window.shift()!;
+    let processed: Processed;
     try {
-      finder ??= await DuplicateFinder.fromStore(store);
-      report(await storeOne(store, raw, await result, finder));
+      processed = await result;
     } catch (err) {
-      report({ kind: 'problem', problem: { source: raw.source, error: message(err) } });
+      if (err instanceof WorkerStartError) throw err; // would fail every document the same way
+      // The pipeline failed on this document: report it, go on with the others.
+      return report({ kind: 'problem', problem: { source: raw.source, error: message(err) } });
     }
+    // A store failure (disk full, read-only, lost connection) is not this document's fault and would
+    // repeat for every other one: it ends the run instead of being reported once per document.
+    finder ??= await DuplicateFinder.fromStore(store);
+    report(await storeOne(store, raw, processed, finder));
   };
   try {
-    for await (const item of items) {
+    for await (const item of untilAborted(items, opts.signal)) {
       if (isProblem(item)) {
         report({ kind: 'problem', problem: item });
         continue;
@@ -88,6 +119,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
       if (window.length >= (pool ? pool.size * WINDOW_PER_JOB : 1)) await drainOne();
     }
     while (window.length) await drainOne();
+    if (opts.signal?.aborted) summary.interrupted = true;
   } finally {
     await pool?.close();
   }

@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
 import { pendingJobs } from './enqueue.js';
+import { DuplicateMarker } from './dedup.js';
 import { DOCUMENT_TASK } from './jobs.js';
 import { PoolRegistry } from './liveness.js';
 import { quietLogger } from './log.js';
@@ -21,6 +22,11 @@ export interface WorkerOptions {
   untilEmpty?: boolean;
   /** Milliseconds between polls for retried/scheduled jobs (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
+  /**
+   * Jobs fetched (and locked) per query, 0 = one at a time. Saves a round trip per job on a distant
+   * database; a killed worker's prefetched jobs come back through the liveness check like any other.
+   */
+  prefetch?: number;
   /** Where warnings and errors go, one line each (default: stderr). */
   log?: (line: string) => void;
 }
@@ -36,6 +42,9 @@ export interface WorkerHandle {
 const RESTART_MIN_MS = 1_000;
 const RESTART_MAX_MS = 30_000;
 const IDLE_CHECK_MS = 1_000;
+const MARK_EVERY_MS = 500;
+/** --until-empty: how long to wait for another process's marker to finish the backlog. */
+const DRAIN_TIMEOUT_MS = 60_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -49,6 +58,31 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
   let poolId: string | null = null;
   let stopping = false;
   let wake: (() => void) | null = null;
+  const marker = new DuplicateMarker(url, store);
+
+  /** Near-duplicate marking: only the process holding the marker role does any work. */
+  const markLoop = async (): Promise<void> => {
+    while (!stopping) {
+      await marker.pass().catch(() => undefined); // database away: next round
+      stats.duplicates = marker.marked;
+      await sleep(MARK_EVERY_MS);
+    }
+  };
+
+  /** Before an --until-empty exit: every stored article checked, by us or by the current marker. */
+  const drain = async (): Promise<void> => {
+    const until = Date.now() + DRAIN_TIMEOUT_MS;
+    while (Date.now() < until) {
+      try {
+        await marker.pass();
+        if ((await store.unsignedCount()) === 0) break;
+      } catch {
+        /* retry */
+      }
+      await sleep(200);
+    }
+    stats.duplicates = marker.marked;
+  };
 
   const startRunner = async (): Promise<Runner> => {
     const events: WorkerEvents = new EventEmitter();
@@ -65,7 +99,13 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
       events,
       // Batched completion goes through graphile-worker's error handler: a result it cannot record
       // (database gone) shuts the pool down cleanly and we restart it, instead of an unhandled rejection.
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      preset: {
+        worker: {
+          completeJobBatchDelay: 0,
+          failJobBatchDelay: 0,
+          ...(opts.prefetch ? { localQueue: { size: opts.prefetch } } : {}),
+        },
+      },
       taskList: { [DOCUMENT_TASK]: makeDocumentTask(store, stats) },
     });
     return r;
@@ -85,6 +125,7 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
   const supervise = async (): Promise<TaskStats> => {
     registry.start();
     if (opts.untilEmpty) void idleWatch();
+    const marking = markLoop();
     let backoff = RESTART_MIN_MS;
     try {
       while (!stopping) {
@@ -112,6 +153,9 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
         backoff = Math.min(backoff * 2, RESTART_MAX_MS);
       }
     } finally {
+      await marking;
+      if (opts.untilEmpty) await drain();
+      await marker.close();
       if (poolId) await registry.unregister(poolId);
       await registry.stop();
       await store.close();

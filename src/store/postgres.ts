@@ -11,9 +11,15 @@ import {
   eventWhere, eventsFor, mergedFor, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
 } from './shared.js';
 
+export interface DedupRow {
+  seq: number;
+  id: string;
+  /** Null: not yet checked for near-duplicates (text is then set). */
+  signature: Uint32Array | null;
+  text: string | null;
+}
+
 const DEFAULT_SEARCH_LIMIT = 20;
-/** Advisory lock key held while a worker decides duplicate_of and saves (see docs/SCALE.md). */
-export const DEDUP_LOCK = 0x64656475;
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
 
@@ -49,26 +55,6 @@ export class PostgresStore implements Store {
     return saveIn(this.pool, article, events, minhash);
   }
 
-  /**
-   * Runs fn with the near-duplicate lock held (a session advisory lock, released even if fn throws
-   * or the connection dies): workers that read minhashes(), choose duplicate_of and save inside fn
-   * see each other's articles, so of two concurrent near-copies the later one is marked.
-   */
-  async withDedupLock<T>(fn: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [DEDUP_LOCK]);
-      try {
-        return await fn();
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [DEDUP_LOCK]).catch(() => void (broken = true));
-      }
-    } finally {
-      client.release(broken);
-    }
-  }
-
   /** Which of these ids are stored already (enqueue skips them). */
   async existingIds(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -76,19 +62,41 @@ export class PostgresStore implements Store {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Insertion counter of the newest article (0 when empty): the cursor for minhashesAfter. */
+  /** Insertion counter of the newest article (0 when empty). */
   async lastSeq(): Promise<number> {
     const { rows } = await this.pool.query<{ s: string | null }>('SELECT max(seq) AS s FROM articles');
     return Number(rows[0]?.s ?? 0);
   }
 
-  /** Signatures stored after the given insertion counter, oldest first (incremental dedup index). */
-  async minhashesAfter(seq: number): Promise<{ seq: number; id: string; signature: Uint32Array }[]> {
-    const { rows } = await this.pool.query<{ seq: string; id: string; minhash: Buffer | null }>(
-      'SELECT seq, id, minhash FROM articles WHERE seq > $1 ORDER BY seq',
-      [seq],
+  /**
+   * Articles the near-duplicate marker has not seen: stored after the cursor (with their signature,
+   * when the writer computed one) or still without a signature (a worker stored them; they may
+   * have committed late, behind the cursor). Text only for the latter. Oldest first.
+   */
+  async dedupBacklog(cursor: number, limit: number): Promise<DedupRow[]> {
+    const { rows } = await this.pool.query<{ seq: string; id: string; minhash: Buffer | null; text: string | null }>(
+      `SELECT seq, id, minhash, CASE WHEN minhash IS NULL THEN text END AS text
+         FROM articles WHERE seq > $1 OR minhash IS NULL ORDER BY seq LIMIT $2`,
+      [cursor, limit],
     );
-    return rows.map((r) => ({ seq: Number(r.seq), id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : new Uint32Array(0) }));
+    return rows.map((r) => ({ seq: Number(r.seq), id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : null, text: r.text }));
+  }
+
+  /** Articles not yet checked for near-duplicates. */
+  async unsignedCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM articles WHERE minhash IS NULL');
+    return rows[0]!.n;
+  }
+
+  /** Stores signatures and duplicate_of decided by the marker (only where no signature is set yet). */
+  async markDuplicates(marks: { id: string; signature: Uint32Array; duplicate_of: string | null }[]): Promise<void> {
+    if (marks.length === 0) return;
+    await this.pool.query(
+      `UPDATE articles a SET minhash = m.minhash, duplicate_of = m.duplicate_of
+         FROM unnest($1::text[], $2::bytea[], $3::text[]) AS m(id, minhash, duplicate_of)
+        WHERE a.id = m.id AND a.minhash IS NULL`,
+      [marks.map((m) => m.id), marks.map((m) => encodeMinhash(m.signature)), marks.map((m) => m.duplicate_of)],
+    );
   }
 
   /** Records a document a worker could not turn into an article. */

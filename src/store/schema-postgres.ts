@@ -85,6 +85,13 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Articles stored by queue workers wait here for the near-duplicate marker (src/queue/dedup.ts).
+      CREATE INDEX articles_unsigned ON articles (seq) WHERE minhash IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

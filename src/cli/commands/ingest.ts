@@ -1,8 +1,9 @@
 // `demarche ingest PATH...`: read, clean, annotate, code and store; re-ingesting is a no-op.
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import type { IngestOutcome, IngestSummary } from '../../ingest/run.js';
 import type { Store } from '../../store/types.js';
-import { batchExitCode, dbOption, positiveInt, UsageError, withStore } from '../common.js';
+import { batchExitCode, dbOption, EXIT, positiveInt, UsageError, withStore } from '../common.js';
 import { statusLine } from '../status-line.js';
 
 export interface IngestCliOptions {
@@ -28,7 +29,7 @@ export function summaryLine(s: IngestSummary): string {
   if (s.duplicates) parts.push(`${s.duplicates} near-duplicates marked`);
   if (s.failed) parts.push(`${s.failed} failed`);
   if (s.warnings) parts.push(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`);
-  return parts.join(', ');
+  return (s.interrupted ? 'interrupted: ' : '') + parts.join(', ');
 }
 
 /** Option values, checked before anything is opened so a typo never creates a database. */
@@ -56,9 +57,21 @@ export async function runIngest(store: Store, paths: string[], opts: IngestCliOp
     const rate = seconds > 0.5 ? ` | ${Math.round((c.done - 1) / seconds)} docs/s` : '';
     progress.set(`ingest: ${c.done} docs | ${c.stored} stored, ${c.skipped} already stored, ${c.failed} failed${rate}`);
   };
+  // Ctrl-C (or SIGTERM): stop reading, store what is in flight, print the summary. Twice: quit now
+  // (safe too: each article is one transaction).
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    progress.log('demarche: stopping after the documents in flight (again to quit now)\n');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome });
+    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome, signal: stop.signal });
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     progress.stop();
   }
 }
@@ -73,14 +86,15 @@ export function register(program: Command): void {
       )
       .argument('<paths...>', 'files or folders to read; "-" reads standard input')
       .option('--max-size <bytes>', 'largest single document accepted (e.g. 10MB, 500kb)', DEFAULT_MAX_SIZE)
-      .option('-j, --jobs <n>', 'worker threads for the pipeline (use the number of cores)', '1')
+      .option('-j, --jobs <n>', `worker threads for the pipeline: up to the number of cores (${availableParallelism()} here); each loads its own copy of the dictionaries (~350 MB)`, '1')
       .option('-q, --quiet', 'no status line on a terminal (problems and the summary are still printed)')
       .addHelpText(
         'after',
         '\nEach unreadable document gets one "error: SOURCE: reason" line on stderr and the batch goes on;\n' +
           'a summary line ends the run. Nothing is written to stdout.\n\n' +
           'Exit status:\n  0  everything was read (or was already stored)\n  1  nothing could be read, or the database failed\n' +
-          '  2  bad option or argument\n  3  some inputs could not be read (listed on stderr); the rest was stored\n\n' +
+          '  2  bad option or argument\n  3  some inputs could not be read (listed on stderr); the rest was stored\n' +
+          '  130  interrupted (Ctrl-C): what was read before was stored; run again to continue\n\n' +
           'Examples:\n  demarche ingest examples/seeds/*.txt --db news.db\n  demarche ingest crawl.warc.gz feeds/ --db news.db --jobs 4\n' +
           '  curl -s https://example.org/feed.rss | demarche ingest - --db news.db',
       ),
@@ -88,6 +102,9 @@ export function register(program: Command): void {
     ingestSettings(opts);
     const summary = await withStore(opts, (store) => runIngest(store, paths, opts));
     process.stderr.write(summaryLine(summary) + '\n');
+    // Interrupted: a read may still be pending on a stream that never ends (stdin, a pipe) and would
+    // keep the process alive; the store is closed, so leave now.
+    if (summary.interrupted) process.exit(EXIT.interrupted);
     process.exitCode = batchExitCode(summary.stored + summary.skipped, summary.failed);
   });
 }

@@ -1,6 +1,6 @@
 // `demarche articles` and `demarche events`: read what is stored.
 import { Command, Option } from 'commander';
-import { PLOVER_TYPES, type Event } from '../../model.js';
+import { PLOVER_TYPES, type Event, type MergedEvent } from '../../model.js';
 import type { EventFilter } from '../../store/types.js';
 import { dbOption, positiveInt, requireExistingDb, UsageError, withStore, writeJsonLine } from '../common.js';
 
@@ -58,6 +58,25 @@ function clip(s: string, n: number): string {
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
+/** Columns padded to their widest cell, a rule under the header. */
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Who says a contested event happened and who denies it. */
+function sides(m: MergedEvent): string {
+  const names = (negated: boolean): string[] => [...new Set(m.claims.filter((c) => c.negated === negated).map((c) => c.claimed_by ?? 'the report'))];
+  return `asserted by ${names(false).join(', ') || '?'}; denied by ${names(true).join(', ') || '?'}`;
+}
+
+/** Merged events whose sources disagree, one row each (`events --contested --format table`). */
+export function contestedTable(merged: MergedEvent[]): string {
+  const rows = merged.map((m) => [m.date ?? '?', `${m.source} → ${m.target}`, m.type, String(m.source_count), clip(sides(m), 90)]);
+  return table(['date', 'dyad', 'event', 'sources', 'claims'], rows);
+}
+
 /** A human-readable events table (the demo's output). */
 export function eventsTable(events: Event[]): string {
   const rows = events.map((e) => [
@@ -69,10 +88,7 @@ export function eventsTable(events: Event[]): string {
     e.claimed_by ? `per ${e.claimed_by}` : '',
     clip(e.evidence.text, 70),
   ]);
-  const head = ['date', 'dyad', 'event', 'mode', 'where', 'claim', 'evidence'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return table(['date', 'dyad', 'event', 'mode', 'where', 'claim', 'evidence'], rows);
 }
 
 export function register(program: Command): void {
@@ -115,7 +131,9 @@ export function register(program: Command): void {
     requireExistingDb(opts);
     await withStore(opts, async (store) => {
       if (opts.contested) {
-        for (const m of await store.mergedEvents(filter)) if (m.contested) await writeJsonLine(m);
+        const contested = (await store.mergedEvents(filter)).filter((m) => m.contested);
+        if (opts.format === 'table') process.stdout.write(contestedTable(contested));
+        else for (const m of contested) await writeJsonLine(m);
         return;
       }
       const events = await store.events(filter);

@@ -57,6 +57,7 @@ export function register(program: Command): void {
         '  echo \'{"id":"1","text":"Kerry met Lavrov in Geneva on Monday.","date":"2015-09-07"}\' | demarche code',
     )
     .action(async () => {
+      if (process.stdin.isTTY) process.stderr.write('demarche: reading {"id", "text", "date"} lines from the terminal; end with Ctrl-D\n');
       const { codeText } = await import('../../pipeline.js');
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;

@@ -8,11 +8,12 @@ interface WorkerCliOptions {
   db?: string;
   concurrency: string;
   untilEmpty?: boolean;
+  prefetch: string;
 }
 
-function parseConcurrency(s: string): number {
+function wholeNumber(flag: string, s: string, min: number, max: number): number {
   const n = Number(s);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--concurrency takes a whole number from 1 to 64 (got "${s}")`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${flag} takes a whole number from ${min} to ${max} (got "${s}")`);
   return n;
 }
 
@@ -21,7 +22,6 @@ export function statsLine(s: TaskStats): string {
   if (s.skipped) parts.push(`${s.skipped} already stored`);
   if (s.duplicates) parts.push(`${s.duplicates} near-duplicates marked`);
   if (s.problems) parts.push(`${s.problems} unprocessable (see ingest_problems)`);
-  if (s.stored) parts.push(`dedup lock waited ${Math.round(s.lockWaitMs)} ms, held ${Math.round(s.lockHeldMs)} ms`);
   return parts.join(', ');
 }
 
@@ -31,11 +31,16 @@ export function register(program: Command): void {
       .command('worker')
       .description('Process documents queued by `demarche enqueue` until stopped (SIGINT/SIGTERM finish running jobs first). Run any number, on any machines, against one postgres:// database.')
       .option('-c, --concurrency <n>', 'jobs processed at once in this process (use one process per core for CPU)', '1')
+      .option('--prefetch <n>', 'jobs fetched per query (saves a round trip per job with a distant database)', '0')
       .option('--until-empty', 'exit once the queue is empty'),
   ).action(async (opts: WorkerCliOptions) => {
     const url = queueUrl(opts);
     const { startWorker } = await import('../../queue/worker.js'); // loaded only when a worker runs
-    const worker = await startWorker(url, { concurrency: parseConcurrency(opts.concurrency), untilEmpty: opts.untilEmpty });
+    const worker = await startWorker(url, {
+      concurrency: wholeNumber('concurrency', opts.concurrency, 1, 64),
+      prefetch: wholeNumber('prefetch', opts.prefetch, 0, 1000),
+      untilEmpty: opts.untilEmpty,
+    });
     let signals = 0;
     const onSignal = (): void => {
       // First signal: graceful (running jobs finish). Second: leave now; the jobs go back to the queue.
