@@ -19,11 +19,28 @@ function samplePages(dataDir: string | null): { pages: string[]; source: string 
   return { pages: Array.from({ length: 50 }, (_, i) => fixtures[i % fixtures.length]!), source: 'test fixtures (shared data missing)' };
 }
 
-function time(extract: Extractor, pages: string[]): { seconds: number; chars: number } {
-  let chars = 0;
-  const started = process.hrtime.bigint();
-  for (const html of pages) chars += extract(html).length;
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, chars };
+/**
+ * Seconds spent by each extractor over all pages, interleaved page by page (alternating which goes
+ * first) so that both see the same machine load: the ratio stays meaningful on a busy machine.
+ */
+function interleaved(pages: string[], a: Extractor, b: Extractor): { a: number; b: number } {
+  let ta = 0n;
+  let tb = 0n;
+  const timeOne = (extract: Extractor, html: string): bigint => {
+    const started = process.hrtime.bigint();
+    extract(html);
+    return process.hrtime.bigint() - started;
+  };
+  pages.forEach((html, i) => {
+    if (i % 2 === 0) {
+      ta += timeOne(a, html);
+      tb += timeOne(b, html);
+    } else {
+      tb += timeOne(b, html);
+      ta += timeOne(a, html);
+    }
+  });
+  return { a: Number(ta) / 1e9, b: Number(tb) / 1e9 };
 }
 
 export async function run(dataDir: string | null): Promise<string[]> {
@@ -33,13 +50,10 @@ export async function run(dataDir: string | null): Promise<string[]> {
     readabilityExtractor(html);
     demarcheExtractor(html);
   }
-  // Alternate the order so neither side always runs on a warmer heap.
-  const base1 = time(readabilityExtractor, pages);
-  const ours1 = time(demarcheExtractor, pages);
-  const ours2 = time(demarcheExtractor, pages);
-  const base2 = time(readabilityExtractor, pages);
-  const base = (base1.seconds + base2.seconds) / 2;
-  const ours = (ours1.seconds + ours2.seconds) / 2;
+  const round1 = interleaved(pages, readabilityExtractor, demarcheExtractor);
+  const round2 = interleaved(pages, readabilityExtractor, demarcheExtractor);
+  const base = (round1.a + round2.a) / 2;
+  const ours = (round1.b + round2.b) / 2;
   return [
     `extract: ${pages.length} pages, ${megabytes.toFixed(1)} MB of HTML from ${source}`,
     `extract: readability+linkedom alone ${(pages.length / base).toFixed(1)} pages/s`,

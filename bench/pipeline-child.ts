@@ -2,7 +2,12 @@
 // worker start-up are those of this run alone. Streams the sources (nothing is held in memory
 // beyond the in-flight window) into a throw-away SQLite store and prints one JSON line.
 //
-//   node dist/bench/pipeline-child.js <limit> <jobs> <path>...
+//   node --expose-gc dist/bench/pipeline-child.js <limit> <jobs> <stride> <sampleEvery> <path>...
+//
+// stride k ingests every k-th document (a sample with the corpus' mix of sources: the corpus file
+// is sorted by source). Every sampleEvery documents it runs a full GC and records the live heap
+// (what the process must keep, as opposed to peak RSS, which also holds garbage V8 has not
+// collected yet because memory was free).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,33 +26,45 @@ export interface ChildResult {
   /** CPU time of the whole process (all threads). */
   cpuMs: number;
   maxRssKb: number;
+  /** Largest live heap (V8 heap + array buffers after a full GC) seen at the samples, in KB. */
+  maxLiveKb: number;
 }
 
-async function* limited(items: AsyncIterable<IngestItem>, limit: number): AsyncGenerator<IngestItem> {
+async function* sampled(items: AsyncIterable<IngestItem>, limit: number, stride: number): AsyncGenerator<IngestItem> {
   let n = 0;
   for await (const item of items) {
-    if (n++ >= limit) return;
-    yield item;
+    if (n >= limit * stride) return;
+    if (n++ % stride === 0) yield item;
   }
 }
 
+function liveKb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 0;
+  gc();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024;
+}
+
 async function main(): Promise<void> {
-  const [limitArg, jobsArg, ...paths] = process.argv.slice(2);
-  const limit = Number(limitArg);
-  const jobs = Number(jobsArg);
-  if (!(limit > 0) || !(jobs > 0) || paths.length === 0) throw new Error('usage: pipeline-child <limit> <jobs> <path>...');
+  const [limitArg, jobsArg, strideArg, sampleArg, ...paths] = process.argv.slice(2);
+  const [limit, jobs, stride, sampleEvery] = [limitArg, jobsArg, strideArg, sampleArg].map(Number);
+  if (!(limit > 0) || !(jobs > 0) || !(stride > 0) || !(sampleEvery > 0) || paths.length === 0) {
+    throw new Error('usage: pipeline-child <limit> <jobs> <stride> <sampleEvery> <path>...');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
   try {
     const store = await openStore(join(dir, 'bench.db'));
     let documents = 0;
     let sentences = 0;
     let firstMs = 0;
+    let maxLiveKb = 0;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const summary = await ingestItems(store, limited(readSources(paths), limit), {
+    const summary = await ingestItems(store, sampled(readSources(paths), limit, stride), {
       jobs,
       onOutcome: (o) => {
-        documents++;
+        if (++documents % sampleEvery === 0) maxLiveKb = Math.max(maxLiveKb, liveKb());
         if (o.kind !== 'stored') return;
         sentences += o.sentences;
         if (!firstMs) firstMs = performance.now() - t0;
@@ -64,6 +81,7 @@ async function main(): Promise<void> {
       firstMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
+      maxLiveKb,
     };
     process.stdout.write(JSON.stringify(result) + '\n');
   } finally {

@@ -97,9 +97,12 @@ async function ingestRun(paths: string[], limit: number, opts: { stages?: Map<St
   }
 }
 
-function child(paths: string[], limit: number, jobs: number): ChildResult {
+function child(paths: string[], opts: { limit: number; jobs: number; stride: number; documents: number }): ChildResult {
   const script = join(import.meta.dirname ?? '', 'pipeline-child.js');
-  const out = execFileSync(process.execPath, [script, String(limit), String(jobs), ...paths], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // About 8 live-heap samples per run (each is a full GC), the same share of the run for all sizes.
+  const sampleEvery = Math.max(1, Math.ceil(opts.documents / 8));
+  const args = ['--expose-gc', script, String(opts.limit), String(opts.jobs), String(opts.stride), String(sampleEvery), ...paths];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -171,12 +174,15 @@ export async function run(dataDir: string | null): Promise<string[]> {
 
   // Fresh processes: memory at 1/10 and all of the corpus, then --jobs 1 vs 2 on all of it.
   const machine = await threadScaling();
-  const small = child(paths, tenth, 1);
-  const one = child(paths, limit, 1);
-  const two = child(paths, limit, 2);
+  // 1/10 of the corpus = every 10th document, so both runs have the same mix of sources.
+  const small = child(paths, { limit: tenth, jobs: 1, stride: 10, documents: tenth });
+  const one = child(paths, { limit, jobs: 1, stride: 1, documents });
+  const two = child(paths, { limit, jobs: 2, stride: 1, documents });
   lines.push(
-    `pipeline: peak RSS (fresh process, streaming) ${mb(small.maxRssKb)} after ${small.documents} docs, ${mb(one.maxRssKb)} after ${one.documents} docs ` +
-      `(ratio ${(one.maxRssKb / small.maxRssKb).toFixed(2)} for ${(one.documents / small.documents).toFixed(0)}x the documents)`,
+    `pipeline: memory (fresh process, streaming): peak RSS ${mb(small.maxRssKb)} after ${small.documents} docs (every 10th), ` +
+      `${mb(one.maxRssKb)} after ${one.documents} docs (ratio ${(one.maxRssKb / small.maxRssKb).toFixed(2)} for ` +
+      `${(one.documents / small.documents).toFixed(0)}x the documents); live heap after GC at most ${mb(small.maxLiveKb)} vs ${mb(one.maxLiveKb)} ` +
+      `(+${((one.maxLiveKb - small.maxLiveKb) / Math.max(1, one.documents - small.documents)).toFixed(1)} KB per added document)`,
   );
   const steady = (r: ChildResult): number => (r.ms - r.firstMs) / Math.max(1, r.documents - 1);
   lines.push(

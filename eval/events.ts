@@ -4,14 +4,18 @@
 //    on the event type alone (PLOVER type, or the CAMEO root where PLOVER has none), with false
 //    positives counted (also on sentences that should yield no event);
 //  - ConfliBERT CAMEO sentences: the penta class (0-4) of the sentence's first coded event against
-//    the gold class, with the default dictionaries.
+//    the gold class, with the default dictionaries;
+//  - the five seed articles (examples/seeds, in the repository) through the whole pipeline: recall
+//    of the required events, and every asserted event beyond them counted as a false positive (a
+//    lower bound on precision: some of them are true events the expectations do not list).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPetrarchActors, type ActorDictionary } from '../src/actors/index.js';
 import { articleFromInput, codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/events/index.js';
 import { cameoInfo } from '../src/events/cameo.js';
 import type { Article } from '../src/model.js';
-import { prf, readJsonl, type EvalResult } from './common.js';
+import { processDocument } from '../src/pipeline.js';
+import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
 
 interface PetrRecord {
   id: string;
@@ -115,6 +119,32 @@ async function conflibert(jsonl: string): Promise<EvalResult[]> {
   ];
 }
 
+interface SeedMust {
+  source: string;
+  target: string;
+  type: string;
+  negated?: boolean;
+}
+
+function seeds(): EvalResult[] {
+  const dir = join(REPO_ROOT, 'examples', 'seeds');
+  const expected = JSON.parse(read(join(dir, 'expected.json'))) as { documents: Record<string, { published: string | null; must: SeedMust[] }> };
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [file, doc] of Object.entries(expected.documents)) {
+    const raw = { id: file, source: file, url: null, format: 'text' as const, content: read(join(dir, file)), published: doc.published, title: null };
+    const events = processDocument(raw).events.filter((e) => !e.hypothetical);
+    const same = (e: (typeof events)[number], m: SeedMust): boolean =>
+      e.source === m.source && e.target === m.target && e.type === m.type && e.negated === (m.negated ?? false);
+    const found = doc.must.filter((m) => events.some((e) => same(e, m))).length;
+    tp += found;
+    fn += doc.must.length - found;
+    fp += events.filter((e) => !doc.must.some((m) => same(e, m))).length;
+  }
+  return [{ set: 'seeds', task: '(source,target,type,negated)', ...prf(tp, fp, fn), n: Object.keys(expected.documents).length, extra: { fp, fn } }];
+}
+
 export async function run(dataDir: string): Promise<EvalResult[]> {
   const ev = join(dataDir, 'events');
   if (!existsSync(ev)) throw new Error(`event data not found: ${ev}`);
@@ -136,5 +166,6 @@ export async function run(dataDir: string): Promise<EvalResult[]> {
     })),
   );
   out.push(...(await conflibert(join(ev, 'conflibert_cameo', 'conflibert_cameo_train.jsonl'))));
+  out.push(...seeds());
   return out;
 }

@@ -45,6 +45,14 @@ describe('closed-world coding', () => {
     expect(treason.map((e) => [e.source, e.target, e.cameo])).toContainEqual(['GON', 'MOR', '1125']);
   });
 
+  it('takes a negated pattern as the meaning of the negated verb, not as a negated event', () => {
+    expect(verbs.verbs.get('restore')![0]!.patterns.find((p) => p.code === '112')!.negative).toBe(true);
+    const ev = code('Arnor did not restore relations with Gondor.');
+    expect(ev.map((e) => [e.source, e.target, e.cameo, e.negated])).toContainEqual(['ARN', 'GON', '112', false]);
+    const plain = code('Arnor did not restore military ties with Gondor.');
+    expect(plain.find((e) => e.cameo === '061')?.negated).toBe(true);
+  });
+
   it('codes only verbs the dictionary lists', () => {
     expect(code('Arnor attacked Gondor.')).toHaveLength(0);
     expect(code('Arnor broke off relations with Gondor.').map((e) => e.cameo)).toEqual(['161']);

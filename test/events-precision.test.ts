@@ -12,6 +12,8 @@ const MORE: EntitySpec[] = [
   ['Syrian', 'PLACE', 'Syria', 'SYR'],
   ['Assad', 'PERSON', 'Bashar al-Assad', 'SYRGOV'],
   ['Erdogan', 'PERSON', 'Recep Tayyip Erdogan', 'TURGOV'],
+  ['Australia', 'PLACE', 'Australia', 'AUS'],
+  ['Turkish court', 'ORG', 'Turkish court', 'TURJUD'],
 ];
 
 function code(text: string, dates: DateSpec[] = []): CodedEvent[] {
@@ -52,6 +54,29 @@ describe('verbs', () => {
   it('codes sharing information as cooperation, not aid', () => {
     const ev = code('Russia provided the United States with data.');
     expect(ev.find((e) => e.source === 'RUSGOV' && e.target === 'USAGOV')).toMatchObject({ type: 'COOPERATE', cameo: '064' });
+  });
+});
+
+describe('verb senses', () => {
+  it('reads "clashed over"/"clashed with a person" as a quarrel, not a battle', () => {
+    expect(code('Kerry and Lavrov have clashed over the plan.').filter((e) => e.type === 'ASSAULT')).toHaveLength(0);
+    expect(code('Turkey clashed with Kerry.').find((e) => e.target === 'USAGOV')?.cameo).toBe('110');
+    expect(code('Turkey clashed with Syria.').find((e) => e.target === 'SYRGOV')?.type).toBe('ASSAULT');
+  });
+
+  it('reads "X’s call for Y to ..." as an appeal', () => {
+    const ev = code('Turkey rejected Kerry’s call for Russia to withdraw.');
+    expect(ev.filter((e) => e.type === 'CONSULT')).toHaveLength(0);
+  });
+
+  it('negates a verb whose object is "no ..." and skips a numbered participle', () => {
+    expect(code('Russia provided no evidence to Turkey.').find((e) => e.source === 'RUSGOV')?.negated).toBe(true);
+    expect(code('Russia asked Turkey to repatriate 800 captured Islamic State fighters.').filter((e) => e.trigger === 'captured')).toHaveLength(0);
+  });
+
+  it('does not address a "warned that ..." claim to the other party', () => {
+    const ev = code('Kerry met Lavrov in Paris. Kerry warned that missiles will be coming.');
+    expect(ev.filter((e) => e.type === 'THREATEN')).toHaveLength(0);
   });
 });
 
@@ -114,6 +139,12 @@ describe('nominal contacts', () => {
 });
 
 describe('the speaker and the conversation', () => {
+  it('replaces a claimed contact with an armed group by the accusation of the state', () => {
+    const ev = code('The leaders of Islamic State maintain a constant liaison with Turkey, says Sergey Lavrov.');
+    expect(dyads(ev)).toContain('RUSGOV>TURGOV:ACCUSE');
+    expect(ev.filter((e) => e.type === 'CONSULT')).toHaveLength(0);
+  });
+
   it('codes an evaluation only against an actor named in the claim, never the speaker’s own country', () => {
     const ev = code('Kerry met Lavrov in Paris. The sanctions, Lavrov added, undermined confidence.');
     expect(ev.filter((e) => e.type === 'ACCUSE')).toHaveLength(0);
@@ -123,5 +154,40 @@ describe('the speaker and the conversation', () => {
   it('does not address a topic complement to the other party', () => {
     const ev = code('Kerry met Lavrov in Paris. Both sides expressed support for continuing the dialogue.');
     expect(ev.filter((e) => e.type === 'SUPPORT')).toHaveLength(0);
+  });
+});
+
+describe('phrases and clauses', () => {
+  it('joins a comma list closed by "and", but not an apposition', () => {
+    const ev = code('Russia, the United States and Turkey condemned the Islamic State.');
+    expect(ev.filter((e) => e.target === 'IMGMUSISI').map((e) => e.source).sort()).toEqual(['RUSGOV', 'TURGOV', 'USAGOV']);
+    const app = code('Lavrov, the Russian minister, criticized Turkey.');
+    expect(dyads(app)).toEqual(['RUSGOV>TURGOV:ACCUSE']);
+  });
+
+  it('takes the possessor, not a name in the complement, as the participant of a phrase', () => {
+    const ev = code('A Turkish court has rejected Australia’s request for the extradition of Islamic State suspect Neil Prakash.');
+    expect(dyads(ev)).toContain('TURJUD>AUSGOV:REJECT');
+    expect(ev.filter((e) => e.target === 'IMGMUSISI')).toHaveLength(0);
+  });
+
+  it('does not make a country adjective before a group adjective the state', () => {
+    expect(code('Washington’s support for Syrian Kurdish forces angered Turkey.').filter((e) => e.target === 'SYRGOV')).toHaveLength(0);
+  });
+
+  it('takes the antecedent of "who"/"which" as the subject of a relative clause', () => {
+    const ev = code('Turkey attacked Kurdish forces who have fought with the United States.');
+    expect(ev.filter((e) => e.source === 'TURGOV' && e.target === 'USAGOV')).toHaveLength(0);
+    const rel = code('Russia, which had backed Turkey, blamed the United States.');
+    expect(dyads(rel)).toContain('RUSGOV>USAGOV:ACCUSE');
+  });
+
+  it('keeps the subject of a complement after a speech verb without "that"', () => {
+    expect(dyads(code('Jeffrey said Washington had repeatedly asked Russia whether it could operate in Idlib.'))).toContain('USAGOV>RUSGOV:REQUEST');
+  });
+
+  it('resolves a subject "he" to the previous subject, not to the last person named', () => {
+    const ev = code('Erdogan met Kerry in Paris. He criticized Russia.');
+    expect(dyads(ev)).toContain('TURGOV>RUSGOV:ACCUSE');
   });
 });

@@ -44,6 +44,18 @@ describe('ingest orchestration', () => {
     expect(summary.events).toBeGreaterThan(0);
   });
 
+  it('stops reading when the signal aborts, after storing what was in flight', async () => {
+    const store = fakeStore();
+    const stop = new AbortController();
+    const third = 'Turkish President Tayyip Erdogan visited Moscow on Tuesday for talks with Putin about gas supplies and Syria.';
+    const summary = await ingestItems(store, [doc(KERRY, 'a.txt'), doc(PUTIN, 'b.txt'), doc(third, 'c.txt')], {
+      signal: stop.signal,
+      onOutcome: () => stop.abort(),
+    });
+    expect(summary).toMatchObject({ stored: 1, interrupted: true });
+    expect([...store.saved.keys()]).toEqual([contentId(KERRY)]);
+  });
+
   it('a failing store ends the run with its error instead of failing each document', async () => {
     const store = fakeStore(new Error('database or disk is full'));
     const outcomes: IngestOutcome[] = [];

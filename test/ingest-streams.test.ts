@@ -60,6 +60,16 @@ describe('ingest: pipes and streams', () => {
     expect((await it.next()).done).toBe(true);
   });
 
+  it('passes over excluded files (the database being written) inside folders', async () => {
+    const folder = join(dir, 'with-db');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), 'Lavrov met Kerry.');
+    writeFileSync(join(folder, 'news.db'), Buffer.from([0x53, 0x51, 0x4c, 0, 1, 2]));
+    writeFileSync(join(folder, 'news.db-wal'), Buffer.from([0, 1, 2]));
+    const items = await collect([folder], { exclude: [join(folder, 'news.db'), join(folder, 'news.db-wal')] });
+    expect(items.map((i) => ('error' in i ? i.error : i.content))).toEqual(['Lavrov met Kerry.']);
+  });
+
   it('unpacks gzip on standard input', async () => {
     const stdin = Readable.from([gzipSync(Buffer.from('{"text":"One."}\n{"text":"Two."}\n'))]);
     expect(docs(await collect(['-'], { stdin })).map((d) => d.content)).toEqual(['One.', 'Two.']);

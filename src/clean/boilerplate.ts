@@ -166,7 +166,7 @@ export function classifyBlocks(blocks: Block[], docLanguage: string | null, opti
   }
   const keep = scored.map((s, i) => {
     const edge = i < first || i > last ? options.edge : 0;
-    return s.score + (s.sentence && s.words >= 12 ? 0 : edge) < options.drop;
+    return s.score + (s.sentence ? 0 : edge) < options.drop;
   });
   // Tail cut: walk back from the end; the earliest boilerplate block reached before the body
   // resumes (one long paragraph, or two medium ones in a row) marks where the article ended.

@@ -18,6 +18,8 @@ export function scopeOf(view: SentenceView, word: number, nominal: boolean): { s
 /** A negation cue between the clause start and the trigger ("no agreement", "failed to reach"). */
 export function isNegated(view: SentenceView, trigger: number, verb: number): boolean {
   const { toks } = view;
+  // "provided no evidence": a verb whose object is negated did not do it.
+  if (trigger === verb && toks[verb + 1]?.lower === 'no') return true;
   const start = view.clauses[view.clauseOf[verb]!]!.start;
   const cueEnd = Math.min(trigger, verb === trigger ? trigger : trigger);
   for (let k = start; k < cueEnd; k++) {

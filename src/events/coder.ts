@@ -92,6 +92,8 @@ function topicAfter(view: SentenceView, w: number): boolean {
   // "vowed to maintain ...": a verb's infinitive is its content (a noun's "demand to return" is
   // still addressed to the other party).
   if (p?.lower === 'to' && p.pos === 'PART' && view.toks[w]!.pos === 'VERB') return true;
+  // "Trump warned that missiles will be coming": a that-clause is the content, not an addressee.
+  if (p?.lower === 'that' && view.toks[w]!.pos === 'VERB') return true;
   return p !== undefined && (p.pos === 'ADP' || p.pos === 'SCONJ') && TOPIC_PREPS.has(p.lower);
 }
 
@@ -270,7 +272,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
         const root = t.code.slice(0, 2);
         const verbal = root <= '13' && root !== CONTACT_ROOT && !t.mined && !hasObjectNoun(view, t.word) && !topicAfter(view, t.word);
         const tgt = tgt0 ?? (verbal ? otherParty(d, src) : null);
-        const how = { origin: t.mined ? 'mined' : t.kind };
+        const how = { origin: t.mined ? 'mined' : t.kind, ...(t.negationInCode ? { negated: false } : {}) };
         emit(t.code, src, tgt, t.word, t.verb, t.kind === 'light', how);
         if (options.bothDirections && (joint || root === CONTACT_ROOT)) emit(t.code, tgt, src, t.word, t.verb, t.kind === 'light', how);
       }

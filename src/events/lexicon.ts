@@ -8,7 +8,7 @@ export const VERBS: Record<string, string> = {
   meet: '040', discuss: '040', consult: '040', confer: '040', talk: '040',
   phone: '041', telephone: '041',
   visit: '042', host: '043', negotiate: '046', mediate: '045',
-  praise: '051', welcome: '051', endorse: '051', back: '051', support: '051', hail: '051', commend: '051',
+  praise: '051', welcome: '051', defend: '052', lift: '085', endorse: '051', back: '051', support: '051', hail: '051', commend: '051',
   apologize: '055', apologise: '055', sign: '057', ratify: '057',
   cooperate: '060', share: '064', aid: '070', assist: '070', help: '070', provide: '070', donate: '071', fund: '071',
   convict: '116', sentence: '116', indict: '115', sue: '115',
@@ -54,7 +54,7 @@ export const NOUNS: Record<string, string> = {
   rejection: '120', refusal: '120', veto: '129',
   threat: '130', warning: '130', ultimatum: '139',
   protest: '140', demonstration: '141', boycott: '143',
-  sanction: '163', embargo: '163', expulsion: '166',
+  sanction: '163', embargo: '163', expulsion: '166', ban: '172', curfew: '172', restriction: '172',
   arrest: '173', seizure: '171', occupation: '192', blockade: '191',
   attack: '190', airstrike: '195', bombing: '195', invasion: '192', offensive: '190', assault: '190',
 };

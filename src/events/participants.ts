@@ -54,6 +54,8 @@ function participleModifier(t: Tok, prev: Tok | undefined, next: Tok | undefined
   if (!prev || !/(ed|en)$/.test(t.lower)) return false;
   if (MODIFIER_DET.has(prev.lower)) return true;
   if (prev.pos === 'ADP' && prev.lower !== 'by' && prev.lower !== 'that') return true;
+  // "800 captured Isis fighters"
+  if (prev.pos === 'NUM' && (next?.pos === 'NOUN' || next?.pos === 'PROPN')) return true;
   return prev.pos === 'ADJ' && (next?.pos === 'NOUN' || next?.pos === 'PROPN');
 }
 

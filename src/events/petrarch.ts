@@ -10,6 +10,9 @@ export interface VerbPattern {
   after: string[][];
   /** CAMEO code, or null when the pattern says "do not code" ([---]). */
   code: string | null;
+  /** The pattern itself contains a negation ("NOT * AID", "&NEGATVAUXVRB * OVER EFFORTS"): its
+   *  code already says what the negated verb means, so the event is not flagged negated. */
+  negative?: boolean;
 }
 
 export interface VerbEntry {
@@ -123,6 +126,7 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
         after: slots(body.slice(star + 1), synsets),
         code: parseCode(m[0]),
       };
+      if (negativePhrase(body.slice(0, star), synsets)) pattern.negative = true;
       blockPatterns.push(pattern);
       // Patterns belong to every verb of the block, including those listed before them.
       for (const e of blockEntries) e.patterns = blockPatterns;
@@ -146,6 +150,19 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
     }
   }
   return { verbs };
+}
+
+const NEGATION = /(^|[\s_])(NOT|N'T|NEVER|NO)([\s_]|$)/i;
+
+/** A pre-verb phrase that negates: a negation word, or a synset whose members negate. */
+function negativePhrase(phrase: string, synsets: Map<string, string[]>): boolean {
+  if (NEGATION.test(phrase)) return true;
+  for (const m of phrase.matchAll(/&[A-Z0-9_]+/gi)) {
+    const name = m[0].toUpperCase();
+    const members = synsets.get(name) ?? synsets.get(name.split('_')[0]!) ?? [];
+    if (members.some((x) => NEGATION.test(x))) return true;
+  }
+  return false;
 }
 
 /** "+BREAK_DOWN" -> verb "break", particles ["down"]; "WIRE_+TAP" -> "tap" (words before are dropped). */

@@ -82,6 +82,11 @@ const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const TEMPORAL_SCONJ = new Set(['after', 'before', 'until', 'once', 'as']);
 const CLAUSE_SCONJ = new Set(['that', 'if', 'because', 'while', 'although', 'though', 'whereas', 'unless', 'since', 'but', 'whether']);
 
+/** A capitalised ethnic or political adjective ("Kurdish", "Democratic"), not "Islamic". */
+function groupAdjective(t: Tok): boolean {
+  return /^[A-Z][a-z]+(ish|ian|ic|ese|i)$/.test(t.text) && t.lower !== 'islamic' && t.lower !== 'arabic';
+}
+
 const ANTI_PRO = new Set(['anti', 'pro', 'anti-', 'pro-']);
 
 /** The token before `first` (or before a hyphen there) is one of `words` ("anti-Assad"). */
@@ -152,6 +157,9 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // "anti-Isis rebels", "pro-Assad militias": the opposite of a participant.
     // (PETRARCH's closed-world suites code "an anti-Gondor parade" as Gondor: kept there.)
     if (!opts.placesAsActors && prefixedBy(toks, first, ANTI_PRO)) continue;
+    // "Syrian Kurdish forces", "Syrian Democratic Forces": a second group adjective makes the
+    // phrase a group inside the country, not its state.
+    if (!opts.placesAsActors && ent.kind === 'PLACE' && after && groupAdjective(after) && ents[e + 1]?.start !== after.start) continue;
     // "a UN-led investigation", "US-backed rebels": a modifier, not a participant.
     if ((after?.text === '-' || after?.text === '–') && toks[last + 2] && /^(VERB|ADJ)$/.test(toks[last + 2]!.pos)) continue;
     // A country, a place or a country modifier ("US military preparations") stands for the
@@ -225,14 +233,30 @@ export function chunk(view: SentenceView): void {
     // "A, B and C": a bare name after a comma continues a list that "and" closes.
     const following = toks[p.last + 1]?.lower;
     const bare = !!prev && bareName(p) && (bareName(prev) || following === 'and' || following === ',');
-    if (g && joinable(toks, g.last + 1, p.first, bare)) {
+    // "Mordor, the Shire, Arnor and Bree": a fuller phrase after a comma joins a list too, but
+    // only if "and"/"or" closes it (checked below: "Lavrov, Russia's minister, said" is no list).
+    const listed = !!prev && (following === 'and' || following === ',' || following === 'or');
+    if (g && joinable(toks, g.last + 1, p.first, bare || listed)) {
       g.phrases.push(p);
       g.last = p.last;
     } else {
       groups.push({ first: p.first, last: p.last, phrases: [p] });
     }
   }
-  view.groups = groups;
+  view.groups = groups.flatMap((g) => (closedList(toks, g) ? [g] : g.phrases.map((p) => ({ first: p.first, last: p.last, phrases: [p] }))));
+}
+
+/** A coordination is kept when a conjunction joins it, or when all its members are bare names
+ *  (headline lists: "Russia, US reach no agreement"). */
+function closedList(toks: Tok[], g: Group): boolean {
+  if (g.phrases.length < 2 || g.phrases.every(bareName)) return true;
+  for (let i = 1; i < g.phrases.length; i++) {
+    for (let k = g.phrases[i - 1]!.last + 1; k < g.phrases[i]!.first; k++) {
+      const l = toks[k]!.lower;
+      if (l === 'and' || l === 'or' || l === 'nor' || l === '&') return true;
+    }
+  }
+  return false;
 }
 
 function joinable(toks: Tok[], from: number, to: number, bare: boolean): boolean {

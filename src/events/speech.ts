@@ -68,6 +68,9 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
       const accused = armedNonState(e.source) && stateLike(e.target) ? e.target : armedNonState(e.target) && stateLike(e.source) ? e.source : null;
       if (!accused || accused.slice(0, 3) === speaker.code.slice(0, 3)) continue;
       const m = view.mentions.find((x) => x.code === accused && x.first >= f.from && x.first < f.to);
+      // The claimed contact is the substance of the accusation, not an event of its own: it is
+      // replaced by the accusation.
+      if (m) events.splice(events.indexOf(e), 1);
       if (m) emit('111', speaker, m, f.cue, f.cue, false, { claimedBy: null, actors: actors(m), origin: 'speech' });
     }
   }

@@ -10,6 +10,8 @@ export interface Trigger {
   kind: 'verb' | 'light' | 'noun';
   /** Coded from the mined Phoenix dictionary: weaker evidence, needs an explicit direct object. */
   mined?: boolean;
+  /** A dictionary pattern with a negation matched: the code already means the negated act. */
+  negationInCode?: boolean;
   /** The verb (for verb and light triggers) or the noun. */
   verb: number;
   /** The word that names the event: the verb, or the noun for light/noun triggers. */
@@ -58,9 +60,9 @@ function inOrder(slots: string[][], toks: Tok[], from: number, to: number, step:
   return true;
 }
 
-function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, clauseStart: number, clauseEnd: number): string | null | undefined {
+function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, clauseStart: number, clauseEnd: number): { code: string | null; negative: boolean } | undefined {
   const toks = view.toks;
-  let best: { score: number; code: string | null } | null = null;
+  let best: { score: number; code: string | null; negative: boolean } | null = null;
   for (const e of entries) {
     if (e.particles.length && !inOrder(e.particles.map((p) => [p]), toks, v + 1, Math.min(clauseEnd, v + 4), 1)) continue;
     for (const p of e.patterns) {
@@ -68,11 +70,11 @@ function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, claus
       if (best && score <= best.score) continue;
       if (p.after.length && !inOrder(p.after, toks, v + 1, clauseEnd, 1)) continue;
       if (p.before.length && !inOrder(p.before, toks, clauseStart, v, -1)) continue;
-      best = { score, code: p.code };
+      best = { score, code: p.code, negative: p.negative === true };
     }
-    if (!best) best = { score: 0, code: e.code };
+    if (!best) best = { score: 0, code: e.code, negative: false };
   }
-  return best ? best.code : undefined;
+  return best ?? undefined;
 }
 
 let minedSlots: Map<number, { slots: string[][]; code: string }[]> | null = null;
@@ -112,6 +114,7 @@ const NOT_EVENTS = new Set([
 /** "share" is an event only for information ("share intelligence"), not "share the aim". */
 const SHARED_INFORMATION = new Set(['intelligence', 'information', 'data', 'datum', 'evidence', 'expertise', 'technology']);
 const WITH = new Set(['with']);
+const OVER = new Set(['over']);
 const ON_FOR = new Set(['on', 'for', 'upon']);
 
 /** The trigger a verb token opens, or null. */
@@ -122,8 +125,9 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   if (dict) {
     const entries = dict.verbs.get(t.lemma) ?? dict.verbs.get(t.lower);
     if (!entries) return null;
-    const code = petrarchCode(entries, view, v, clause.start, clause.end);
-    return code ? { kind: 'verb', verb: v, word: v, code } : null;
+    const hit = petrarchCode(entries, view, v, clause.start, clause.end);
+    if (!hit?.code) return null;
+    return hit.negative ? { kind: 'verb', verb: v, word: v, code: hit.code, negationInCode: true } : { kind: 'verb', verb: v, word: v, code: hit.code };
   }
   const lemma = t.lemma;
   // Light verbs: the event is their object ("reach no agreement", "hold talks", "result in a deal").
@@ -169,6 +173,11 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     if (n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma)) return { kind: 'verb', verb: v, word: v, code: '064' };
     if (lemma !== 'provide') return null;
   }
+  // "clashed over the plan", "clashed with Trump": a quarrel (CAMEO 110), not a battle.
+  if (lemma === 'clash') {
+    const person = view.mentions.find((m) => m.first > v && m.first <= v + 4);
+    if (near(toks, v + 1, v + 3, OVER) || person?.kind === 'PERSON') return { kind: 'verb', verb: v, word: v, code: '110' };
+  }
   // "struck a rapprochement": without an actor as its object, "strike" is no attack.
   if (lemma === 'strike' && !view.mentions.some((m) => m.first > v && m.first <= v + 3)) return null;
   const curated = VERBS[lemma];
@@ -187,6 +196,8 @@ export function nounTrigger(view: SentenceView, n: number): Trigger | null {
   // A noun modifying another noun ("ceasefire agreement") is not the head of its phrase.
   const next = view.toks[n + 1];
   if (next && next.pos === 'NOUN') return null;
+  // "Trump's call for Britain to take back ...": an appeal, not a phone call.
+  if (t.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on')) return { kind: 'noun', verb: n, word: n, code: '020' };
   const code = nounCode(t);
   return code ? { kind: 'noun', verb: n, word: n, code } : null;
 }
@@ -201,6 +212,7 @@ export function mistaggedVerb(view: SentenceView, k: number, dict: VerbDictionar
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const next = view.toks[k + 1];
   if (!next || !(next.pos === 'DET' || next.pos === 'PROPN')) return false;
+  if (view.toks[k - 1]?.pos !== 'PROPN' && view.toks[k - 1]?.pos !== 'NOUN') return false;
   if (!view.mentions.some((m) => m.last === k - 1)) return false;
   const forms = [t.lemma, t.lower, t.lower.replace(/e?s$/, '')];
   const isVerb = (f: string): boolean => (dict ? dict.verbs.has(f) : VERBS[f] !== undefined || (MINED_TRUSTED.has(f) && f in cameoTable().verbs));

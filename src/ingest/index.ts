@@ -1,8 +1,8 @@
 // Ingest: files, folders (recursively), JSON Lines, WARC, RSS/Atom or stdin ("-") -> RawDocuments.
 // Every unreadable input becomes an IngestProblem with a one-line reason; the batch goes on.
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
@@ -10,16 +10,20 @@ import type { IngestProblem, RawDocument } from '../model.js';
 import { contentId, decodeBytes } from './decode.js';
 import { parseFeed } from './feed.js';
 import { documentFromRecord, parseJsonLine } from './record.js';
+import { describe, listFiles } from './list.js';
 import { containerOf, sniff, type Container } from './sniff.js';
 import { parseWarc } from './warc.js';
 
 export type IngestItem = RawDocument | IngestProblem;
+export { listFiles, type ListedFile } from './list.js';
 
 export interface ReadOptions {
   /** Largest single document accepted, in bytes (JSON Lines and WARC files are read record by record). */
   maxBytes?: number;
   /** Where "-" reads from (tests pass a stream). */
   stdin?: NodeJS.ReadableStream;
+  /** Files never read when met inside a folder (the database being written, its -wal and -shm). */
+  exclude?: string[];
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -30,73 +34,14 @@ export function isProblem(item: IngestItem): item is IngestProblem {
   return 'error' in item;
 }
 
-function describe(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file or directory';
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'is a directory';
-  if (e?.code === 'ENOTDIR') return 'not a directory (a file is used as a folder in the path)';
-  if (e?.code === 'ELOOP') return 'too many symbolic links (a link loop?)';
-  if (e?.code === 'ENAMETOOLONG') return 'file name too long';
-  if (e?.code === 'EMFILE' || e?.code === 'ENFILE') return 'too many open files';
-  if (e?.code === 'EIO') return 'input/output error reading the file';
-  return e instanceof Error ? e.message : String(err);
-}
-
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A file to read; `stream` for a pipe or device named on the command line (e.g. `<(curl ...)`). */
-export interface ListedFile {
-  path: string;
-  stream?: boolean;
-}
-
-/**
- * Lists the files under each path (folders recursively, hidden entries skipped, sorted for stable
- * order). Pipes, sockets and devices inside folders are skipped with a problem: reading one could
- * block forever; named explicitly, a pipe or device is read as a stream.
- */
-export async function* listFiles(paths: string[], inFolder = false): AsyncGenerator<ListedFile | IngestProblem> {
-  for (const path of paths) {
-    if (path === '-') {
-      yield { path };
-      continue;
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-      yield { source: path, error: 'URLs are not fetched: download first (e.g. curl -sL URL | demarche ingest -)' };
-      continue;
-    }
-    let info;
-    try {
-      info = await stat(path);
-    } catch (err) {
-      yield { source: path, error: describe(err) };
-      continue;
-    }
-    if (info.isDirectory()) {
-      let entries;
-      try {
-        entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
-      } catch (err) {
-        yield { source: path, error: describe(err) };
-        continue;
-      }
-      yield* listFiles(entries.map((e) => join(path, e)), true);
-    } else if (info.isFile()) {
-      yield { path };
-    } else if (!inFolder && (info.isFIFO() || info.isCharacterDevice())) {
-      yield { path, stream: true };
-    } else {
-      yield { source: path, error: 'not a regular file (pipe, socket or device): skipped' };
-    }
-  }
-}
-
 /** All documents in the given paths, in order, each either a RawDocument or a problem. */
 export async function* readSources(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
-  for await (const entry of listFiles(paths)) {
+  const exclude = new Set((opts.exclude ?? []).map((p) => resolve(p)));
+  for await (const entry of listFiles(paths, false, exclude)) {
     if ('error' in entry) yield entry;
     else if (entry.path === '-') yield* readStream(opts.stdin ?? process.stdin, 'stdin', opts);
     else if (entry.stream) yield* readStream(createReadStream(entry.path), entry.path, opts);

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import type { IngestOutcome, IngestSummary } from '../../ingest/run.js';
 import type { Store } from '../../store/types.js';
-import { batchExitCode, dbOption, EXIT, positiveInt, UsageError, withStore } from '../common.js';
+import { isPostgresUrl } from '../../store/index.js';
+import { batchExitCode, dbLocation, dbOption, EXIT, positiveInt, UsageError, withStore } from '../common.js';
 import { statusLine } from '../status-line.js';
 
 export interface IngestCliOptions {
@@ -32,6 +33,12 @@ export function summaryLine(s: IngestSummary): string {
   return (s.interrupted ? 'interrupted: ' : '') + parts.join(', ');
 }
 
+/** `demarche ingest . --db news.db`: the database (and its journal files) is not an input. */
+function databaseFiles(opts: IngestCliOptions): string[] {
+  const location = dbLocation(opts);
+  return isPostgresUrl(location) ? [] : ['', '-wal', '-shm', '-journal'].map((suffix) => location + suffix);
+}
+
 /** Option values, checked before anything is opened so a typo never creates a database. */
 function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: number } {
   return { maxBytes: parseSize(opts.maxSize ?? DEFAULT_MAX_SIZE), jobs: positiveInt('--jobs', opts.jobs ?? '1', 64) };
@@ -40,6 +47,7 @@ function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: numbe
 /** Runs an ingest with a status line on a TTY and one line per problem on stderr. */
 export async function runIngest(store: Store, paths: string[], opts: IngestCliOptions): Promise<IngestSummary> {
   const { maxBytes, jobs } = ingestSettings(opts);
+  if (paths.includes('-') && process.stdin.isTTY) process.stderr.write('demarche: reading a document from the terminal; end with Ctrl-D\n');
   const { ingestPaths } = await import('../../ingest/run.js');
   // No total is known in advance (folders, JSON Lines, WARC streams): counts and a rate, not a bar.
   const progress = statusLine(process.stderr, process.stderr.isTTY === true && !opts.quiet);
@@ -68,7 +76,7 @@ export async function runIngest(store: Store, paths: string[], opts: IngestCliOp
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome, signal: stop.signal });
+    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome, signal: stop.signal, exclude: databaseFiles(opts) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -73,14 +73,14 @@ function sides(m: MergedEvent): string {
 
 /** Merged events whose sources disagree, one row each (`events --contested --format table`). */
 export function contestedTable(merged: MergedEvent[]): string {
-  const rows = merged.map((m) => [m.date ?? '?', `${m.source} → ${m.target}`, m.type, String(m.source_count), clip(sides(m), 90)]);
+  const rows = merged.map((m) => [m.date ?? 'undated', `${m.source} → ${m.target}`, m.type, String(m.source_count), clip(sides(m), 90)]);
   return table(['date', 'dyad', 'event', 'sources', 'claims'], rows);
 }
 
 /** A human-readable events table (the demo's output). */
 export function eventsTable(events: Event[]): string {
   const rows = events.map((e) => [
-    e.date ?? '?',
+    e.date ?? 'undated',
     `${e.source} → ${e.target}`,
     (e.negated ? 'NOT ' : '') + e.type + (e.hypothetical ? '?' : ''),
     e.mode ?? '',
@@ -88,7 +88,11 @@ export function eventsTable(events: Event[]): string {
     e.claimed_by ? `per ${e.claimed_by}` : '',
     clip(e.evidence.text, 70),
   ]);
-  return table(['date', 'dyad', 'event', 'mode', 'where', 'claim', 'evidence'], rows);
+  const legend: string[] = [];
+  if (events.some((e) => e.negated)) legend.push('NOT = reported as not happening');
+  if (events.some((e) => e.hypothetical)) legend.push('TYPE? = planned or possible, not reported as done');
+  const body = table(['date', 'dyad', 'event', 'mode', 'where', 'claim', 'evidence'], rows);
+  return legend.length ? `${body}(${legend.join('; ')})\n` : body;
 }
 
 export function register(program: Command): void {

@@ -9,7 +9,7 @@ import { batchExitCode, writeJsonLine } from '../common.js';
 function parseCodeLine(line: string, n: number): CodeInput | string {
   let rec: unknown;
   try {
-    rec = JSON.parse(line);
+    rec = JSON.parse(n === 1 ? line.replace(/^\uFEFF/, '') : line); // a byte-order mark from Windows editors
   } catch {
     return 'not valid JSON';
   }
