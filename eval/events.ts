@@ -64,7 +64,7 @@ function read(file: string): string {
 
 async function petrSuite(set: string, jsonl: string, files: { actors: string; agents: string; verbs: string }): Promise<EvalResult[]> {
   const dict = loadPetrarchActors(read(files.actors), read(files.agents));
-  const opts: CodeOptions = { verbs: loadPetrarchVerbs(read(files.verbs)), countryAsGovernment: false, bothDirections: true };
+  const opts: CodeOptions = { verbs: loadPetrarchVerbs(read(files.verbs)), countryAsGovernment: false, bothDirections: true, actors: dict };
   const records = readJsonl<PetrRecord>(jsonl).filter((r) => r.expected_error === null && r.evaluate !== false);
   const dyad = { tp: 0, fp: 0, fn: 0 };
   const type = { tp: 0, fp: 0, fn: 0 };

@@ -1,7 +1,7 @@
 // Round 2 of the event coder: each general precision (and recall) rule on a small hand-written
 // sentence. Entities are given by hand (fixtures/events/build.ts) so a test isolates the coder.
 import { describe, expect, it } from 'vitest';
-import { codeArticle, type CodedEvent } from '../src/events/index.js';
+import { articleFromInput, codeArticle, type CodedEvent } from '../src/events/index.js';
 import { buildArticle, COMMON, type DateSpec, type EntitySpec } from './fixtures/events/build.js';
 
 const MORE: EntitySpec[] = [
@@ -189,5 +189,15 @@ describe('phrases and clauses', () => {
   it('resolves a subject "he" to the previous subject, not to the last person named', () => {
     const ev = code('Erdogan met Kerry in Paris. He criticized Russia.');
     expect(dyads(ev)).toContain('TURGOV>RUSGOV:ACCUSE');
+  });
+});
+
+describe('agents of a country', () => {
+  it('codes "lawmakers in A and B" as the legislatures, a singular place noun as the country', () => {
+    const ev = codeArticle(articleFromInput({ id: 'a', text: 'Lawmakers in France and Germany criticized Russia.', date: '2018-03-01' }));
+    expect(ev.filter((e) => e.target === 'RUSGOV').map((e) => e.source).sort()).toEqual(['DEULEG', 'FRALEG']);
+    const place = codeArticle(articleFromInput({ id: 'b', text: 'The capital of Russia was attacked by Turkey.', date: '2018-03-01' }));
+    expect(place.find((e) => e.type === 'ASSAULT')?.target.slice(0, 3)).toBe('RUS');
+    expect(place.find((e) => e.type === 'ASSAULT')?.target).not.toMatch(/LEG|MIL/);
   });
 });

@@ -67,6 +67,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   fail(`cannot write to stdout: ${err.message}`, EXIT.error);
 });
 
+// stderr closed (`demarche ingest ... 2>&1 | head`): the work goes on, its messages have nowhere to go.
+process.stderr.on('error', () => {});
+
 function fail(message: string, code: number): never {
   process.stderr.write(`demarche: ${message}\n`);
   process.exit(code);

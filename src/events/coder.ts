@@ -9,8 +9,11 @@
 //
 // Files: sentence.ts (tokens, mentions, phrases, clauses), triggers.ts (event words), frames.ts
 // (reported speech), participants.ts (who did it to whom), attributes.ts (negation, modality, date,
-// location), discourse.ts (state across sentences), speech.ts (the speaker's own accusations).
+// location), discourse.ts (state across sentences), speech.ts (the speaker's own accusations),
+// agents.ts ("soldiers from X" -> XMIL), lexicon.ts (word lists; MINED_TRUSTED gates the Phoenix verbs).
 import { createHash } from 'node:crypto';
+import type { ActorDictionary } from '../actors/index.js';
+import { agentSector } from './agents.js';
 import type { Article, EventMode, PloverType } from '../model.js';
 import { cameoInfo, modeOf, ploverOf } from './cameo.js';
 import { clauseDate, clauseLocation, isHypothetical, isNegated, predicateAfter, scopeOf } from './attributes.js';
@@ -38,6 +41,8 @@ export interface CodeOptions {
    * PETRARCH validation suites expect. Default false: one event, source = first conjunct.
    */
   bothDirections?: boolean;
+  /** The actor dictionary the article's entities came from (agent nouns: "soldiers from X"). */
+  actors?: ActorDictionary;
 }
 
 /** An event mention as coded, before PLOVER filtering: type is null for CAMEO codes PLOVER does
@@ -177,6 +182,7 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
     countryAsGovernment: options.countryAsGovernment ?? true,
     requireDyad: options.requireDyad ?? true,
     placesAsActors: options.verbs !== undefined,
+    agentSector: (noun: string) => agentSector(noun, options.actors),
   };
   const d: Discourse = newDiscourse();
   const events: CodedEvent[] = [];

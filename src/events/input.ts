@@ -22,7 +22,7 @@ export function articleFromInput(input: CodeInput, dict?: ActorDictionary): Arti
 }
 
 /** PLOVER events of a bare text. */
-export function codeInput(input: CodeInput, opts: CodeOptions & { actors?: ActorDictionary } = {}): Event[] {
+export function codeInput(input: CodeInput, opts: CodeOptions = {}): Event[] {
   const out: Event[] = [];
   for (const { origin: _origin, ...e } of codeArticle(articleFromInput(input, opts.actors), opts)) if (e.type !== null) out.push({ ...e, type: e.type });
   return out;

@@ -103,8 +103,9 @@ export const MODALS = new Set([
   'possible', 'possibly', 'likely', 'potential', 'prospect', 'chance', 'opportunity', 'if', 'unless', 'whether', 'ready', 'willing', 'future', 'upcoming',
 ]);
 
-/** Prepositions that introduce a location rather than a participant. */
-export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'into', 'from', 'to', 'around']);
+/** Prepositions that introduce a location rather than a participant. Not "to"/"into"/"from":
+ *  "aid to Turkey", "a visit to Iraq", "withdrew from Syria" name the state acted on. */
+export const LOCATIVE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around']);
 
 /** Prepositions that introduce the target of an event. */
 export const TARGET_PREPS = new Set(['with', 'to', 'on', 'against', 'about', 'over', 'toward', 'towards', 'for', 'from', 'of', 'into']);

@@ -2,6 +2,7 @@
 // ("actor phrases") and coordinations, and split into clauses. This is the shallow parse: no tree,
 // just POS runs and a few function words, which is fast and good enough for news prose.
 import type { Article, DateMention, Entity, Sentence } from '../model.js';
+import { agentBefore } from './agents.js';
 import { LOCATIVE_PREPS } from './lexicon.js';
 
 export interface Tok {
@@ -82,6 +83,13 @@ const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'where']);
 const TEMPORAL_SCONJ = new Set(['after', 'before', 'until', 'once', 'as']);
 const CLAUSE_SCONJ = new Set(['that', 'if', 'because', 'while', 'although', 'though', 'whereas', 'unless', 'since', 'but', 'whether']);
 
+/** Only "and" / "," / determiners between two mentions. */
+function conjoined(toks: Tok[], from: number, to: number): boolean {
+  if (to <= from || to - from > 3) return false;
+  for (let k = from; k < to; k++) if (!(toks[k]!.lower === 'and' || toks[k]!.text === ',' || toks[k]!.pos === 'DET')) return false;
+  return true;
+}
+
 /** A capitalised ethnic or political adjective ("Kurdish", "Democratic"), not "Islamic". */
 function groupAdjective(t: Tok): boolean {
   return /^[A-Z][a-z]+(ish|ian|ic|ese|i)$/.test(t.text) && t.lower !== 'islamic' && t.lower !== 'arabic';
@@ -117,6 +125,8 @@ export function lowerBound(toks: { start: number }[], pos: number): number {
 
 export interface ViewOptions {
   countryAsGovernment: boolean;
+  /** Sector of a plural agent noun ("soldiers" -> MIL), for "soldiers from Gondor". */
+  agentSector?: (noun: string) => string | null;
   /** Places after "in"/"to" are participants too (PETRARCH closed-world coding: "left for Gondor"). */
   placesAsActors?: boolean;
 }
@@ -134,6 +144,7 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
   const mentions: Mention[] = [];
   const places: SentenceView['places'] = [];
   const ents = article.entities;
+  let lastAgent = null as { last: number; sector: string } | null;
   for (let e = lowerBound(ents, sentence.start); e < ents.length && ents[e]!.start < sentence.end; e++) {
     const ent = ents[e]!;
     let first = tokIndex(ent.start);
@@ -149,11 +160,21 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // Russia's demand" name an actor, and "related to Ukraine" is no venue.
     const after = toks[last + 1];
     const possessive = after !== undefined && after.pos === 'PART';
-    const locative = ent.kind === 'PLACE' && !possessive && !opts.placesAsActors && introducedByLocative(toks, first);
+    const locative = ent.kind === 'PLACE' && !possessive && !opts.placesAsActors && introducedByLocative(toks, first) && !(opts.agentSector && agentBefore(toks, first) && opts.agentSector(agentBefore(toks, first)!));
     const venue = ent.kind === 'PLACE' && !possessive && after?.pos !== 'NOUN' && introducedByLocative(toks, first, VENUE_PREPS);
     if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
-    const rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
+    let rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
     if (!rawCode) continue;
+    // "soldiers from Gondor", "lawmakers in Fornost": the country's agents, not a place.
+    // (A place the entity stage already upgraded to its government counts as the bare country.)
+    const bare = /^[A-Z]{3}$/.test(rawCode) || (ent.kind === 'PLACE' && /^[A-Z]{3}GOV$/.test(rawCode));
+    const agent = opts.agentSector && bare ? agentBefore(toks, first) : null;
+    // ... and so are the next conjuncts: "lawmakers in Fornost and Gondor".
+    const sector: string | null = agent ? opts.agentSector!(agent) : lastAgent && bare && conjoined(toks, lastAgent.last + 1, first) ? lastAgent.sector : null;
+    if (sector) {
+      rawCode = rawCode.slice(0, 3) + sector;
+      lastAgent = { last, sector };
+    } else lastAgent = null;
     // "anti-Isis rebels", "pro-Assad militias": the opposite of a participant.
     // (PETRARCH's closed-world suites code "an anti-Gondor parade" as Gondor: kept there.)
     if (!opts.placesAsActors && prefixedBy(toks, first, ANTI_PRO)) continue;
@@ -167,7 +188,7 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // "Russian military build-up": an actor modifying a noun is an abstract reference to the state.
     const abstractRef = after?.pos === 'NOUN' && /^[A-Z]{3}(MIL|GOV|SPY|POL)$/.test(rawCode);
     const stateLike = ent.kind === 'PLACE' || /^[A-Z]{3}$/.test(rawCode) || abstractRef;
-    const code = opts.countryAsGovernment && stateLike ? governmentOf(rawCode.slice(0, 3), true) : rawCode;
+    const code = opts.countryAsGovernment && stateLike && !sector ? governmentOf(rawCode.slice(0, 3), true) : rawCode;
     mentions.push({
       first,
       last,

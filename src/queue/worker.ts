@@ -8,6 +8,7 @@
 // through PoolRegistry (liveness.ts), which releases its jobs within seconds.
 import { EventEmitter } from 'node:events';
 import { run, type Runner, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
 import { pendingJobs } from './enqueue.js';
 import { DuplicateMarker } from './dedup.js';
@@ -45,13 +46,14 @@ const IDLE_CHECK_MS = 1_000;
 const MARK_EVERY_MS = 500;
 /** --until-empty: how long to wait for another process's marker to finish the backlog. */
 const DRAIN_TIMEOUT_MS = 60_000;
+const STUCK_SHUTDOWN_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function startWorker(url: string, opts: WorkerOptions = {}): Promise<WorkerHandle> {
   const concurrency = opts.concurrency ?? 1;
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const store: PostgresStore = await openPostgresStore(url, { max: concurrency + 2 });
+  const store: PostgresStore = await openPostgresStore(url, { max: concurrency + 3 });
   const stats = newStats();
   const registry = new PoolRegistry(url, (ids) => log(`released the jobs of ${ids.length} dead worker pool(s)`));
   let runner: Runner | null = null;
@@ -84,31 +86,67 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
     stats.duplicates = marker.marked;
   };
 
-  const startRunner = async (): Promise<Runner> => {
+  /**
+   * One graphile-worker pool on its own connections (so a pool abandoned while stuck cannot starve
+   * the store's). shuttingDown resolves when the pool starts to shut down, for whatever reason.
+   */
+  const startRunner = async (): Promise<{ runner: Runner; connections: pg.Pool; shuttingDown: Promise<void> }> => {
     const events: WorkerEvents = new EventEmitter();
+    let onShutdown = (): void => {};
+    const shuttingDown = new Promise<void>((r) => (onShutdown = r));
     events.on('pool:create', ({ workerPool }) => {
       poolId = workerPool.id;
       void registry.register(workerPool.id);
     });
-    const r = await run({
-      pgPool: store.pool,
-      concurrency,
-      noHandleSignals: true,
-      pollInterval: opts.pollInterval ?? 1_000,
-      logger: quietLogger(log),
-      events,
-      // Batched completion goes through graphile-worker's error handler: a result it cannot record
-      // (database gone) shuts the pool down cleanly and we restart it, instead of an unhandled rejection.
-      preset: {
-        worker: {
-          completeJobBatchDelay: 0,
-          failJobBatchDelay: 0,
-          ...(opts.prefetch ? { localQueue: { size: opts.prefetch } } : {}),
+    events.on('pool:gracefulShutdown', () => onShutdown());
+    events.on('pool:forcefulShutdown', () => onShutdown());
+    const connections = new pg.Pool({ connectionString: url, max: concurrency + 2, connectionTimeoutMillis: 10_000 });
+    connections.on('error', () => undefined);
+    connections.on('connect', (client) => void client.on('error', () => undefined));
+    try {
+      const r = await run({
+        pgPool: connections,
+        concurrency,
+        noHandleSignals: true,
+        pollInterval: opts.pollInterval ?? 1_000,
+        logger: quietLogger(log),
+        events,
+        // Batched completion goes through graphile-worker's error handler: a result it cannot record
+        // (database gone) shuts the pool down cleanly and we restart it, instead of an unhandled rejection.
+        preset: {
+          worker: {
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
+            ...(opts.prefetch ? { localQueue: { size: opts.prefetch } } : {}),
+          },
         },
-      },
-      taskList: { [DOCUMENT_TASK]: makeDocumentTask(store, stats) },
+        taskList: { [DOCUMENT_TASK]: makeDocumentTask(store, stats) },
+      });
+      return { runner: r, connections, shuttingDown };
+    } catch (err) {
+      void connections.end().catch(() => undefined);
+      throw err;
+    }
+  };
+
+  /**
+   * Waits for the pool to end. A pool that began shutting down (e.g. one of its workers died on a
+   * refused connection) but has not ended after STUCK_SHUTDOWN_MS is killed and abandoned: seen
+   * with graphile-worker 0.17 when the database went away mid-shutdown.
+   */
+  const untilEnded = async (r: Runner, shuttingDown: Promise<void>): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<'stuck'>((resolve) => {
+      void shuttingDown.then(() => (timer = setTimeout(() => resolve('stuck'), STUCK_SHUTDOWN_MS)));
     });
-    return r;
+    try {
+      if ((await Promise.race([r.promise, stuck])) === 'stuck') {
+        void r.kill().catch(() => undefined);
+        throw new Error('worker pool stuck while shutting down');
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   const idleWatch = async (): Promise<void> => {
@@ -129,16 +167,22 @@ export async function startWorker(url: string, opts: WorkerOptions = {}): Promis
     let backoff = RESTART_MIN_MS;
     try {
       while (!stopping) {
+        let connections: pg.Pool | null = null;
         try {
-          runner = await startRunner();
+          const started = await startRunner();
+          runner = started.runner;
+          connections = started.connections;
           if (stopping) await runner.stop();
-          await runner.promise;
+          await untilEnded(runner, started.shuttingDown);
           backoff = RESTART_MIN_MS;
         } catch (err) {
-          if (stopping) break;
-          log(`error: worker pool stopped (${(err as Error).message.split('\n', 1)[0]}); restarting in ${Math.round(backoff / 1000)}s`);
+          if (!stopping) {
+            log(`error: worker pool stopped (${(err as Error).message.split('\n', 1)[0]}); restarting in ${Math.round(backoff / 1000)}s`);
+          }
+        } finally {
+          runner = null;
+          void connections?.end().catch(() => undefined);
         }
-        runner = null;
         if (stopping) break;
         // The pool ended without being asked to: whatever it held goes back to the queue.
         if (poolId) {
