@@ -9,4 +9,10 @@ if (!existsSync(main)) {
   process.stderr.write('demarche: not built yet; run `npm ci` (or `npm run build`) first\n');
   process.exit(1);
 }
-await import(main);
+try {
+  await import(main);
+} catch (err) {
+  // A half-built or corrupted dist/ fails at module load: say so in one line, not a stack trace.
+  process.stderr.write(`demarche: cannot load the program (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`npm run build\`\n`);
+  process.exit(1);
+}

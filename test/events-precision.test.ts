@@ -33,6 +33,7 @@ describe('verbs', () => {
     const ev = code('Russia detained thousands of suspected Islamic State fighters.');
     expect(ev.filter((e) => e.trigger === 'suspected')).toHaveLength(0);
     expect(code('Russian backed forces attacked Turkey.').filter((e) => e.type === 'SUPPORT')).toHaveLength(0);
+    expect(code('A clash between Russian backed forces and Turkey.').filter((e) => e.type === 'SUPPORT')).toHaveLength(0);
   });
 
   it('does not take "in turn" or a noun after a finite verb for a verb', () => {
@@ -62,6 +63,11 @@ describe('verb senses', () => {
     expect(code('Kerry and Lavrov have clashed over the plan.').filter((e) => e.type === 'ASSAULT')).toHaveLength(0);
     expect(code('Turkey clashed with Kerry.').find((e) => e.target === 'USAGOV')?.cameo).toBe('110');
     expect(code('Turkey clashed with Syria.').find((e) => e.target === 'SYRGOV')?.type).toBe('ASSAULT');
+  });
+
+  it('reads "demonstrate" with an object as "show", without one as a protest', () => {
+    expect(code('Russia met Turkey, demonstrating Russia’s new clout.').filter((e) => e.type === 'PROTEST')).toHaveLength(0);
+    expect(code('Russia demonstrated against Turkey.').find((e) => e.target === 'TURGOV')?.type).toBe('PROTEST');
   });
 
   it('reads "X’s call for Y to ..." as an appeal', () => {

@@ -8,7 +8,7 @@
 // paragraph follows cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
 import { eld } from 'eld/small';
 import { countWords } from './paragraphs.js';
-import { FUNCTION_WORDS, UI_WORDS } from './vocabulary.js';
+import { CALL_VERBS, CALL_WORDS, FUNCTION_WORDS, READER_WORDS, UI_WORDS } from './vocabulary.js';
 
 export interface Block {
   text: string;
@@ -50,6 +50,12 @@ const CLOCK = /\b\d{1,2}:\d{2}\b/;
 /** Picture credits and copyright lines: "Foto: dpa", "Credit: Getty Images", "© AFP". */
 const CREDIT = /^\(?(photo|foto|bild|credit|image|kuva|source|quelle|fuente)s?\s*:|©|\(c\)\s*\d{4}|getty images/i;
 
+/** Picture credits closing a caption: "... | © Augusta National/Getty Images", "... Foto: Andina". */
+const CREDIT_END = /(©|\(c\)\s|\b(foto|photo|bild|credit)s?\s*:|getty|istock|shutterstock|imago|symbolbild)[^.!?]{0,50}$/i;
+const WORD = /[\p{L}-]+/gu;
+/** German formal address mid-sentence: "Abonnieren Sie", "Ihre Daten". */
+const FORMAL_YOU = /\s(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b/u;
+
 export interface Scored {
   score: number;
   sentence: boolean;
@@ -72,6 +78,26 @@ function uiShare(text: string): number {
     if (UI_WORDS.has(w) || UI_WORDS.has(w.replace(PLURAL_S, ''))) ui++;
   }
   return content === 0 ? 0 : ui / content;
+}
+
+/** Blocks longer than this are not calls to action, whatever they mention. */
+const CALL_MAX_WORDS = 60;
+
+/**
+ * How strongly a block speaks to the reader about the site: one point per distinct call/disclosure
+ * word, one for opening on a call verb, one for addressing the reader while naming a call.
+ */
+function readerCall(text: string): number {
+  const words = text.toLowerCase().match(WORD);
+  if (words === null) return 0;
+  const seen = new Set<string>();
+  let you = FORMAL_YOU.test(text);
+  for (const w of words) {
+    if (CALL_WORDS.has(w)) seen.add(w);
+    else if (READER_WORDS.has(w)) you = true;
+  }
+  if (seen.size === 0) return 0;
+  return seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0) + (you ? 1 : 0);
 }
 
 /** Scores are asked for repeatedly (expansion, then classification): compute each block's once. */
@@ -116,6 +142,12 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
     // "Posted on 27 November 2019 at 15:21 in ...": a timestamped sentence is a post's metadata.
     if (words < 40 && CLOCK.test(text) && (MONTH.test(text) || NUMERIC_DAY.test(text))) score += 2;
     if (LINKISH.test(text)) score += 1;
+  }
+  if (words <= CALL_MAX_WORDS) {
+    const call = readerCall(text);
+    if (call >= 3) score += 5;
+    else if (call === 2) score += 2;
+    if (words <= 40 && CREDIT_END.test(text.slice(-80))) score += 4; // a caption ending on its picture credit
   }
   if (block.linkChars !== undefined && text.length > 0) {
     // Link text is navigation, teasers and "read more"; a linked sentence is usually a teaser.

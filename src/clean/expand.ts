@@ -7,10 +7,8 @@ import { scoreBlock, type Block } from './boilerplate.js';
 
 /** Core blocks shorter than this are not used to locate the core in the page (too ambiguous). */
 const ANCHOR_CHARS = 30;
-/** Non-article blocks in a row that expansion may step over to reach more article text... */
+/** Non-article blocks in a row that expansion may step over to reach more article text. */
 const MAX_GAP = 3;
-/** ...or more of them when together they are this short (the cells of a table, a formula, a list of facts). */
-const GAP_CHARS = 250;
 /** Share of the core's text that must be found verbatim in the page before expanding around it. */
 const MIN_ANCHORED = 0.7;
 /** Words a sentence block needs to count as confident article text away from the core. */
@@ -119,7 +117,6 @@ export function expandCore(body: Block[], picked: Block[], language: string | nu
   const grow = (start: number, step: number): void => {
     let pending: number[] = [];
     let misses = 0;
-    let gapChars = 0;
     for (let i = start; i >= 0 && i < body.length; i += step) {
       const block = body[i]!;
       // Right next to the taken text, a shorter sentence (a standfirst, a closing line) is enough.
@@ -128,12 +125,10 @@ export function expandCore(body: Block[], picked: Block[], language: string | nu
         for (const p of pending) take.add(p);
         pending = [];
         misses = 0;
-        gapChars = 0;
         take.add(i);
         continue;
       }
-      gapChars += block.text.length;
-      if (++misses > MAX_GAP && gapChars > GAP_CHARS) break;
+      if (++misses > MAX_GAP) break;
       if (isNeutral(block, language)) pending.push(i);
     }
   };

@@ -37,3 +37,37 @@ export const FUNCTION_WORDS = new Set(
     'el los y por para con del al es se lo su')
     .split(' '),
 );
+
+/**
+ * Words of calls to action and site disclosures ("subscribe", "download the app", "affiliate links",
+ * "copyrighted"): a sentence naming several of them, or telling the reader to do one, speaks about
+ * the site, not the story. Graded in boilerplate.ts; never a phrase list.
+ */
+export const CALL_WORDS = new Set(
+  (
+    'subscribe subscribed subscriber subscribers subscription subscriptions newsletter newsletters signup sign-up signing ' +
+    'login log-in register download downloads app apps follow donate donation donations click tap share inbox unsubscribe ' +
+    'advertise advertising advertisers advertiser compensation affiliate sponsored copyright copyrighted permission reprint ' +
+    'disclaimer disclosure paywall membership twitter facebook instagram whatsapp telegram youtube cookies ' +
+    'abonnieren abonniere abonniert abonnement abo newsletter registrieren registriere registriert einloggen eingeloggt ' +
+    'herunterladen folgen folgt spende spenden teilen teile klicken klicke kommentar kommentare kommentieren werbung ' +
+    'provision affiliate-links urheberrecht lizenz gewähr datenschutzerklärung verpassen ' +
+    'suscríbete suscribirse suscripción suscriptores boletín únete descarga descargar síguenos comparte publicidad miembro ' +
+    'abonnez-vous abonnez abonnement inscrivez-vous téléchargez suivez-nous partagez publicité ' +
+    'subskrypcji zapraszamy autorskim'
+  ).split(' '),
+);
+
+/** Calls to action usually open on their verb: "Subscribe now", "Follow us", "Abonnieren Sie", "Únete". */
+export const CALL_VERBS = new Set(
+  (
+    'subscribe sign download follow donate click tap share join register get receive help ' +
+    'abonnieren abonniere folge folgen teile teilen klicke klicken registriere registrieren lade melde spende unterstütze unterstützen ' +
+    'suscríbete únete descarga síguenos comparte abonnez-vous inscrivez-vous téléchargez suivez-nous partagez'
+  ).split(' '),
+);
+
+/** Addressing the reader: second person (German formal "Sie"/"Ihr" is recognised by its capital, in boilerplate.ts). */
+export const READER_WORDS = new Set(
+  'you your yours yourself du dich dir dein deine deinen deinem deiner euch euer eure euren eurem tú tu te usted ustedes vous votre vos'.split(' '),
+);

@@ -56,7 +56,9 @@ function participleModifier(t: Tok, prev: Tok | undefined, next: Tok | undefined
   if (prev.pos === 'ADP' && prev.lower !== 'by' && prev.lower !== 'that') return true;
   // "800 captured Isis fighters"
   if (prev.pos === 'NUM' && (next?.pos === 'NOUN' || next?.pos === 'PROPN')) return true;
-  return prev.pos === 'ADJ' && (next?.pos === 'NOUN' || next?.pos === 'PROPN');
+  // (A demonym the tagger called PROPN counts as an adjective: "Turkish backed rebels".)
+  const adjective = prev.pos === 'ADJ' || (prev.pos === 'PROPN' && /(ian|ish|ese|i)$/.test(prev.lower));
+  return adjective && (next?.pos === 'NOUN' || next?.pos === 'PROPN');
 }
 
 /** Verbs after which an infinitive reports something that did (or did not) happen. "be"/"have"

@@ -178,6 +178,8 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     const person = view.mentions.find((m) => m.first > v && m.first <= v + 4);
     if (near(toks, v + 1, v + 3, OVER) || person?.kind === 'PERSON') return { kind: 'verb', verb: v, word: v, code: '110' };
   }
+  // "demonstrating Russia's new clout": with an object, "demonstrate" is "show", not a protest.
+  if (lemma === 'demonstrate' && toks[v + 1] && /^(DET|NOUN|PROPN|ADJ|PRON)$/.test(toks[v + 1]!.pos)) return null;
   // "struck a rapprochement": without an actor as its object, "strike" is no attack.
   if (lemma === 'strike' && !view.mentions.some((m) => m.first > v && m.first <= v + 3)) return null;
   const curated = VERBS[lemma];

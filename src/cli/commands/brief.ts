@@ -1,8 +1,8 @@
 // `demarche brief --dyad RUS,USA`: a dated, chronological brief of one relationship.
 import { Command, Option } from 'commander';
 import { BRIEF_FORMATS, loadBrief, renderBrief, type BriefFormat } from '../../report/brief.js';
-import { dbOption, UserError, withStore } from '../common.js';
-import { outputWriter, requireExistingDb } from './export.js';
+import { dbOption, requireExistingDb, UserError, withStore } from '../common.js';
+import { outputWriter } from './export.js';
 import { eventFilter } from './query.js';
 
 interface BriefCliOptions {

@@ -1,19 +1,10 @@
 // `demarche export --format csv|jsonl`: event rows for spreadsheets and other tools (docs/EXPORT.md).
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../report/export.js';
-import { isPostgresUrl } from '../../store/index.js';
-import { dbLocation, dbOption, UserError, withStore } from '../common.js';
+import { dbOption, requireExistingDb, UserError, withStore } from '../common.js';
 import { eventFilter } from './query.js';
-
-/** Read-only commands should not silently create an empty database at a mistyped path. */
-export function requireExistingDb(opts: { db?: string }): void {
-  const location = dbLocation(opts);
-  if (!isPostgresUrl(location) && !existsSync(location)) {
-    throw new UserError(`no database at ${location} (run \`demarche ingest\` first, or pass --db)`);
-  }
-}
 
 /** A writer to --out FILE or stdout that respects back-pressure. */
 export function outputWriter(out: string | undefined): { write: (chunk: string) => Promise<void>; end: () => Promise<void> } {
