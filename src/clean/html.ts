@@ -46,6 +46,8 @@ function readabilityBlocks(doc: Doc): Block[] | null {
 
 export interface HtmlBlocks {
   title: string | null;
+  /** Text of the page's JSON-LD scripts (schema.org metadata), unparsed: read only when the DOM has little text. */
+  linkedData: string[];
   /** Blocks of the whole (pruned) page body, in page order. */
   body: Block[];
   /** Blocks of the article container Readability picked (empty when it found none). */
@@ -58,11 +60,12 @@ export interface HtmlBlocks {
  */
 export function htmlBlocks(html: string): HtmlBlocks {
   const doc = parseDocument(html);
-  if (doc === null) return { title: null, body: [], core: [] };
+  if (doc === null) return { title: null, linkedData: [], body: [], core: [] };
   const title = pageTitle(doc);
+  const linkedData = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '');
   pruneChrome(doc);
   const body = elementBlocks(doc.body); // before Readability, which rewrites the document
-  return { title, body, core: readabilityBlocks(doc) ?? [] };
+  return { title, linkedData, body, core: readabilityBlocks(doc) ?? [] };
 }
 
 /** Keeps the blocks that are article text, each once. */
@@ -75,11 +78,57 @@ export function selectParagraphs(page: Pick<HtmlBlocks, 'body' | 'core'>): strin
   return dedupeParagraphs(blocks.filter((_, i) => keep[i]).map((b) => b.text));
 }
 
+/** A JSON-LD articleBody at least this long (characters) can stand in for the page's text... */
+const LINKED_BODY_MIN = 500;
+/** ...when it is this many times longer than what the DOM gave (a page rendered by script from data). */
+const LINKED_BODY_RATIO = 3;
+const ARTICLE_BODY = '"articleBody"';
+const MARKUP = /<[a-z][^>]*>/i;
+
+/** The longest schema.org articleBody string anywhere in a JSON-LD tree. */
+function longestArticleBody(node: unknown, best = ''): string {
+  if (Array.isArray(node)) {
+    for (const item of node) best = longestArticleBody(item, best);
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'articleBody' && typeof value === 'string') best = value.length > best.length ? value : best;
+      else if (typeof value === 'object') best = longestArticleBody(value, best);
+    }
+  }
+  return best;
+}
+
+/** The article text a page's JSON-LD carries, as paragraphs (empty when there is none). */
+export function linkedDataParagraphs(scripts: string[]): string[] {
+  let body = '';
+  for (const script of scripts) {
+    if (!script.includes(ARTICLE_BODY)) continue; // JSON.parse only what can hold an article
+    try {
+      body = longestArticleBody(JSON.parse(script), body);
+    } catch {
+      // malformed JSON-LD is common; it just carries nothing
+    }
+  }
+  if (body === '') return [];
+  if (MARKUP.test(body)) {
+    const doc = parseDocument(body);
+    return doc === null ? [] : elementBlocks(doc.body).map((b) => b.text);
+  }
+  return body.split(/\n+/).map(squeeze).filter((p) => p !== '');
+}
+
 /** Main text of an HTML page as paragraphs, plus its title. Never throws: bad input gives nothing. */
 export function extractHtml(html: string): HtmlExtraction {
   try {
     const page = htmlBlocks(html);
-    return { title: page.title, paragraphs: selectParagraphs(page) };
+    const paragraphs = selectParagraphs(page);
+    if (page.linkedData.length > 0) {
+      const fromData = linkedDataParagraphs(page.linkedData);
+      const dataChars = fromData.reduce((n, p) => n + p.length, 0);
+      const domChars = paragraphs.reduce((n, p) => n + p.length, 0);
+      if (dataChars >= LINKED_BODY_MIN && dataChars > LINKED_BODY_RATIO * domChars) return { title: page.title, paragraphs: dedupeParagraphs(fromData) };
+    }
+    return { title: page.title, paragraphs };
   } catch {
     return { title: null, paragraphs: [] };
   }
