@@ -7,6 +7,7 @@ const BENCHES: Bench[] = [
   { name: 'pipeline', load: () => import('./pipeline.js') },
   { name: 'code', load: () => import('./code.js') },
   { name: 'extract', load: () => import('./extract.js') },
+  { name: 'pg-workers', load: () => import('./pg-workers.js') },
 ];
 
 async function main(): Promise<void> {

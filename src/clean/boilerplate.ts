@@ -53,6 +53,11 @@ const CREDIT = /^\(?(photo|foto|bild|credit|image|kuva|source|quelle|fuente)s?\s
 /** Picture credits closing a caption: "... | © Augusta National/Getty Images", "... Foto: Andina". */
 const CREDIT_END = /(©|\(c\)\s|\b(foto|photo|bild|credit)s?\s*:|getty|istock|shutterstock|imago|symbolbild)[^.!?]{0,50}$/i;
 const WORD = /[\p{L}-]+/gu;
+/** An author bio opens on a name and a verb of who they are ("Inga Buller ist", "Evan Halper writes")... */
+const BIO_START = /^(\p{Lu}[\p{L}'’.-]+\s){1,3}(is|ist|writes|schreibt|covers|has|hat|est|es|was|war|works|arbeitet|lives|lebt|studied|studierte|joined|fell)\b/u;
+/** ...and names a trade of writing. */
+const BIO_ROLE =
+  /\b(journalist|reporter|writer|writing|writes|editor|correspondent|columnist|redakteur|autor|author|founder|gründer|head of|freelance|contributor|periodista|redactor|journaliste|rédact|blogger|photographer|fotograf)/i;
 /** German formal address mid-sentence: "Abonnieren Sie", "Ihre Daten". */
 const FORMAL_YOU = /\s(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b/u;
 
@@ -60,6 +65,8 @@ export interface Scored {
   score: number;
   sentence: boolean;
   words: number;
+  /** Evidence the block talks to the reader about the site (calls to action, disclosures, author bios). */
+  aside: number;
 }
 
 /** Sentence-like: what article bodies are made of. */
@@ -143,11 +150,13 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
     if (words < 40 && CLOCK.test(text) && (MONTH.test(text) || NUMERIC_DAY.test(text))) score += 2;
     if (LINKISH.test(text)) score += 1;
   }
+  let aside = 0;
   if (words <= CALL_MAX_WORDS) {
-    const call = readerCall(text);
-    if (call >= 3) score += 5;
-    else if (call === 2) score += 2;
+    aside = readerCall(text);
+    if (aside >= 3) score += 5;
+    else if (aside === 2) score += 2;
     if (words <= 40 && CREDIT_END.test(text.slice(-80))) score += 4; // a caption ending on its picture credit
+    if (BIO_START.test(text) && BIO_ROLE.test(text)) aside += 2; // "Evan Halper writes about ...": only counted at the edges
   }
   if (block.linkChars !== undefined && text.length > 0) {
     // Link text is navigation, teasers and "read more"; a linked sentence is usually a teaser.
@@ -155,7 +164,7 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
     if (density > 0.6) score += sentence ? 4 : 3;
     else if (density > 0.3) score += 2;
   }
-  return { score, sentence, words };
+  return { score, sentence, words, aside };
 }
 
 function isTitleCase(text: string): boolean {
@@ -176,6 +185,12 @@ function otherLanguage(text: string, docLanguage: string): boolean {
   const result = eld.detect(text);
   return result.language !== '' && result.language !== docLanguage && result.isReliable();
 }
+
+/** Blocks at the start / end of the candidates where calls to action and author bios are looked for. */
+const ASIDE_EDGE_HEAD = 1;
+const ASIDE_EDGE_TAIL = 3;
+/** Evidence added there to a block with any aside evidence (enough to drop a short sentence). */
+const ASIDE_EDGE = 3;
 
 /** Share of the document (by block count) counted as its tail for the tail cut. */
 const TAIL_SHARE = 0.3;
@@ -198,7 +213,9 @@ export function classifyBlocks(blocks: Block[], docLanguage: string | null, opti
   }
   const keep = scored.map((s, i) => {
     const edge = i < first || i > last ? options.edge : 0;
-    return s.score + (s.sentence ? 0 : edge) < options.drop;
+    // Calls to action and bios sit at the article's edges; there even one call word is telling.
+    const aside = s.aside > 0 && (i < ASIDE_EDGE_HEAD || i >= blocks.length - ASIDE_EDGE_TAIL) ? ASIDE_EDGE : 0;
+    return s.score + (s.sentence ? 0 : edge) + aside < options.drop;
   });
   // Tail cut: walk back from the end; the earliest boilerplate block reached before the body
   // resumes (one long paragraph, or two medium ones in a row) marks where the article ended.
