@@ -3,7 +3,7 @@ import type { Article, CleanDocument, CodeInput, Event, RawDocument } from './mo
 import { cleanDocument } from './clean/index.js';
 import { annotate } from './nlp/index.js';
 import { resolveEntities } from './actors/index.js';
-import { codeEvents } from './events/index.js';
+import { articleFromInput, codeEvents } from './events/index.js';
 
 export interface Processed {
   article: Article;
@@ -43,18 +43,7 @@ export function processDocument(raw: RawDocument, timer?: StageTimer): Processed
 }
 
 /** The event coder alone over a bare text (`demarche code`, evaluations): no cleaning, no store. */
-export function codeText(input: CodeInput, options: { annotateOnly?: boolean } = {}): { article: Article; events: Event[] } {
-  const annotated = annotate({
-    id: input.id,
-    source: input.id,
-    url: null,
-    title: null,
-    published: input.date ?? null,
-    language: 'en',
-    day_first: false,
-    text: input.text,
-    duplicate_of: null,
-  });
-  const article: Article = { ...annotated, entities: resolveEntities(annotated) };
-  return { article, events: options.annotateOnly ? [] : codeEvents(article) };
+export function codeText(input: CodeInput): { article: Article; events: Event[] } {
+  const article = articleFromInput(input);
+  return { article, events: codeEvents(article) };
 }

@@ -31,6 +31,8 @@ const NOMINAL = new Set(['ADJ', 'NUM']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** A country after these is where something happens, not who acts. */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
+/** Courtesy titles: "Mr Putin", "Mrs May" name a person by surname, like a title does. */
+const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MME', 'MX', 'MESSRS']);
 
 export function recognise(article: Article, dict: ActorDictionary): Entity[] {
   // Callers holding only text (e.g. the event coder's CodeInput) get it tokenised here.
@@ -126,7 +128,7 @@ class Resolver {
     if (actor.kind === 'PERSON') {
       // "Hussein" inside "Mohammed Hussein Roble" is someone else's name, not King Hussein.
       if (s.j - s.i === 1 && (this.plainCapital(k - 1, k) || this.plainCapital(k + 1, k + 1))) return;
-      return this.emitPerson(s.i, s.j, this.personRef(actor));
+      return this.emitPerson(this.honorific(k) ? s.i - 1 : s.i, s.j, this.personRef(actor));
     }
     const code = codeAt(actor, this.date);
     const next = this.adjacentAgent(k);
@@ -200,7 +202,13 @@ class Resolver {
     if (!s || s.target || join >= this.segs.length) return false;
     const w = this.words[s.i];
     const joined = this.words[this.segs[join].i];
-    return w.cap && !joined.boundary && !(q < join && w.sentenceStart && isCommonWord(w.text));
+    return w.cap && !joined.boundary && !HONORIFICS.has(w.key) && !(q < join && w.sentenceStart && isCommonWord(w.text));
+  }
+
+  /** Segment k directly follows a courtesy title ("Mr" in "Mr Putin"). */
+  private honorific(k: number): boolean {
+    const prev = this.segs[k - 1];
+    return !!prev && !prev.target && HONORIFICS.has(this.words[prev.i].key) && !this.words[this.segs[k].i].boundary && !this.consumed[k - 1];
   }
 
   /** The country in a possessive right before segment k ("Washington's" in "Washington's Syria envoy"). */
@@ -289,6 +297,7 @@ class Resolver {
       if (p) this.emitPerson(s.i - 1, s.j, p);
       return;
     }
+    if (HONORIFICS.has(w.key)) return this.courtesyName(k);
     if (!w.cap || w.key.length < 3) return;
     const next = this.segs[k + 1];
     const nw = next && !next.target ? this.words[next.i] : null;
@@ -299,8 +308,53 @@ class Resolver {
         return this.emitPerson(s.i, next.j, p);
       }
     }
+    // A surname alone must stand alone: "Christopher" in "Maj Gen Christopher Ghika" is a first name.
+    if (this.insideName(k)) return;
     const p = this.surnameOf(w);
     if (p) this.emitPerson(s.i, s.j, p);
+  }
+
+  /** Segment k sits next to an unknown capitalised word that is no ordinary English word. */
+  private insideName(k: number): boolean {
+    const nameWord = (q: number, join: number): boolean => this.plainCapital(q, join) && !isCommonWord(this.words[this.segs[q].i].text);
+    return nameWord(k - 1, k) || nameWord(k + 1, k + 1);
+  }
+
+  /**
+   * "Mr Putin", "Mrs May", "Ms Jane Smith": 1-3 capitalised words after a courtesy title are a
+   * person. A known surname resolves even when it is a common word ("May"); an unknown one is still
+   * a person (code unknown), so that a following "he" or "she" has someone to refer to.
+   */
+  private courtesyName(k: number): void {
+    let n = 0;
+    while (n < 3 && this.segs[k + 1 + n]) {
+      const s = this.segs[k + 1 + n];
+      const w = this.words[s.i];
+      if (s.target || this.consumed[k + 1 + n] || !w.cap || w.boundary || w.sentenceStart) break;
+      n++;
+    }
+    if (n === 0) return;
+    const from = this.segs[k + 1].i;
+    const to = this.segs[k + n].j;
+    const last = this.words[to - 1];
+    const p = this.surnames.get(last.key) ?? this.famousByKey(last.key) ?? this.knownTypo(last) ?? {
+      name: this.words.slice(from, to).map((w) => w.text).join(' '), code: null, country: null, actor: null,
+    };
+    for (let q = 1; q <= n; q++) this.consumed[k + q] = 1;
+    if (!this.surnames.has(last.key)) this.surnames.set(last.key, p);
+    this.emitPerson(this.segs[k].i, to, p);
+  }
+
+  private famousByKey(key: string): PersonRef | null {
+    const a = famousSurnames(this.dict).get(key);
+    return a ? this.personRef(a) : null;
+  }
+
+  /** A one-letter misspelling of a surname already named in the article. */
+  private knownTypo(w: Word): PersonRef | null {
+    if (w.key.length < 5) return null;
+    for (const [key, p] of this.surnames) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return p;
+    return null;
   }
 
   /** The most recently mentioned person satisfying `ok`. */

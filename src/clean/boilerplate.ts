@@ -89,22 +89,24 @@ function uiShare(text: string): number {
 
 /** Blocks longer than this are not calls to action, whatever they mention. */
 const CALL_MAX_WORDS = 60;
+/** Addressing the reader counts towards an aside only in a block this short. */
+const ADDRESS_MAX_WORDS = 25;
 
 /**
- * How strongly a block speaks to the reader about the site: one point per distinct call/disclosure
- * word, one for opening on a call verb, one for addressing the reader while naming a call.
+ * How a block speaks to the reader about the site: distinct call/disclosure words (plus one for
+ * opening on a call verb), and whether it addresses the reader while naming one.
  */
-function readerCall(text: string): number {
+function readerCall(text: string): { calls: number; addressed: boolean } {
   const words = text.toLowerCase().match(WORD);
-  if (words === null) return 0;
+  if (words === null) return { calls: 0, addressed: false };
   const seen = new Set<string>();
   let you = FORMAL_YOU.test(text);
   for (const w of words) {
     if (CALL_WORDS.has(w)) seen.add(w);
     else if (READER_WORDS.has(w)) you = true;
   }
-  if (seen.size === 0) return 0;
-  return seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0) + (you ? 1 : 0);
+  if (seen.size === 0) return { calls: 0, addressed: false };
+  return { calls: seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0), addressed: you };
 }
 
 /** Scores are asked for repeatedly (expansion, then classification): compute each block's once. */
@@ -152,9 +154,12 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
   }
   let aside = 0;
   if (words <= CALL_MAX_WORDS) {
-    aside = readerCall(text);
-    if (aside >= 3) score += 5;
-    else if (aside === 2) score += 2;
+    const { calls, addressed } = readerCall(text);
+    const call = calls + (addressed ? 1 : 0);
+    if (call >= 3) score += 5;
+    else if (call === 2) score += 2;
+    // Columns and quotes address the reader too, at length; a short call to them is the site talking.
+    aside = calls + (addressed && words <= ADDRESS_MAX_WORDS ? 1 : 0);
     if (words <= 40 && CREDIT_END.test(text.slice(-80))) score += 4; // a caption ending on its picture credit
     if (BIO_START.test(text) && BIO_ROLE.test(text)) aside += 2; // "Evan Halper writes about ...": only counted at the edges
   }
@@ -186,11 +191,12 @@ function otherLanguage(text: string, docLanguage: string): boolean {
   return result.language !== '' && result.language !== docLanguage && result.isReliable();
 }
 
-/** Blocks at the start / end of the candidates where calls to action and author bios are looked for. */
-const ASIDE_EDGE_HEAD = 1;
+/** Closing blocks where calls to action and author bios are looked for... */
 const ASIDE_EDGE_TAIL = 3;
-/** Evidence added there to a block with any aside evidence (enough to drop a short sentence). */
-const ASIDE_EDGE = 3;
+/** ...the aside evidence that suffices there (two call words, a bio)... */
+const ASIDE_MIN = 2;
+/** ...and what it adds: enough to drop a sentence. */
+const ASIDE_EDGE = 5;
 
 /** Share of the document (by block count) counted as its tail for the tail cut. */
 const TAIL_SHARE = 0.3;
@@ -213,8 +219,8 @@ export function classifyBlocks(blocks: Block[], docLanguage: string | null, opti
   }
   const keep = scored.map((s, i) => {
     const edge = i < first || i > last ? options.edge : 0;
-    // Calls to action and bios sit at the article's edges; there even one call word is telling.
-    const aside = s.aside > 0 && (i < ASIDE_EDGE_HEAD || i >= blocks.length - ASIDE_EDGE_TAIL) ? ASIDE_EDGE : 0;
+    // Calls to action and bios close articles: there weaker evidence of them is enough.
+    const aside = s.aside >= ASIDE_MIN && i >= blocks.length - ASIDE_EDGE_TAIL ? ASIDE_EDGE : 0;
     return s.score + (s.sentence ? 0 : edge) + aside < options.drop;
   });
   // Tail cut: walk back from the end; the earliest boilerplate block reached before the body
