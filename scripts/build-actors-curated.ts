@@ -147,6 +147,9 @@ export const ACTORS: ActorRecord[] = [
   { name: 'Al-Qaeda', kind: 'ORG', aliases: ['al-Qaida', 'al Qaeda', 'al Qaida', 'Al-Qaeda'], code: 'IMGMUSALQ' },
   // Insurgents until they took power in 1996 and again in August 2021.
   { name: 'Taliban', kind: 'ORG', aliases: ['the Taliban', 'Taleban'], roles: [['AFGREB', '1994-01-01', null], ['AFGGOV', '1996-09-27', '2001-11-13'], ['AFGGOV', '2021-08-15', null]] },
+  // Kurdish-led forces in Syria: Phoenix codes Kurdish armed groups as rebels of their country.
+  { name: 'Syrian Democratic Forces', kind: 'ORG', aliases: ['SDF', 'Kurdish-led Syrian Democratic Forces'], code: 'SYRREB' },
+  { name: "People's Protection Units", kind: 'ORG', aliases: ['YPG', 'Kurdish People\'s Protection Units', 'YPJ', "Women's Protection Units"], code: 'SYRREB' },
   { name: 'Interfax', kind: 'ORG', aliases: [], code: 'RUSMED' },
   { name: 'Itar-Tass', kind: 'ORG', aliases: ['ITAR-TASS', 'TASS'], code: 'RUSMED' },
   { name: 'Xinhua', kind: 'ORG', aliases: [], code: 'CHNMED' },
@@ -185,6 +188,30 @@ export const CAPITALS: Record<string, string[]> = {
   TUR: ['ANKARA'],
   RUS: ['MOSCOW'],
 };
+
+/**
+ * Capital names CountryInfo lists beside the current one that went out of use (renamed cities, moved
+ * capitals), with the last day of use: before it they stand for the government, after it for nothing.
+ */
+export const FORMER_CAPITALS: Record<string, [name: string, until: string][]> = {
+  ZWE: [['SALISBURY', '1982-04-17']],
+  COD: [['LEOPOLDVILLE', '1966-05-01']],
+  TCD: [['FORT-LAMY', '1973-04-05']],
+  BDI: [['USUMBURA', '1962-06-30']],
+  DOM: [['CIUDAD TRUJILLO', '1961-11-22']],
+  KGZ: [['FRUNZE', '1991-02-06']],
+  TJK: [['STALINABAD', '1961-11-09']],
+  NOR: [['CHRISTIANIA', '1924-12-31']],
+  MNG: [['URGA', '1924-11-28'], ['KULUN', '1924-11-28']],
+  GEO: [['TIFLIS', '1935-12-31']],
+  BGR: [['SERDICA', '0800-01-01']],
+  MKD: [['USKUB', '1912-12-31']],
+  KAZ: [['ALMA-ATA', '1993-01-31']],
+  MNE: [['BEOGRAD', '2006-06-02']],
+};
+
+/** Nicknames CountryInfo lists as capitals: ordinary phrases ("the Eternal City"), not names to match. */
+export const CAPITAL_NICKNAMES = ['ETERNAL CITY', 'CITY OF LIGHT', 'NEW FLOWER'];
 
 /** Country-name forms the sources lack. */
 export const COUNTRY_NAMES: Record<string, string[]> = {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/actors/types.js';
 import { parsePetrarchAgents } from '../src/actors/petrarch.js';
 import { inLexicon } from '../src/nlp/wink.js';
-import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, OFFICES, officeCode } from './build-actors-curated.js';
+import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPO = existsSync(join(ROOT, 'package.json')) ? ROOT : resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,7 +86,9 @@ function readCountries(ev: string): CountryRecord[] {
       (ADJECTIVE_END.test(n) ? adjectives : names).add(n);
     }
     for (const a of adjectives) if (/(AN|I)$/.test(a)) plurals.add(a + 'S');
-    const capitals = new Set([...entries(block, 'Capital'), ...(CAPITALS[iso3] ?? [])]);
+    const former = FORMER_CAPITALS[iso3] ?? [];
+    const capitals = new Set([...entries(block, 'Capital'), ...(CAPITALS[iso3] ?? [])]
+      .filter((c) => !former.some(([f]) => f === c) && !CAPITAL_NICKNAMES.includes(c)));
     const cities = new Set([...entries(block, 'MajorCities'), ...entries(block, 'Regions')].filter((c) => !capitals.has(c)));
     // "the" is read from the text ("the US Secretary of State"), never part of a name.
     const bare = (xs: Set<string>): string[] => [...new Set([...xs].map((x) => x.replace(/^THE /, '')))];
@@ -97,7 +99,8 @@ function readCountries(ev: string): CountryRecord[] {
       adjectives: bare(adjectives),
       plurals: bare(plurals),
       capitals: [...capitals],
-      cities: [...cities],
+      cities: [...cities].filter((c) => !former.some(([f]) => f === c)),
+      ...(former.length ? { former } : {}),
     });
   }
   // A curated capital belongs to one country only (Belgrade is Serbia's, not Yugoslavia's).
@@ -108,7 +111,40 @@ function readCountries(ev: string): CountryRecord[] {
       c.cities = c.cities.filter((x) => !caps.includes(x));
     }
   }
+  shareNationalityWords([...byIso.values()]);
+  // A former name that is another country's current capital belongs to that one (BEOGRAD: Serbia's).
+  const current = new Set([...byIso.values()].flatMap((c) => c.capitals));
+  for (const c of byIso.values()) {
+    if (!c.former) continue;
+    c.former = c.former.filter(([name]) => !current.has(name));
+    if (c.former.length === 0) delete c.former;
+  }
   return [...byIso.values()];
+}
+
+/**
+ * A nationality word listed under several countries ("SERBIAN" under Serbia and Montenegro) stays
+ * only with the country whose own name it comes from (the longest shared prefix with a name).
+ */
+function shareNationalityWords(countries: CountryRecord[]): void {
+  const owners = new Map<string, CountryRecord[]>();
+  for (const c of countries) for (const w of [...c.adjectives, ...c.plurals]) owners.set(w, [...(owners.get(w) ?? []), c]);
+  const affinity = (c: CountryRecord, w: string): number => Math.max(0, ...c.names.filter((n) => n !== w).map((n) => commonPrefix(n, w)));
+  for (const [w, cs] of owners) {
+    if (cs.length < 2) continue;
+    const best = Math.max(...cs.map((c) => affinity(c, w)));
+    for (const c of cs) {
+      if (affinity(c, w) === best) continue;
+      c.adjectives = c.adjectives.filter((x) => x !== w);
+      c.plurals = c.plurals.filter((x) => x !== w);
+    }
+  }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function parseCsvLine(line: string): string[] {

@@ -10,7 +10,7 @@ export type CountryForm = 'name' | 'capital' | 'adj' | 'plural' | 'city';
 
 export type Target =
   | { t: 'actor'; actor: ActorRecord; weak: boolean }
-  | { t: 'country'; country: CountryRecord; form: CountryForm }
+  | { t: 'country'; country: CountryRecord; form: CountryForm; until?: string }
   | { t: 'agent'; agent: AgentRecord };
 
 export interface TrieNode {
@@ -52,13 +52,18 @@ export function aliasKeys(alias: string): string[] {
     .filter((w) => w !== '' && w !== '*');
 }
 
+/** Shortest stem (letters) that may match longer words. */
+const MIN_STEM = 4;
+
 function insert(root: TrieNode, alias: string, target: Target): void {
   const keys = aliasKeys(alias);
   if (keys.length === 0) return;
   let node = root;
   for (const k of keys) {
-    const stem = k.endsWith('*');
-    const word = stem ? k.slice(0, -1) : k;
+    // A stem of two or three letters ("THE_AU", "THE_KU") would swallow "The Australian" or "The
+    // Kuwait": such short stems match only the word itself.
+    const stem = k.endsWith('*') && k.length > MIN_STEM;
+    const word = k.endsWith('*') ? k.slice(0, -1) : k;
     if (!word) return;
     if (stem) {
       node.stems ??= [];
@@ -98,6 +103,7 @@ export function compileDictionary(data: ActorData): ActorDictionary {
       ['plural', country.plurals], ['city', country.cities],
     ];
     for (const [form, list] of forms) for (const alias of list) insert(root, alias, { t: 'country', country, form });
+    for (const [alias, until] of country.former ?? []) insert(root, alias, { t: 'country', country, form: 'capital', until });
   }
   for (const agent of data.agents) insert(root, agent.phrase, { t: 'agent', agent });
   const offices = new Map<string, OfficeRecord>();

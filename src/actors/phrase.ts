@@ -5,8 +5,10 @@ import type { Entity } from '../model.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { loadDefaultDictionary, type ActorDictionary } from './dictionary.js';
 import { recognise } from './resolve.js';
-import { articleWords } from './words.js';
-import { segment } from './segments.js';
+import { articleWords, type Word } from './words.js';
+import { segment, type Segment } from './segments.js';
+import { compose } from './titles.js';
+import type { AgentRecord } from './types.js';
 
 export interface PhraseActor {
   /** Full code (RUSGOV, USAMIL, MIL for a bare "soldiers"), null when nothing is recognised. */
@@ -28,14 +30,43 @@ export function resolveActorPhrase(text: string, date: string | null = null, dic
   };
   const entities = recognise(article, d);
   const head = pickHead(entities);
-  // A country named on its own has no political context: the bare country code.
-  if (head?.kind === 'PLACE' && head.country) return { code: head.country, country: head.country, sector: '', name: head.name };
-  if (head?.code) return { code: head.code, country: head.code.slice(0, 3), sector: head.code.slice(3), name: head.name };
+  const words = articleWords(article);
+  const segs = segment(words, d);
+  if (head?.kind === 'PLACE' && head.country) {
+    // "Ukrainian agricultural workers", "trade unions in Denmark": a group noun anywhere in the
+    // phrase is the country's; a capital alone stands for its government; a country alone is itself.
+    const agent = lastAgent(segs, words, head);
+    if (agent) return withCode(compose(head.country, agent), head.name);
+    const seg = segs.find((s) => words[s.i].start === head.start);
+    // (not after "in": "a park in Kabul" is a place)
+    const capital = seg?.target?.t === 'country' && seg.target.form === 'capital' && head.code === head.country + 'GOV';
+    return capital ? withCode(head.country + 'GOV', head.name) : { code: head.country, country: head.country, sector: '', name: head.name };
+  }
+  if (head?.code) {
+    // "a former CIA official": once out of office, an elite of the country.
+    if (FORMER.test(text) && /^[A-Z]{3}(GOV|MIL|SPY)/.test(head.code) && !head.code.startsWith('IGO')) return withCode(head.code.slice(0, 3) + 'ELI', head.name);
+    return withCode(head.code, head.name);
+  }
   if (head) return { code: null, country: head.country, sector: '', name: head.name };
   // No named actor: a bare agent noun ("soldiers", "Defense Minister") gives the sector alone.
-  const words = articleWords(article);
-  for (const s of segment(words, d)) if (s.target?.t === 'agent') return { code: s.target.agent.code, country: null, sector: s.target.agent.code, name: null };
+  for (const s of segs) if (s.target?.t === 'agent') return { code: s.target.agent.code, country: null, sector: s.target.agent.code, name: null };
   return { code: null, country: null, sector: '', name: null };
+}
+
+const FORMER = /\b(former|ex-)\s*\w/i;
+
+function withCode(code: string, name: string | null): PhraseActor {
+  return { code, country: code.slice(0, 3), sector: code.slice(3), name };
+}
+
+/** The last group noun outside the head mention (English phrases end in their head noun). */
+function lastAgent(segs: Segment[], words: Word[], head: Entity): AgentRecord | null {
+  let found: AgentRecord | null = null;
+  for (const s of segs) {
+    if (s.target?.t !== 'agent' || (words[s.i].start >= head.start && words[s.j - 1].end <= head.end)) continue;
+    found = s.target.agent;
+  }
+  return found;
 }
 
 /** The widest mention; on ties the later one (English heads come last). */

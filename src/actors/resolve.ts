@@ -31,6 +31,14 @@ const NOMINAL = new Set(['ADJ', 'NUM']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** A country after these is where something happens, not who acts. */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
+/** "soldiers from Gondor", "ambassadors of Arnor": the group belongs to the country ("in" is left to the event coder). */
+const AGENT_LINKS = new Set(['FROM', 'OF']);
+/** Shapes of nationality/ethnic adjectives ("Kurdish", "Pashtun" is in SECTS, "Baluchi", "Tamilese"). */
+const GROUP_ADJECTIVE = /^\p{Lu}\p{Ll}+(ish|ian|i|ese)$/u;
+const SECTS = new Set(['SHIITE', 'SHIA', 'SUNNI', 'ALAWITE', 'DRUZE', 'HOUTHI', 'KURD', 'PASHTUN', 'TAMIL', 'UYGHUR', 'UIGHUR', 'YAZIDI', 'TUAREG', 'BALOCH', 'HAZARA']);
+/** Sea and region adjectives of the same shape ("Russian Caspian flotilla"). */
+const NOT_GROUPS = new Set(['CASPIAN', 'MEDITERRANEAN', 'PERSIAN', 'ATLANTIC', 'PACIFIC', 'ENGLISH', 'SPECIAL', 'MARITIME']);
+const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'IBN', 'ABU', 'BINT', 'OULD']);
 /** Courtesy titles: "Mr Putin", "Mrs May" name a person by surname, like a title does. */
 const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MME', 'MX', 'MESSRS']);
 
@@ -135,7 +143,8 @@ class Resolver {
     // PETRARCH-style composition: a country-level actor followed by a group noun ("ISRAELI TROOPS").
     if (next && code && code.length === 3 && !isTitle(next)) {
       this.consumed[k + 1] = 1;
-      return this.emit(s.i, this.segs[k + 1].j, 'ORG', `${actor.name} ${titleText(next.phrase)}`, compose(code, next), null);
+      this.emit(s.i, this.segs[k + 1].j, 'ORG', `${actor.name} ${titleText(next.phrase)}`, compose(code, next), null);
+      return this.coordinatedAgent(k + 1, code, actor.name);
     }
     if (next && code && code.length === 3 && isTitle(next)) {
       this.consumed[k + 1] = 1;
@@ -146,6 +155,11 @@ class Resolver {
 
   private country(k: number, country: CountryRecord, form: CountryForm): void {
     const s = this.segs[k];
+    // A former capital name after it went out of use is no longer that country ("Salisbury", 2018).
+    const until = s.target?.t === 'country' ? s.target.until : undefined;
+    if (until && this.date > until) return;
+    // "Al-Sabah", "bin Laden": a place name after a name particle is part of a person's name.
+    if (s.i > 0 && !this.words[s.i].boundary && NAME_PARTICLES.has(this.words[s.i - 1].key)) return;
     const next = this.adjacentAgent(k);
     if (next && !(form === 'city' && isTitle(next))) {
       this.consumed[k + 1] = 1;
@@ -154,7 +168,18 @@ class Resolver {
         const owner = this.possessor(k) ?? country;
         return this.title(k + 1, k, { iso3: owner.iso3, name: adjective(owner) });
       }
-      return this.emit(s.i, this.segs[k + 1].j, 'ORG', `${adjective(country)} ${titleText(next.phrase)}`, compose(country.iso3, next), null);
+      // "Kurdish Syrian forces": a group adjective before the country makes them a group inside it.
+      const group = this.groupModifier(k - 1, k);
+      const code = group ? nonStateCode(country.iso3, next) : compose(country.iso3, next);
+      this.emit(group ? this.segs[k - 1].i : s.i, this.segs[k + 1].j, 'ORG', `${adjective(country)} ${titleText(next.phrase)}`, code, null);
+      return this.coordinatedAgent(k + 1, country.iso3, adjective(country));
+    }
+    // "Syrian Kurdish forces": the same with the group adjective between country and group noun.
+    const groupAgent = this.groupModifier(k + 1, k + 1) ? this.adjacentAgent(k + 1) : null;
+    if (groupAgent && !isTitle(groupAgent) && form !== 'city') {
+      this.consumed[k + 1] = this.consumed[k + 2] = 1;
+      const name = `${adjective(country)} ${this.words[this.segs[k + 1].i].text} ${titleText(groupAgent.phrase)}`;
+      return this.emit(s.i, this.segs[k + 2].j, 'ORG', name, nonStateCode(country.iso3, groupAgent), null);
     }
     const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
     const after = this.words[s.j];
@@ -173,6 +198,17 @@ class Resolver {
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3);
   }
 
+  /** "Danish media and government": a second group noun joined by "and" shares the country. */
+  private coordinatedAgent(q: number, root: string, owner: string): void {
+    const and = this.segs[q + 1];
+    const second = this.segs[q + 2];
+    if (!and || and.target || this.words[and.i].key !== 'AND' || this.words[and.i].boundary) return;
+    if (!second || second.target?.t !== 'agent' || this.consumed[q + 2] || isTitle(second.target.agent)) return;
+    if (this.words[second.i].sentence !== this.words[and.i].sentence) return;
+    this.consumed[q + 2] = 1;
+    this.emit(second.i, second.j, 'ORG', `${owner} ${titleText(second.target.agent.phrase)}`, compose(root, second.target.agent), null);
+  }
+
   /**
    * A group noun before its country, as PETRARCH reads them: "MSF Arnor" (prefix agents),
    * "soldiers from Gondor", "the ambassadors of Arnor". Returns true when it emitted the pair.
@@ -181,7 +217,7 @@ class Resolver {
     if (isTitle(agent)) return false;
     let q = k + 1;
     const link = this.segs[q];
-    if (!agent.prefix && link && !link.target && (this.words[link.i].key === 'FROM' || this.words[link.i].key === 'OF')) q++;
+    if (!agent.prefix && link && !link.target && AGENT_LINKS.has(this.words[link.i].key)) q++;
     else if (!agent.prefix) return false;
     const s = this.segs[q];
     if (!s || this.consumed[q] || this.words[s.i].sentence !== this.words[this.segs[k].i].sentence) return false;
@@ -203,6 +239,16 @@ class Resolver {
     const w = this.words[s.i];
     const joined = this.words[this.segs[join].i];
     return w.cap && !joined.boundary && !HONORIFICS.has(w.key) && !(q < join && w.sentenceStart && isCommonWord(w.text));
+  }
+
+  /**
+   * Segment q is a plain capitalised group adjective ("Kurdish", "Pashtun", "Shiite") joined to
+   * segment `join`: not a country (those are dictionary matches), so an ethnic or sectarian group.
+   */
+  private groupModifier(q: number, join: number): boolean {
+    if (!this.plainCapital(q, join)) return false;
+    const w = this.words[this.segs[q].i];
+    return (GROUP_ADJECTIVE.test(w.text) || SECTS.has(w.key)) && !NOT_GROUPS.has(w.key);
   }
 
   /** Segment k directly follows a courtesy title ("Mr" in "Mr Putin"). */
@@ -239,6 +285,8 @@ class Resolver {
     const iso3 = country?.iso3 ?? agent.country ?? null;
     const firstWord = this.segs[ck].i;
     const after = this.segs[tk].j;
+    const named = this.sameCountryName(tk, iso3, agent);
+    if (named) return this.emitPerson(this.segs[tk + 1].i, this.segs[tk + 1].j, named);
     // An unknown name right after the title: 1-3 capitalised plain words.
     let n = 0;
     while (n < 3 && tk + 1 + n < this.segs.length) {
@@ -261,6 +309,22 @@ class Resolver {
     if (!DETERMINERS.has(det) && !isCounterpart(agent) && !country) return;
     const p = this.describe(agent, iso3, country?.name ?? null);
     if (p) this.emitPerson(firstWord, after, p);
+  }
+
+  /**
+   * "Bree Prime Minister Romendacil": PETRARCH dictionaries list some people under their country's
+   * bare code, so a dictionary name right after a title, coded with the title's country, is the
+   * title holder (country + title code), not a second mention of the country.
+   */
+  private sameCountryName(tk: number, iso3: string | null, agent: AgentRecord): PersonRef | null {
+    const s = this.segs[tk + 1];
+    if (!iso3 || !s || s.target?.t !== 'actor' || s.target.actor.kind === 'PERSON' || this.consumed[tk + 1]) return null;
+    const w = this.words[s.i];
+    if (w.boundary || w.sentence !== this.words[this.segs[tk].i].sentence) return null;
+    const code = codeAt(s.target.actor, this.date);
+    if (!code || code.slice(0, 3) !== iso3 || isCounterpart(agent)) return null;
+    this.consumed[tk + 1] = 1;
+    return { name: s.target.actor.name, code: code.length > 3 ? code : compose(iso3, agent), country: iso3, actor: null, office: agent.office };
   }
 
   /** Who "the US Secretary of State" / "the Russian Minister" / "his Russian counterpart" is. */
@@ -416,6 +480,11 @@ class Resolver {
     }
     for (let q = first; q < k; q++) this.consumed[q] = 1;
   }
+}
+
+/** Armed or ruling group nouns of a group inside a country are rebels (Phoenix codes Kurdish militias XXXREB). */
+function nonStateCode(iso3: string, agent: AgentRecord): string {
+  return /^(MIL|GOV)/.test(agent.code) && !agent.prefix ? iso3 + 'REB' : compose(iso3, agent);
 }
 
 function titleCaseName(words: Word[], s: Segment): string {

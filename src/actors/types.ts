@@ -44,6 +44,11 @@ export interface CountryRecord {
   capitals: string[];
   /** Other cities: places only. */
   cities: string[];
+  /**
+   * Former capital names with the last day they were in use ("SALISBURY" until 1982-04-17, now
+   * Harare): the capital before then, nothing after (the name may be another place by now).
+   */
+  former?: [name: string, until: string][];
 }
 
 /** A title or group noun ("FOREIGN MINISTER", "GOVERNMENT", "AIR FORCE") and its sector code. */

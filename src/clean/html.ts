@@ -5,7 +5,7 @@ import { classifyBlocks, HTML_CLASSIFIER, type Block } from './boilerplate.js';
 import { elementBlocks, parseDocument, type Doc } from './dom.js';
 import { expandCore } from './expand.js';
 import { detectLanguage } from './language.js';
-import { dedupeParagraphs, squeeze } from './paragraphs.js';
+import { countWords, dedupeParagraphs, squeeze } from './paragraphs.js';
 import { pruneChrome } from './prune.js';
 
 export interface HtmlExtraction {
@@ -46,8 +46,8 @@ function readabilityBlocks(doc: Doc): Block[] | null {
 
 export interface HtmlBlocks {
   title: string | null;
-  /** Text of the page's JSON-LD scripts (schema.org metadata), unparsed: read only when the DOM has little text. */
-  linkedData: string[];
+  /** The page's <script> elements (detached by pruning): read only when the DOM has little text. */
+  scripts: Element[];
   /** Blocks of the whole (pruned) page body, in page order. */
   body: Block[];
   /** Blocks of the article container Readability picked (empty when it found none). */
@@ -60,12 +60,12 @@ export interface HtmlBlocks {
  */
 export function htmlBlocks(html: string): HtmlBlocks {
   const doc = parseDocument(html);
-  if (doc === null) return { title: null, linkedData: [], body: [], core: [] };
+  if (doc === null) return { title: null, scripts: [], body: [], core: [] };
   const title = pageTitle(doc);
-  const linkedData = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '');
+  const scripts = Array.from(doc.querySelectorAll('script'));
   pruneChrome(doc);
   const body = elementBlocks(doc.body); // before Readability, which rewrites the document
-  return { title, linkedData, body, core: readabilityBlocks(doc) ?? [] };
+  return { title, scripts, body, core: readabilityBlocks(doc) ?? [] };
 }
 
 /** Keeps the blocks that are article text, each once. */
@@ -78,12 +78,22 @@ export function selectParagraphs(page: Pick<HtmlBlocks, 'body' | 'core'>): strin
   return dedupeParagraphs(blocks.filter((_, i) => keep[i]).map((b) => b.text));
 }
 
-/** A JSON-LD articleBody at least this long (characters) can stand in for the page's text... */
-const LINKED_BODY_MIN = 500;
+/** DOM text this long (characters) is not replaced by data, whatever the data holds (saves parsing JSON). */
+const LONG_DOM_TEXT = 4000;
+/** Text from the page's data (JSON-LD, embedded JSON) at least this long can stand in for its DOM text... */
+const DATA_TEXT_MIN = 500;
 /** ...when it is this many times longer than what the DOM gave (a page rendered by script from data). */
-const LINKED_BODY_RATIO = 3;
+const DATA_TEXT_RATIO = 3;
+/** Embedded JSON is searched only when the DOM gave less than this (characters): a page that is mostly script. */
+const SCRIPT_PAGE_MAX = 500;
 const ARTICLE_BODY = '"articleBody"';
 const MARKUP = /<[a-z][^>]*>/i;
+/** A JSON string literal long enough to be a paragraph. */
+const JSON_STRING = /"((?:[^"\\]|\\.){80,})"/g;
+/** Prose, not code, URLs or identifiers: several words, mostly letters. */
+const PROSE_WORDS = 10;
+const CODE_SIGNS = /[{};=]|=>|function\s*\(|https?:\/\/\S+$/;
+const LETTERS = /\p{L}/gu;
 
 /** The longest schema.org articleBody string anywhere in a JSON-LD tree. */
 function longestArticleBody(node: unknown, best = ''): string {
@@ -98,6 +108,15 @@ function longestArticleBody(node: unknown, best = ''): string {
   return best;
 }
 
+/** Paragraphs of a text that may be HTML (articleBody and CMS JSON often carry markup). */
+function textParagraphs(text: string): string[] {
+  if (MARKUP.test(text)) {
+    const doc = parseDocument(text);
+    return doc === null ? [] : elementBlocks(doc.body).map((b) => b.text);
+  }
+  return text.split(/\n+/).map(squeeze).filter((p) => p !== '');
+}
+
 /** The article text a page's JSON-LD carries, as paragraphs (empty when there is none). */
 export function linkedDataParagraphs(scripts: string[]): string[] {
   let body = '';
@@ -109,12 +128,49 @@ export function linkedDataParagraphs(scripts: string[]): string[] {
       // malformed JSON-LD is common; it just carries nothing
     }
   }
-  if (body === '') return [];
-  if (MARKUP.test(body)) {
-    const doc = parseDocument(body);
-    return doc === null ? [] : elementBlocks(doc.body).map((b) => b.text);
+  return body === '' ? [] : textParagraphs(body);
+}
+
+/** Prose strings of a page's embedded JSON (the state a script renders from), in page order. */
+export function embeddedTextParagraphs(scripts: string[]): string[] {
+  const paragraphs: string[] = [];
+  for (const script of scripts) {
+    for (const m of script.matchAll(JSON_STRING)) {
+      let value: string;
+      try {
+        value = JSON.parse(`"${m[1]!}"`) as string;
+      } catch {
+        continue;
+      }
+      for (const p of textParagraphs(value)) {
+        if (countWords(p) < PROSE_WORDS || CODE_SIGNS.test(p)) continue;
+        if ((p.match(LETTERS)?.length ?? 0) < p.length * 0.6) continue;
+        paragraphs.push(p);
+      }
+    }
   }
-  return body.split(/\n+/).map(squeeze).filter((p) => p !== '');
+  return paragraphs;
+}
+
+function chars(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
+}
+
+/**
+ * Text from the page's data when its DOM has little (a page its scripts render): the JSON-LD
+ * articleBody, else, on a page that is nearly all script, the prose strings of its embedded JSON.
+ */
+function dataParagraphs(page: HtmlBlocks, domChars: number): string[] | null {
+  const scripts = page.scripts.map((s) => s.textContent ?? '');
+  const linked = linkedDataParagraphs(scripts.filter((s) => s.includes(ARTICLE_BODY)));
+  if (chars(linked) >= DATA_TEXT_MIN && chars(linked) > DATA_TEXT_RATIO * domChars) return linked;
+  if (domChars >= SCRIPT_PAGE_MAX) return null;
+  const embedded = embeddedTextParagraphs(scripts);
+  if (chars(embedded) < DATA_TEXT_MIN || chars(embedded) <= DATA_TEXT_RATIO * domChars) return null;
+  const language = detectLanguage(embedded.join('\n'));
+  const blocks = embedded.map((text) => ({ text }));
+  const keep = classifyBlocks(blocks, language, HTML_CLASSIFIER);
+  return embedded.filter((_, i) => keep[i]);
 }
 
 /** Main text of an HTML page as paragraphs, plus its title. Never throws: bad input gives nothing. */
@@ -122,13 +178,10 @@ export function extractHtml(html: string): HtmlExtraction {
   try {
     const page = htmlBlocks(html);
     const paragraphs = selectParagraphs(page);
-    if (page.linkedData.length > 0) {
-      const fromData = linkedDataParagraphs(page.linkedData);
-      const dataChars = fromData.reduce((n, p) => n + p.length, 0);
-      const domChars = paragraphs.reduce((n, p) => n + p.length, 0);
-      if (dataChars >= LINKED_BODY_MIN && dataChars > LINKED_BODY_RATIO * domChars) return { title: page.title, paragraphs: dedupeParagraphs(fromData) };
-    }
-    return { title: page.title, paragraphs };
+    const domChars = chars(paragraphs);
+    // Most pages carry their text in the DOM; the data is looked at only when the DOM text is short.
+    const fromData = page.scripts.length > 0 && domChars < LONG_DOM_TEXT ? dataParagraphs(page, domChars) : null;
+    return { title: page.title, paragraphs: fromData === null ? paragraphs : dedupeParagraphs(fromData) };
   } catch {
     return { title: null, paragraphs: [] };
   }

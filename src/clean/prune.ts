@@ -23,12 +23,15 @@ const PROTECT_SHARE = 0.3;
 /** Paragraphs at least this long count as article-like text for the protection above. */
 const PROTECT_PARAGRAPH = 80;
 
-/** Chrome-naming classes, ignoring BEM modifiers ("section--has-ads" is a section, not an ad). */
+/** State flags, not names of what an element is: "has-sharing", "is-sticky", "with-ads", "no-comments". */
+const STATE_FLAG = /^(has|is|with|without|no|js)[-_]/;
+
+/** Chrome-naming classes, ignoring BEM modifiers ("section--has-ads" is a section, not an ad) and state flags. */
 function chromeName(el: Element): boolean {
   const names = ((el.getAttribute('class') ?? '') + ' ' + (el.getAttribute('id') ?? '')).toLowerCase();
   for (const raw of names.split(' ')) {
     const name = raw.split('--')[0]!;
-    if (name === '' || COMMENTARY.test(name)) continue;
+    if (name === '' || COMMENTARY.test(name) || STATE_FLAG.test(name)) continue;
     if (CHROME_SUBSTRING.test(name) || CHROME_TOKEN.test(name)) return true;
   }
   return false;

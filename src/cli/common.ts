@@ -1,7 +1,7 @@
 // What every command shares: the database option, one-line errors, exit statuses, JSON Lines output.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isPostgresUrl, openStore, type Store } from '../store/index.js';
+import { isPostgresUrl, openStore, type OpenOptions, type Store } from '../store/index.js';
 
 /** Exit statuses, the same for every command (listed in `demarche --help`). */
 export const EXIT = {
@@ -66,8 +66,8 @@ export function positiveInt(option: string, value: string, max = Number.MAX_SAFE
 }
 
 /** Opens the store, runs fn, always closes it. */
-export async function withStore<T>(opts: { db?: string }, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dbLocation(opts));
+export async function withStore<T>(opts: { db?: string }, fn: (store: Store) => Promise<T>, open: OpenOptions = {}): Promise<T> {
+  const store = await openStore(dbLocation(opts), open);
   try {
     return await fn(store);
   } finally {

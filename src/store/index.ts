@@ -7,12 +7,23 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+export interface OpenOptions {
+  /**
+   * Bulk loading (`demarche ingest`): SQLite commits articles in groups (each article still whole
+   * or absent; a crash loses at most the open group, which a re-run stores). Faster by about a quarter.
+   */
+  bulk?: boolean;
+}
+
+/** Articles per SQLite commit group in bulk mode. */
+const BULK_GROUP = 64;
+
 /** Open the store named by a file path (SQLite, the default) or a postgres:// URL. */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     // Loaded lazily: SQLite users never pay for (or need) the pg driver.
     const { openPostgresStore } = await import('./postgres.js');
     return openPostgresStore(location);
   }
-  return openSqliteStore(location);
+  return openSqliteStore(location, options.bulk ? { groupCommit: BULK_GROUP } : {});
 }

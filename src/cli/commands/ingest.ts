@@ -108,7 +108,7 @@ export function register(program: Command): void {
       ),
   ).action(async (paths: string[], opts: IngestCliOptions) => {
     ingestSettings(opts);
-    const summary = await withStore(opts, (store) => runIngest(store, paths, opts));
+    const summary = await withStore(opts, (store) => runIngest(store, paths, opts), { bulk: true });
     process.stderr.write(summaryLine(summary) + '\n');
     // Interrupted: a read may still be pending on a stream that never ends (stdin, a pipe) and would
     // keep the process alive; the store is closed, so leave now.
