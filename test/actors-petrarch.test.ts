@@ -94,3 +94,27 @@ describe('resolveEntities with a PETRARCH dictionary', () => {
     expect(byText.get('Danish foreign minister')).toBe('DNKGOVFRM');
   });
 });
+
+describe('PETRARCH validation cases (round 2)', () => {
+  const dict = loadPetrarchActors(readFileSync(join(FIX, 'round2.actors.txt'), 'utf8'), readFileSync(join(FIX, 'round2.agents.txt'), 'utf8'));
+  const codes = (text: string) => resolveEntities(article(text, '1995-01-01'), dict).map((e) => e.code);
+
+  it('a two-letter stem ("THE_KU", "THE_AU") matches only itself, not "The Kuwait" / "The Australian"', () => {
+    expect(codes('The Kuwait government is about to restore ties.')).toEqual(['KUWGOV']);
+    expect(codes('The Australian government is about to restore ties.')).toEqual(['AUSGOV']);
+    expect(codes('The KU said so.')).toEqual(['USAEDU']);
+  });
+
+  it('"Danish media and government": the second group noun shares the country', () => {
+    expect(codes('Danish media and government warned Eriador.')).toEqual(['DNKMED', 'DNKGOV', 'ERI']);
+  });
+
+  it('a name coded with the title\'s country after the title is the holder, not the country again', () => {
+    const ents = resolveEntities(article('Bree Prime Minister Romendacil will visit Eriador.', '1995-01-11'), dict);
+    expect(ents.map((e) => [e.text, e.kind, e.code])).toEqual([['Romendacil', 'PERSON', 'BREGOV'], ['Eriador', 'PLACE', 'ERI']]);
+  });
+
+  it('a substitution-set agent after a country: "The Calenardhon Ministry of Silly Walks"', () => {
+    expect(codes('The Calenardhon Ministry of Silly Walks condemned an attack.')).toEqual(['CALGOV']);
+  });
+});

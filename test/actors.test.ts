@@ -169,3 +169,57 @@ describe('titles, references and guards', () => {
     for (const e of resolveEntities(a)) expect(a.text.slice(e.start, e.end)).toBe(e.text);
   });
 });
+
+describe('round 2: errors the event coder ran into', () => {
+  it('a courtesy title and a surname name the person: Mr Putin, Mrs May, Ms Merkel', () => {
+    const ents = resolveEntities(article('Mr Putin said he would meet Mrs May and Ms Merkel.', '2017-05-01'));
+    expect(ents.map((e) => [e.text, e.name, e.code])).toEqual([
+      ['Mr Putin', 'Vladimir Putin', 'RUSGOV'], ['Mrs May', 'Theresa May', 'GBRGOV'], ['Ms Merkel', 'Angela Merkel', 'DEUGOV'],
+    ]);
+  });
+
+  it('an unknown surname after a courtesy title is still a person, and later mentions are the same one', () => {
+    const ents = resolveEntities(article('Mr Hamdan agreed. Later Hamdan left.'));
+    expect(ents.map((e) => [e.text, e.kind, e.name])).toEqual([['Mr Hamdan', 'PERSON', 'Hamdan'], ['Hamdan', 'PERSON', 'Hamdan']]);
+  });
+
+  it('"May" without a courtesy title or full name is not Theresa May', () => {
+    expect(resolveEntities(article('In May the talks resumed.', '2017-05-01'))).toEqual([]);
+  });
+
+  it('a known surname inside a longer unknown name is a first name: "Maj Gen Christopher Ghika"', () => {
+    const ents = resolveEntities(article('British Maj Gen Christopher Ghika said so, as did Neil Christopher Prakash.', '2019-02-14'));
+    expect(ents.find((e) => e.kind === 'PERSON')).toBeUndefined();
+    expect(find(resolveEntities(article('Christopher said so.', '1995-02-14')), 'Christopher')?.name).toBe('Warren Christopher');
+  });
+
+  it('a place name after a name particle is part of a person\'s name: "Al-Sabah"', () => {
+    expect(resolveEntities(article('Nawaf Al-Ahmad Al-Jaber Al-Sabah met the envoy.')).find((e) => e.kind === 'PLACE')).toBeUndefined();
+  });
+
+  it('a former capital name is the capital only while it was in use: Salisbury', () => {
+    expect(find(resolveEntities(article('Salisbury rejected the demand.', '1975-03-10')), 'Salisbury')?.code).toBe('ZWEGOV');
+    expect(find(resolveEntities(article('The Salisbury attack was condemned.', '2018-03-10')), 'Salisbury')).toBeUndefined();
+    expect(find(resolveEntities(article('Harare rejected the demand.', '2018-03-10')), 'Harare')?.code).toBe('ZWEGOV');
+  });
+
+  it('nicknames are not capitals, and a shared nationality word goes to its own country', () => {
+    expect(resolveEntities(article('They toured the Eternal City.'))).toEqual([]);
+    expect(find(resolveEntities(article('The Serbian army advanced.')), 'Serbian army')?.code).toBe('SRBMIL');
+  });
+
+  it('an ethnic group adjective makes a country\'s forces a non-state group', () => {
+    const ents = resolveEntities(article('Syrian Kurdish forces and Kurdish Syrian forces attacked, while Syrian forces and Russian Caspian forces watched.', '2018-01-01'));
+    expect(find(ents, 'Syrian Kurdish forces')?.code).toBe('SYRREB');
+    expect(find(ents, 'Kurdish Syrian forces')?.code).toBe('SYRREB');
+    expect(find(ents, 'Syrian forces')?.code).toBe('SYRMIL');
+    expect(ents.find((e) => e.code === 'RUSREB')).toBeUndefined();
+  });
+
+  it('the SDF is a Kurdish-led non-state force; the US backing it stays the US', () => {
+    const ents = resolveEntities(article('The SDF, backed by the US, advanced; the Kurdish-led Syrian Democratic Forces took the town.', '2019-02-14'));
+    expect(find(ents, 'SDF')?.code).toBe('SYRREB');
+    expect(find(ents, 'US')?.code).toBe('USAGOV');
+    expect(ents.find((e) => /Syrian Democratic Forces/.test(e.text))?.code).toBe('SYRREB');
+  });
+});

@@ -58,12 +58,12 @@ export interface HtmlBlocks {
  * The candidate text blocks of a page (before boilerplate classification). When Readability finds
  * nothing the core is empty, and expandCore falls back to the page region densest in sentences.
  */
-export function htmlBlocks(html: string): HtmlBlocks {
+export function htmlBlocks(html: string, keepComments = false): HtmlBlocks {
   const doc = parseDocument(html);
   if (doc === null) return { title: null, scripts: [], body: [], core: [] };
   const title = pageTitle(doc);
   const scripts = Array.from(doc.querySelectorAll('script'));
-  pruneChrome(doc);
+  pruneChrome(doc, keepComments);
   const body = elementBlocks(doc.body); // before Readability, which rewrites the document
   return { title, scripts, body, core: readabilityBlocks(doc) ?? [] };
 }
@@ -78,6 +78,10 @@ export function selectParagraphs(page: Pick<HtmlBlocks, 'body' | 'core'>): strin
   return dedupeParagraphs(blocks.filter((_, i) => keep[i]).map((b) => b.text));
 }
 
+/** Pages whose text outside comment sections is shorter than this are read again with them... */
+const COMMENTS_PAGE_MAX = 200;
+/** ...and the comments kept when that gives this many times more text. */
+const COMMENTS_RATIO = 2;
 /** DOM text this long (characters) is not replaced by data, whatever the data holds (saves parsing JSON). */
 const LONG_DOM_TEXT = 4000;
 /** Text from the page's data (JSON-LD, embedded JSON) at least this long can stand in for its DOM text... */
@@ -176,9 +180,19 @@ function dataParagraphs(page: HtmlBlocks, domChars: number): string[] | null {
 /** Main text of an HTML page as paragraphs, plus its title. Never throws: bad input gives nothing. */
 export function extractHtml(html: string): HtmlExtraction {
   try {
-    const page = htmlBlocks(html);
-    const paragraphs = selectParagraphs(page);
-    const domChars = chars(paragraphs);
+    let page = htmlBlocks(html);
+    let paragraphs = selectParagraphs(page);
+    let domChars = chars(paragraphs);
+    if (domChars < COMMENTS_PAGE_MAX) {
+      // Next to nothing outside the comment sections: a forum thread or a live ticker, whose text they are.
+      const withComments = htmlBlocks(html, true);
+      const more = selectParagraphs(withComments);
+      if (chars(more) >= COMMENTS_PAGE_MAX && chars(more) > COMMENTS_RATIO * domChars) {
+        page = withComments;
+        paragraphs = more;
+        domChars = chars(more);
+      }
+    }
     // Most pages carry their text in the DOM; the data is looked at only when the DOM text is short.
     const fromData = page.scripts.length > 0 && domChars < LONG_DOM_TEXT ? dataParagraphs(page, domChars) : null;
     return { title: page.title, paragraphs: fromData === null ? paragraphs : dedupeParagraphs(fromData) };

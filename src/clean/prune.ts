@@ -12,6 +12,8 @@ const CHROME_SUBSTRING =
   /comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|breadcrumb|sidebar|outbrain|taboola|related|advert|sponsor|subscribe|popup|signup|login|toolbar|pagination|recommend|credit|copyright/;
 /** Class/id words (between separators) that name page chrome; too short to match as substrings. */
 const CHROME_TOKEN = /(^|[_-])(nav|navbar|navigation|menu|footer|ad|ads|promo|modal|tagcloud|pager|byline|author|dateline|skip)($|[_-])/;
+/** Reader comments: chrome on an article page, but the content of a forum thread or a live ticker. */
+const COMMENT_NAME = /comment|disqus|reply|replies|forum|post-?body|message/;
 /** Opinion pieces ("commentary", "Kommentar") are articles, not comment sections. */
 const COMMENTARY = /commentar|kommentar/;
 /** Text elements themselves are judged by the classifier, not by their (often generic) class names. */
@@ -27,23 +29,24 @@ const PROTECT_PARAGRAPH = 80;
 const STATE_FLAG = /^(has|is|with|without|no|js)[-_]/;
 
 /** Chrome-naming classes, ignoring BEM modifiers ("section--has-ads" is a section, not an ad) and state flags. */
-function chromeName(el: Element): boolean {
+function chromeName(el: Element, keepComments: boolean): boolean {
   const names = ((el.getAttribute('class') ?? '') + ' ' + (el.getAttribute('id') ?? '')).toLowerCase();
   for (const raw of names.split(' ')) {
     const name = raw.split('--')[0]!;
     if (name === '' || COMMENTARY.test(name) || STATE_FLAG.test(name)) continue;
+    if (keepComments && COMMENT_NAME.test(name)) continue;
     if (CHROME_SUBSTRING.test(name) || CHROME_TOKEN.test(name)) return true;
   }
   return false;
 }
 
-function isChrome(el: Element): boolean {
+function isChrome(el: Element, keepComments: boolean): boolean {
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  return !TEXT_TAGS.has(el.tagName.toUpperCase()) && chromeName(el);
+  return !TEXT_TAGS.has(el.tagName.toUpperCase()) && chromeName(el, keepComments);
 }
 
 /** <noscript> text this long, in paragraphs, is the article served to non-JS readers (Blogger does it). */
@@ -70,8 +73,11 @@ function paragraphTextByElement(doc: Doc): { byElement: Map<Element, number>; to
   return { byElement, total };
 }
 
-/** Removes chrome elements in place, sparing any container that holds much of the page's paragraph text. */
-export function pruneChrome(doc: Doc): void {
+/**
+ * Removes chrome elements in place, sparing any container that holds much of the page's paragraph
+ * text. With keepComments, comment sections stay (for pages whose text is all in them).
+ */
+export function pruneChrome(doc: Doc, keepComments = false): void {
   unwrapArticleNoscript(doc);
   for (const el of Array.from(doc.querySelectorAll(CHROME_TAGS))) el.remove();
   const { byElement, total } = paragraphTextByElement(doc);
@@ -80,7 +86,7 @@ export function pruneChrome(doc: Doc): void {
   const textLimit = (doc.body.textContent ?? '').length * PROTECT_SHARE;
   for (const el of Array.from(doc.body.querySelectorAll('nav,aside,footer,figure,[class],[id],[role],[hidden],[style]'))) {
     const tag = el.tagName.toUpperCase();
-    if (PROTECTED_TAGS.has(tag) || !(CHROME_STRUCTURE.has(tag) || isChrome(el))) continue;
+    if (PROTECTED_TAGS.has(tag) || !(CHROME_STRUCTURE.has(tag) || isChrome(el, keepComments))) continue;
     if ((byElement.get(el) ?? 0) >= limit) continue;
     if (total < PROTECT_PARAGRAPH * 4 && (el.textContent ?? '').length >= textLimit) continue;
     el.remove();

@@ -12,8 +12,10 @@ parentPort!.postMessage({ ready: true });
 parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
   try {
     const result = processDocument(raw);
-    // Tokens are only needed inside the pipeline (the store does not keep them): not worth cloning back.
+    // Tokens are only needed inside the pipeline (the store does not keep them), and sentence texts
+    // are slices of the article text: neither is worth cloning back (the pool restores the texts).
     result.article.tokens = [];
+    for (const s of result.article.sentences) s.text = '';
     parentPort!.postMessage({ n, result });
   } catch (err) {
     parentPort!.postMessage({ n, error: err instanceof Error ? err.message : String(err) });

@@ -33,7 +33,7 @@ class PipelineWorker {
       if (!p) return;
       this.pending.delete(msg.n);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.result!);
+      else p.resolve(withSentenceText(msg.result!));
     });
     worker.on('error', (err) => this.lost(worker, `pipeline worker failed: ${err.message.split('\n')[0]}`));
     worker.on('exit', (code) => this.lost(worker, `pipeline worker stopped (exit code ${code})`));
@@ -90,4 +90,11 @@ export class PipelinePool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The worker sends sentences as bare spans (their text is a slice of the article): put the text back. */
+function withSentenceText(result: Processed): Processed {
+  const { text } = result.article;
+  for (const s of result.article.sentences) s.text = text.slice(s.start, s.end);
+  return result;
 }
