@@ -31,9 +31,12 @@ function caseDate(q: string | undefined): string | null {
 }
 
 /** Our country for NGEC: IGO codes name the organisation in the next three letters (IGOUNO -> UNO). */
+/** Phoenix and NGEC spell a few country codes differently (Kosovo: Phoenix KSV, NGEC/ISO user code XKX). */
+const NGEC_COUNTRY: Record<string, string> = { KSV: 'XKX' };
+
 function countryMatches(p: PhraseActor, expected: string): boolean {
   if (expected === '') return p.country === null;
-  if (p.country === expected) return true;
+  if (p.country === expected || (p.country !== null && NGEC_COUNTRY[p.country] === expected)) return true;
   return p.country === 'IGO' && (p.sector.slice(0, 3) === expected || expected === 'IGO');
 }
 

@@ -114,6 +114,12 @@ describe('PETRARCH validation cases (round 2)', () => {
     expect(ents.map((e) => [e.text, e.kind, e.code])).toEqual([['Romendacil', 'PERSON', 'BREGOV'], ['Eriador', 'PLACE', 'ERI']]);
   });
 
+  it('"former" officials of a country are its elite; a possessive country owns a later title', () => {
+    expect(codes('Bree former government officials met former Kuwait government envoys.')).toEqual(['BREELI', 'KUWELI']);
+    const ents = resolveEntities(article("Bree's first Deputy Prime Minister Romendacil left.", '1995-01-01'), dict);
+    expect(ents.find((e) => e.text === 'Romendacil')).toMatchObject({ kind: 'PERSON', code: 'BREGOV' });
+  });
+
   it('a substitution-set agent after a country: "The Calenardhon Ministry of Silly Walks"', () => {
     expect(codes('The Calenardhon Ministry of Silly Walks condemned an attack.')).toEqual(['CALGOV']);
   });

@@ -193,6 +193,13 @@ describe('round 2: errors the event coder ran into', () => {
     expect(find(resolveEntities(article('Christopher said so.', '1995-02-14')), 'Christopher')?.name).toBe('Warren Christopher');
   });
 
+  it('an unknown name followed by an age is a person: "said Jumah Hamdi Hamdan, 53,"', () => {
+    const ents = resolveEntities(article('“We could not go outside,” said Jumah Hamdi Hamdan, 53, who fled. Later Hamdan left. In March, 2018, talks resumed.'));
+    expect(ents.map((e) => [e.text, e.kind, e.name, e.code])).toEqual([
+      ['Jumah Hamdi Hamdan', 'PERSON', 'Jumah Hamdi Hamdan', null], ['Hamdan', 'PERSON', 'Jumah Hamdi Hamdan', null],
+    ]);
+  });
+
   it('a place name after a name particle is part of a person\'s name: "Al-Sabah"', () => {
     expect(resolveEntities(article('Nawaf Al-Ahmad Al-Jaber Al-Sabah met the envoy.')).find((e) => e.kind === 'PLACE')).toBeUndefined();
   });
@@ -214,6 +221,24 @@ describe('round 2: errors the event coder ran into', () => {
     expect(find(ents, 'Kurdish Syrian forces')?.code).toBe('SYRREB');
     expect(find(ents, 'Syrian forces')?.code).toBe('SYRMIL');
     expect(ents.find((e) => e.code === 'RUSREB')).toBeUndefined();
+  });
+
+  it('a different first name after a courtesy title is a different person ("Ms Yulia Skripal")', () => {
+    const ents = resolveEntities(article('Foreign Minister Sergei Skripal spoke. Ms Yulia Skripal did not.'));
+    expect(find(ents, 'Yulia Skripal') ?? find(ents, 'Ms Yulia Skripal')).toMatchObject({ name: 'Yulia Skripal', code: null });
+  });
+
+  it('"former" makes officials and soldiers the country\'s elite', () => {
+    const ents = resolveEntities(article('Former Iraqi officials met a former British soldier and British soldiers.', '2018-01-01'));
+    expect(find(ents, 'Former Iraqi officials')?.code).toBe('IRQELI');
+    expect(find(ents, 'former British soldier')?.code).toBe('GBRELI');
+    expect(find(ents, 'British soldiers')?.code).toBe('GBRMIL');
+  });
+
+  it('a possessive country a few modifiers before a title owns it', () => {
+    const ents = resolveEntities(article("Russia's new foreign minister Ivan Petrovsky arrived. Turkey's president said no.", '2016-01-01'));
+    expect(find(ents, 'Ivan Petrovsky')?.code).toBe('RUSGOV');
+    expect(ents.find((e) => /president/.test(e.text))?.name).toBe('Recep Tayyip Erdogan');
   });
 
   it('the SDF is a Kurdish-led non-state force; the US backing it stays the US', () => {

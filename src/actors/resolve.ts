@@ -4,7 +4,7 @@
 // misspelt surnames ("Lovrov"), definite descriptions ("the US Secretary of State", "the Russian FM"),
 // "his Russian counterpart", "the latter"/"the former". Codes are taken at the article's date.
 import type { Article, Entity } from '../model.js';
-import type { ActorDictionary, CountryForm } from './dictionary.js';
+import { wordKey, type ActorDictionary, type CountryForm } from './dictionary.js';
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
 import { articleWords, type Word } from './words.js';
 import { segment, type Segment } from './segments.js';
@@ -38,6 +38,8 @@ const GROUP_ADJECTIVE = /^\p{Lu}\p{Ll}+(ish|ian|i|ese)$/u;
 const SECTS = new Set(['SHIITE', 'SHIA', 'SUNNI', 'ALAWITE', 'DRUZE', 'HOUTHI', 'KURD', 'PASHTUN', 'TAMIL', 'UYGHUR', 'UIGHUR', 'YAZIDI', 'TUAREG', 'BALOCH', 'HAZARA']);
 /** Sea and region adjectives of the same shape ("Russian Caspian flotilla"). */
 const NOT_GROUPS = new Set(['CASPIAN', 'MEDITERRANEAN', 'PERSIAN', 'ATLANTIC', 'PACIFIC', 'ENGLISH', 'SPECIAL', 'MARITIME']);
+const CALENDAR = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const AGE = /^(1[0-1]\d|[1-9]\d?)$/;
 const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'IBN', 'ABU', 'BINT', 'OULD']);
 /** Courtesy titles: "Mr Putin", "Mrs May" name a person by surname, like a title does. */
 const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'MME', 'MX', 'MESSRS']);
@@ -143,9 +145,11 @@ class Resolver {
     // PETRARCH-style composition: a country-level actor followed by a group noun ("ISRAELI TROOPS").
     if (next && code && code.length === 3 && !isTitle(next)) {
       this.consumed[k + 1] = 1;
-      this.emit(s.i, this.segs[k + 1].j, 'ORG', `${actor.name} ${titleText(next.phrase)}`, compose(code, next), null);
+      const mod = this.modifierAt(k - 1, k);
+      this.emit(mod ? this.segs[k - 1].i : s.i, this.segs[k + 1].j, 'ORG', `${actor.name} ${titleText(next.phrase)}`, mod ? modifiedCode(mod, code, next) : compose(code, next), null);
       return this.coordinatedAgent(k + 1, code, actor.name);
     }
+    if (code && code.length === 3 && this.modifiedAgent(k, code, actor.name)) return;
     if (next && code && code.length === 3 && isTitle(next)) {
       this.consumed[k + 1] = 1;
       return this.title(k + 1, k, { iso3: code, name: actor.name });
@@ -168,19 +172,13 @@ class Resolver {
         const owner = this.possessor(k) ?? country;
         return this.title(k + 1, k, { iso3: owner.iso3, name: adjective(owner) });
       }
-      // "Kurdish Syrian forces": a group adjective before the country makes them a group inside it.
-      const group = this.groupModifier(k - 1, k);
-      const code = group ? nonStateCode(country.iso3, next) : compose(country.iso3, next);
-      this.emit(group ? this.segs[k - 1].i : s.i, this.segs[k + 1].j, 'ORG', `${adjective(country)} ${titleText(next.phrase)}`, code, null);
+      // "Kurdish Syrian forces", "former Syrian officials": a modifier before the country.
+      const mod = this.modifierAt(k - 1, k);
+      const code = mod ? modifiedCode(mod, country.iso3, next) : compose(country.iso3, next);
+      this.emit(mod ? this.segs[k - 1].i : s.i, this.segs[k + 1].j, 'ORG', `${adjective(country)} ${titleText(next.phrase)}`, code, null);
       return this.coordinatedAgent(k + 1, country.iso3, adjective(country));
     }
-    // "Syrian Kurdish forces": the same with the group adjective between country and group noun.
-    const groupAgent = this.groupModifier(k + 1, k + 1) ? this.adjacentAgent(k + 1) : null;
-    if (groupAgent && !isTitle(groupAgent) && form !== 'city') {
-      this.consumed[k + 1] = this.consumed[k + 2] = 1;
-      const name = `${adjective(country)} ${this.words[this.segs[k + 1].i].text} ${titleText(groupAgent.phrase)}`;
-      return this.emit(s.i, this.segs[k + 2].j, 'ORG', name, nonStateCode(country.iso3, groupAgent), null);
-    }
+    if (form !== 'city' && this.modifiedAgent(k, country.iso3, adjective(country))) return;
     const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
     const after = this.words[s.j];
     if (form === 'city') return this.emit(s.i, s.j, 'PLACE', titleCaseName(this.words, s), null, country.iso3);
@@ -242,6 +240,28 @@ class Resolver {
   }
 
   /**
+   * "Syrian Kurdish forces", "Arnor former security officials": country, modifier, group noun.
+   * Emits the three as one group and returns true.
+   */
+  private modifiedAgent(k: number, root: string, owner: string): boolean {
+    const mod = this.modifierAt(k + 1, k + 1);
+    const agent = mod ? this.adjacentAgent(k + 1) : null;
+    if (!mod || !agent || isTitle(agent)) return false;
+    this.consumed[k + 1] = this.consumed[k + 2] = 1;
+    const name = `${owner} ${this.words[this.segs[k + 1].i].text} ${titleText(agent.phrase)}`;
+    this.emit(this.segs[k].i, this.segs[k + 2].j, 'ORG', name, modifiedCode(mod, root, agent), null);
+    return true;
+  }
+
+  /** A modifier word at segment q (joined to `join`) that changes who a group is. */
+  private modifierAt(q: number, join: number): Modifier | null {
+    const s = this.segs[q];
+    if (!s || s.target || this.consumed[q] || join >= this.segs.length || this.words[this.segs[join].i].boundary) return null;
+    if (FORMER_WORDS.has(this.words[s.i].key)) return 'former';
+    return this.groupModifier(q, join) ? 'group' : null;
+  }
+
+  /**
    * Segment q is a plain capitalised group adjective ("Kurdish", "Pashtun", "Shiite") joined to
    * segment `join`: not a country (those are dictionary matches), so an ethnic or sectarian group.
    */
@@ -282,6 +302,7 @@ class Resolver {
    */
   private title(tk: number, ck: number, country: { iso3: string; name: string } | null): void {
     const agent = (this.segs[tk].target as { agent: AgentRecord }).agent;
+    if (!country && !agent.country && !isCounterpart(agent)) country = this.possessiveOwner(tk);
     const iso3 = country?.iso3 ?? agent.country ?? null;
     const firstWord = this.segs[ck].i;
     const after = this.segs[tk].j;
@@ -309,6 +330,27 @@ class Resolver {
     if (!DETERMINERS.has(det) && !isCounterpart(agent) && !country) return;
     const p = this.describe(agent, iso3, country?.name ?? null);
     if (p) this.emitPerson(firstWord, after, p);
+  }
+
+  /**
+   * "Dagolath's first Deputy Prime Minister", "Ithilen's awful and evil minister": the country in a
+   * possessive a few lower-case modifiers before the title owns it.
+   */
+  private possessiveOwner(tk: number): { iso3: string; name: string } | null {
+    for (let q = tk - 1, steps = 0; q >= 0 && steps <= 4; q--, steps++) {
+      const s = this.segs[q];
+      const w = this.words[s.i];
+      if (this.words[this.segs[q + 1].i].boundary && !this.words[s.j - 1].possessive) return null;
+      if (!s.target) {
+        if (w.cap && !isCommonWord(w.text)) return null; // a name, not a modifier ("First" is fine)
+        continue;
+      }
+      if (!this.words[s.j - 1].possessive || w.sentence !== this.words[this.segs[tk].i].sentence) return null;
+      if (s.target.t === 'country' && s.target.form !== 'city') return { iso3: s.target.country.iso3, name: adjective(s.target.country) };
+      const code = s.target.t === 'actor' && s.target.actor.kind !== 'PERSON' ? codeAt(s.target.actor, this.date) : null;
+      return code && code.length === 3 ? { iso3: code, name: (s.target as { actor: ActorRecord }).actor.name } : null;
+    }
+    return null;
   }
 
   /**
@@ -372,10 +414,34 @@ class Resolver {
         return this.emitPerson(s.i, next.j, p);
       }
     }
+    if (this.agedName(k)) return;
     // A surname alone must stand alone: "Christopher" in "Maj Gen Christopher Ghika" is a first name.
     if (this.insideName(k)) return;
     const p = this.surnameOf(w);
     if (p) this.emitPerson(s.i, s.j, p);
+  }
+
+  /**
+   * "said Jumah Hamdi Hamdan, 53,": two or three unknown capitalised words followed by an age are a
+   * person (code unknown), so that a following "he" does not fall back on someone named earlier.
+   */
+  private agedName(k: number): boolean {
+    // ("on Thursday Shamima Begum, 19,": a day or month name before the name is not part of it)
+    if (CALENDAR.test(this.words[this.segs[k].i].text)) return false;
+    if (this.plainCapital(k - 1, k) && !CALENDAR.test(this.words[this.segs[k - 1].i].text)) return false; // not the first word
+    let n = 1;
+    while (n < 3 && this.plainCapital(k + n, k + n) && !this.consumed[k + n]) n++;
+    const age = this.segs[k + n];
+    if (n < 2 || !age || age.target) return false;
+    const w = this.words[age.i];
+    const last = this.words[this.segs[k + n - 1].j - 1];
+    if (!AGE.test(w.text) || !w.boundary || w.sentence !== last.sentence || !/^\s*,\s*$/.test(this.article.text.slice(last.end, w.start))) return false;
+    const from = this.segs[k].i;
+    const p: PersonRef = { name: this.words.slice(from, this.segs[k + n - 1].j).map((x) => x.text).join(' '), code: null, country: null, actor: null };
+    for (let q = 1; q < n; q++) this.consumed[k + q] = 1;
+    if (!this.surnames.has(last.key)) this.surnames.set(last.key, p);
+    this.emitPerson(from, this.segs[k + n - 1].j, p);
+    return true;
   }
 
   /** Segment k sits next to an unknown capitalised word that is no ordinary English word. */
@@ -401,7 +467,13 @@ class Resolver {
     const from = this.segs[k + 1].i;
     const to = this.segs[k + n].j;
     const last = this.words[to - 1];
-    const p = this.surnames.get(last.key) ?? this.famousByKey(last.key) ?? this.knownTypo(last) ?? {
+    // "Ms Yulia Skripal" after "Sergei Skripal": a different first name is a different person.
+    const given = n >= 2 ? this.words[from].key : null;
+    const same = (p: PersonRef | null): PersonRef | null => {
+      const first = p ? wordKey(p.name.split(/\s+/)[0]) : '';
+      return p && (!given || first === given || editDistance(first, given, 2) <= 2) ? p : null;
+    };
+    const p = same(this.surnames.get(last.key) ?? null) ?? same(this.famousByKey(last.key)) ?? same(this.knownTypo(last)) ?? {
       name: this.words.slice(from, to).map((w) => w.text).join(' '), code: null, country: null, actor: null,
     };
     for (let q = 1; q <= n; q++) this.consumed[k + q] = 1;
@@ -482,9 +554,17 @@ class Resolver {
   }
 }
 
-/** Armed or ruling group nouns of a group inside a country are rebels (Phoenix codes Kurdish militias XXXREB). */
-function nonStateCode(iso3: string, agent: AgentRecord): string {
-  return /^(MIL|GOV)/.test(agent.code) && !agent.prefix ? iso3 + 'REB' : compose(iso3, agent);
+type Modifier = 'group' | 'former';
+const FORMER_WORDS = new Set(['FORMER', 'EX']);
+
+/**
+ * Armed or ruling group nouns of a group inside a country are rebels (Phoenix codes Kurdish
+ * militias XXXREB); former officials and officers are the country's elite (PETRARCH's XXXELI).
+ */
+function modifiedCode(mod: Modifier, iso3: string, agent: AgentRecord): string {
+  if (agent.prefix || !/^(MIL|GOV|SPY|COP|JUD)/.test(agent.code)) return compose(iso3, agent);
+  if (mod === 'former') return iso3 + 'ELI';
+  return /^(MIL|GOV)/.test(agent.code) ? iso3 + 'REB' : compose(iso3, agent);
 }
 
 function titleCaseName(words: Word[], s: Segment): string {

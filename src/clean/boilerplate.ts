@@ -51,7 +51,9 @@ const CLOCK = /\b\d{1,2}:\d{2}\b/;
 const CREDIT = /^\(?(photo|foto|bild|credit|image|kuva|source|quelle|fuente)s?\s*:|©|\(c\)\s*\d{4}|getty images/i;
 
 /** Picture credits closing a caption: "... | © Augusta National/Getty Images", "... Foto: Andina". */
-const CREDIT_END = /(©|\(c\)\s|\b(foto|photo|bild|credit)s?\s*:|getty|istock|shutterstock|imago|symbolbild)[^.!?]{0,50}$/i;
+const CREDIT_END = /(©|\(c\)\s|\b(foto|photo|bild|credit)s?\s*:|getty|istock|shutterstock|imago|symbolbild)[^.!?]{0,50}[.)\]]?$/i;
+/** Captions that announce themselves: "Abbildung 4: ...", "Figure 2.", "Beitragsbild: ...". */
+const CAPTION_START = /^(abbildung|abb\.|figure|fig\.|beitragsbild|titelbild|symbolbild)\s*\d*[.:]/i;
 const WORD = /[\p{L}-]+/gu;
 /** An author bio opens on a name and a verb of who they are ("Inga Buller ist", "Evan Halper writes")... */
 const BIO_START = /^(\p{Lu}[\p{L}'’.-]+\s){1,3}(is|ist|writes|schreibt|covers|has|hat|est|es|was|war|works|arbeitet|lives|lebt|studied|studierte|joined|fell)\b/u;
@@ -160,7 +162,7 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
     else if (call === 2) score += 2;
     // Columns and quotes address the reader too, at length; a short call to them is the site talking.
     aside = calls + (addressed && words <= ADDRESS_MAX_WORDS ? 1 : 0);
-    if (words <= 40 && CREDIT_END.test(text.slice(-80))) score += 4; // a caption ending on its picture credit
+    if (words <= 40 && (CREDIT_END.test(text.slice(-80)) || CAPTION_START.test(text))) score += 4; // a caption
     if (BIO_START.test(text) && BIO_ROLE.test(text)) aside += 2; // "Evan Halper writes about ...": only counted at the edges
   }
   if (block.linkChars !== undefined && text.length > 0) {
@@ -191,7 +193,7 @@ function otherLanguage(text: string, docLanguage: string): boolean {
   return result.language !== '' && result.language !== docLanguage && result.isReliable();
 }
 
-/** Closing blocks where calls to action and author bios are looked for... */
+/** Closing blocks (at most; fewer in short documents) where calls to action and author bios are looked for... */
 const ASIDE_EDGE_TAIL = 3;
 /** ...the aside evidence that suffices there (two call words, a bio)... */
 const ASIDE_MIN = 2;
@@ -217,10 +219,11 @@ export function classifyBlocks(blocks: Block[], docLanguage: string | null, opti
     first = blocks.length;
     last = -1;
   }
+  const asideTail = Math.max(1, Math.min(ASIDE_EDGE_TAIL, Math.ceil(blocks.length * TAIL_SHARE)));
   const keep = scored.map((s, i) => {
     const edge = i < first || i > last ? options.edge : 0;
     // Calls to action and bios close articles: there weaker evidence of them is enough.
-    const aside = s.aside >= ASIDE_MIN && i >= blocks.length - ASIDE_EDGE_TAIL ? ASIDE_EDGE : 0;
+    const aside = s.aside >= ASIDE_MIN && i >= blocks.length - asideTail ? ASIDE_EDGE : 0;
     return s.score + (s.sentence ? 0 : edge) + aside < options.drop;
   });
   // Tail cut: walk back from the end; the earliest boilerplate block reached before the body

@@ -79,7 +79,7 @@ export function selectParagraphs(page: Pick<HtmlBlocks, 'body' | 'core'>): strin
 }
 
 /** Pages whose text outside comment sections is shorter than this are read again with them... */
-const COMMENTS_PAGE_MAX = 200;
+const COMMENTS_PAGE_MAX = 400;
 /** ...and the comments kept when that gives this many times more text. */
 const COMMENTS_RATIO = 2;
 /** DOM text this long (characters) is not replaced by data, whatever the data holds (saves parsing JSON). */
