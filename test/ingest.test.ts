@@ -126,3 +126,18 @@ describe('ingest: .json files', () => {
     expect(problems(items).map((p) => p.source.split('/').pop())).toEqual(['many.json#3', 'other.json']);
   });
 });
+
+describe('ingest: declared charsets', () => {
+  it('decodes a page in the charset its <meta> declares instead of guessing', async () => {
+    const dir = tmp();
+    const html = '<html><head><meta charset="windows-1251"></head><body><p>Лавров</p></body></html>';
+    const cp1251 = Buffer.from(new Uint8Array([...html].map((c) => {
+      const code = c.charCodeAt(0);
+      return code < 128 ? code : code - 0x410 + 0xc0; // Cyrillic А..я occupy 0xC0..0xFF in windows-1251
+    })));
+    writeFileSync(join(dir, 'ru.html'), cp1251);
+    const items = await collect([dir]);
+    expect(problems(items)).toEqual([]);
+    expect(docs(items)[0]!.content).toContain('<p>Лавров</p>');
+  });
+});

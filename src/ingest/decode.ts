@@ -1,5 +1,6 @@
 // Bytes -> text, or a reason the bytes are not a text document.
 import { createHash } from 'node:crypto';
+import { declaredCharset } from '../clean/charset.js';
 
 export type Decoded = { ok: true; text: string; warning: string | null } | { ok: false; error: string };
 
@@ -23,8 +24,8 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /**
  * Decodes a document's bytes. UTF-8 is expected; a UTF-16 byte-order mark is honoured; bytes that are
- * not valid UTF-8 are read as Windows-1252 (what mislabeled Western news pages almost always are)
- * with a warning, so nothing is lost.
+ * not valid UTF-8 are read in the charset an HTML page declares, else as Windows-1252 (what
+ * mislabeled Western news pages almost always are) with a warning, so nothing is lost.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, error: 'empty file' };
@@ -33,6 +34,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return finish(utf8.decode(bytes), null);
   } catch {
+    // Not UTF-8: an HTML page usually says what it is (<meta charset>); believe it before guessing.
+    const declared = declaredCharset(bytes);
+    if (declared && declared !== 'utf-8') return finish(new TextDecoder(declared).decode(bytes), null);
     return finish(win1252.decode(bytes), 'not valid UTF-8; decoded as Windows-1252');
   }
 }
