@@ -96,6 +96,29 @@ export function countSegments(page: Pick<TrafilaturaPage, 'with' | 'without'>, r
   return { tp, fp, fn: page.with.length - tp, tn: page.without.length - fp };
 }
 
+export interface PageErrors {
+  file: string;
+  /** "with" segments the extraction missed (false negatives). */
+  missed: string[];
+  /** "without" segments the extraction kept (false positives). */
+  kept: string[];
+}
+
+/**
+ * The pages an extractor gets wrong and how, for reading errors by cause:
+ * node -e "import('./dist/eval/clean.js').then(m=>console.log(JSON.stringify(m.segmentErrors(m.loadTrafilaturaPages(dir), m.demarcheExtractor),null,1)))"
+ */
+export function segmentErrors(pages: TrafilaturaPage[], extract: Extractor): PageErrors[] {
+  const errors: PageErrors[] = [];
+  for (const page of pages) {
+    const text = norm(extract(page.html));
+    const missed = page.with.filter((w) => !text.includes(norm(w)));
+    const kept = page.without.filter((w) => text.includes(norm(w)));
+    if (missed.length + kept.length > 0) errors.push({ file: page.file, missed, kept });
+  }
+  return errors;
+}
+
 function scoreTrafilatura(pages: TrafilaturaPage[], name: string, extract: Extractor): EvalResult {
   const total: SegmentCounts = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const started = performance.now();

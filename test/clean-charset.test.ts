@@ -33,6 +33,7 @@ describe('declaredCharset', () => {
     expect(declaredCharset(bytes(late))).toBeNull();
     const early = '<title>' + 'y'.repeat(1500) + '</title><meta charset="iso-8859-2">';
     expect(declaredCharset(bytes(early))).toBe('iso-8859-2');
+    expect(declaredCharset(bytes(late), 4096)).toBe('iso-8859-2');
   });
 
   it('finds the declaration among non-ASCII bytes it cannot decode yet', () => {

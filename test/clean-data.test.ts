@@ -43,6 +43,17 @@ describe('asides dropped from the article', () => {
     expect(out).not.toContain('Jane Doe');
   });
 
+  it('scores captions by their form: credit at the end, a figure label, people pointed at in the picture', () => {
+    for (const caption of [
+      'Lee Elder at the Masters in 1975, the first black player there. | © Augusta National/Getty Images',
+      'Figure 2: Snow depth on the glacier compared with the model, in centimetres.',
+      'Foreign Minister Sergey Lavrov (right) greets his counterpart at the start of the talks in Geneva.',
+    ]) {
+      expect(scoreBlock({ text: caption }, 'en').score, caption).toBeGreaterThanOrEqual(2);
+    }
+    expect(scoreBlock({ text: STORY[0]! }, 'en').score).toBeLessThan(2);
+  });
+
   it('keeps a reader-addressing sentence in the middle of the article', () => {
     const middle = 'If you live near the front line, the ministers said, you should follow the advice of the local authorities and leave.';
     const out = extract(`<html><body><article>${[STORY[0], STORY[1], middle, STORY[2], STORY[3]].map((s) => `<p>${s}</p>`).join('')}</article></body></html>`);

@@ -1,12 +1,24 @@
 // The scoring used by eval/clean.ts: trafilatura-style segment counts, token overlap, decoding.
 import { describe, expect, it } from 'vitest';
-import { countSegments, decodeHtml, goldText, tokenOverlap } from '../eval/clean.js';
+import { countSegments, decodeHtml, goldText, segmentErrors, tokenOverlap } from '../eval/clean.js';
 
 describe('clean evaluation scoring', () => {
   it('counts with/without segments by white-space-normalised substring, like trafilatura', () => {
     const page = { with: ['Die GEMA dreht  völlig', 'missing text'], without: ['Impressum', '31. Mai'] };
     expect(countSegments(page, 'Die GEMA dreht\nvöllig am Zeiger!\n\nImpressum')).toEqual({ tp: 1, fp: 1, fn: 1, tn: 1 });
     expect(countSegments(page, '')).toEqual({ tp: 0, fp: 0, fn: 2, tn: 2 });
+  });
+
+  it('lists the pages an extractor gets wrong, with the segments missed and kept', () => {
+    const pages = [
+      { file: 'a.html', html: 'Kept text. Menu', with: ['Kept text.'], without: ['Menu'] },
+      { file: 'b.html', html: 'Nothing to see', with: ['Nothing'], without: ['Footer'] },
+    ];
+    expect(segmentErrors(pages, (html) => html)).toEqual([{ file: 'a.html', missed: [], kept: ['Menu'] }]);
+    expect(segmentErrors(pages, () => '')).toEqual([
+      { file: 'a.html', missed: ['Kept text.'], kept: [] },
+      { file: 'b.html', missed: ['Nothing'], kept: [] },
+    ]);
   });
 
   it('scores token overlap with multiplicity', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NearDuplicateIndex } from '../src/clean/minhash.js';
+import { fingerprint, NearDuplicateIndex, NUM_HASHES, shingleSet, signatureOfShingles } from '../src/clean/minhash.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
 const seed = (name: string): string => readFileSync(join(SEEDS, name), 'utf8');
@@ -54,5 +54,52 @@ describe('NearDuplicateIndex memory bound', () => {
     expect(index.add('b', text)).toBe('a');
     expect(index.add('c', text)).toBe('a');
     expect(index.add('d', `${text} More.`)).toBe('a');
+  });
+});
+
+/** The signature as defined (min over shingles of fmix32(shingle ^ seed_i)), written plainly. */
+function referenceSignature(shingles: Uint32Array): Uint32Array {
+  const fmix32 = (h: number): number => {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+  };
+  const seeds: number[] = [];
+  let x = 0x9e3779b9;
+  for (let i = 0; i < NUM_HASHES; i++) seeds.push((x = fmix32(x + 0x6d2b79f5)));
+  return Uint32Array.from(seeds, (seed) => {
+    let min = 0xffffffff;
+    for (const s of shingles) min = Math.min(min, fmix32(s ^ seed));
+    return min;
+  });
+}
+
+describe('fingerprints computed away from the index (pipeline worker threads)', () => {
+  it('signatures keep their definition, so stored signatures stay comparable', () => {
+    for (const f of SEED_FILES) {
+      const shingles = shingleSet(seed(f));
+      expect(shingles.length).toBeGreaterThan(50);
+      expect([...signatureOfShingles(shingles)]).toEqual([...referenceSignature(shingles)]);
+    }
+  });
+
+  it('addFingerprint answers exactly as add, also after the fingerprint buffers were moved', () => {
+    const texts: [string, string][] = [];
+    SEED_FILES.forEach((f, k) => {
+      texts.push([f, seed(f)], [`${f}-copy`, `Headline ${k}\n\n${seed(f)}\nShare this story.`], [`${f}-short`, 'Too short to compare at all.']);
+    });
+    const byText = new NearDuplicateIndex();
+    const byPrint = new NearDuplicateIndex();
+    const prints = texts.map(([, t]) => fingerprint(t));
+    // Fingerprints are computed before any is added (as in the worker threads), and each is a copy:
+    // a later text must not change an earlier fingerprint.
+    const moved = prints.map((p) => structuredClone(p, { transfer: [p.shingles.buffer as ArrayBuffer, p.signature.buffer as ArrayBuffer] }));
+    const a = texts.map(([id, t]) => byText.add(id, t));
+    const b = texts.map(([id], i) => byPrint.addFingerprint(id, moved[i]!));
+    expect(a.filter((x) => x !== null)).toHaveLength(SEED_FILES.length);
+    expect(b).toEqual(a);
   });
 });

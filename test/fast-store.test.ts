@@ -75,4 +75,37 @@ describe('sqlite group commit', () => {
     expect(ids).toEqual(['a1', 'a3']);
     expect(events).toEqual(['a1']);
   });
+
+  it('makes group articles searchable: on the writer before the commit, and elsewhere after it', async () => {
+    const store = openSqliteStore(file, { groupCommit: 3, groupCommitMs: 60_000 });
+    await store.saveArticle(makeArticle('s1', 'Ceasefire talks in Doha collapsed on Tuesday.', {}), []);
+    // The open group's full-text rows are inserted when it commits, or when this connection searches.
+    expect((await store.search('Doha')).map((h) => h.article)).toEqual(['s1']);
+    await store.saveArticle(makeArticle('s2', 'Mediators in Doha proposed a new ceasefire.', {}), []);
+    await store.saveArticle(article(3), []);
+    const db = new Database(file, { readonly: true });
+    const hits = db.prepare("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH 'doha' ORDER BY a.id").all();
+    const rows = (db.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n;
+    db.close();
+    expect(hits).toEqual([{ id: 's1' }, { id: 's2' }]);
+    expect(rows).toBe(3);
+    await store.close();
+  });
+
+  it('indexes for search only the articles of a group that were stored', async () => {
+    const store = openSqliteStore(file, { groupCommit: 10, groupCommitMs: 60_000 });
+    const good = makeArticle('g1', 'Kerry met Lavrov in Geneva.', {});
+    const bad = makeArticle('g2', 'Negotiators met in Vienna.', {});
+    await store.saveArticle(good, []);
+    await expect(store.saveArticle(bad, [makeEvent(good, 1, { type: 'CONSULT' })])).rejects.toThrow(/belongs to article g1/);
+    expect(await store.saveArticle(good, [])).toBe(false); // a re-ingest queues no second FTS row
+    await store.close();
+    const reopened = openSqliteStore(file);
+    expect((await reopened.search('Vienna')).length).toBe(0);
+    expect((await reopened.search('Geneva')).map((h) => h.article)).toEqual(['g1']);
+    await reopened.close();
+    const db = new Database(file, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
 });

@@ -52,6 +52,8 @@ const CREDIT = /^\(?(photo|foto|bild|credit|image|kuva|source|quelle|fuente)s?\s
 
 /** Picture credits closing a caption: "... | © Augusta National/Getty Images", "... Foto: Andina". */
 const CREDIT_END = /(©|\(c\)\s|\b(foto|photo|bild|credit)s?\s*:|getty|istock|shutterstock|imago|symbolbild)[^.!?]{0,50}[.)\]]?$/i;
+/** Captions point at people in the picture: "(right)", "(l.)", "(Mitte)", "(2nd left)". */
+const PICTURE_POSITION = /\((left|right|centre|center|l\.|r\.|m\.|li\.|re\.|links|rechts|mitte|izq\.|der\.|izquierda|derecha|à gauche|à droite|(2nd|second|third|3rd) (from )?(left|right))\)/i;
 /** Captions that announce themselves: "Abbildung 4: ...", "Figure 2.", "Beitragsbild: ...". */
 const CAPTION_START = /^(abbildung|abb\.|figure|fig\.|beitragsbild|titelbild|symbolbild)\s*\d*[.:]/i;
 const WORD = /[\p{L}-]+/gu;
@@ -60,8 +62,8 @@ const BIO_START = /^(\p{Lu}[\p{L}'’.-]+\s){1,3}(is|ist|writes|schreibt|covers|
 /** ...and names a trade of writing. */
 const BIO_ROLE =
   /\b(journalist|reporter|writer|writing|writes|editor|correspondent|columnist|redakteur|autor|author|founder|gründer|head of|freelance|contributor|periodista|redactor|journaliste|rédact|blogger|photographer|fotograf)/i;
-/** German formal address mid-sentence: "Abonnieren Sie", "Ihre Daten". */
-const FORMAL_YOU = /\s(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b/u;
+/** German formal address mid-sentence ("Abonnieren Sie", "für Ihre Daten"); after a full stop "Sie" may be "she". */
+const FORMAL_YOU = /(?<![.!?:…]["'“”»]?)\s(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b/u;
 
 export interface Scored {
   score: number;
@@ -162,7 +164,10 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
     else if (call === 2) score += 2;
     // Columns and quotes address the reader too, at length; a short call to them is the site talking.
     aside = calls + (addressed && words <= ADDRESS_MAX_WORDS ? 1 : 0);
-    if (words <= 40 && (CREDIT_END.test(text.slice(-80)) || CAPTION_START.test(text))) score += 4; // a caption
+    // Captions. A credit alone outweighs only a short sentence: long ones are often the story's own photo notes.
+    if (words <= 40 && CAPTION_START.test(text)) score += 5;
+    else if (PICTURE_POSITION.test(text)) score += 5;
+    else if (words <= 40 && CREDIT_END.test(text.slice(-80))) score += 4;
     if (BIO_START.test(text) && BIO_ROLE.test(text)) aside += 2; // "Evan Halper writes about ...": only counted at the edges
   }
   if (block.linkChars !== undefined && text.length > 0) {

@@ -117,16 +117,11 @@ export function expandCore(body: Block[], picked: Block[], language: string | nu
   const grow = (start: number, step: number): void => {
     let pending: number[] = [];
     let misses = 0;
-    // Words of the current run of short sentences: together they count as article text (a lead
-    // written as one-sentence paragraphs), though none of them is long enough alone.
-    let runWords = 0;
     for (let i = start; i >= 0 && i < body.length; i += step) {
       const block = body[i]!;
       // Right next to the taken text, a shorter sentence (a standfirst, a closing line) is enough.
       const adjacent = misses === 0 && pending.length === 0;
-      const sentence = isSentenceText(block, language);
-      runWords = sentence ? runWords + scoreBlock(block, language).words : 0;
-      if (isArticleText(block, language) || (sentence && (adjacent || runWords >= ARTICLE_WORDS))) {
+      if (isArticleText(block, language) || (adjacent && isSentenceText(block, language))) {
         for (const p of pending) take.add(p);
         pending = [];
         misses = 0;

@@ -37,3 +37,26 @@ export function agentBefore(toks: AgentToken[], first: number): string | null {
   const nounLike = n !== undefined && (n.pos === 'NOUN' || (n.pos === 'PROPN' && p - 1 === 0));
   return nounLike && /s$/.test(n.lower) ? n.lower : null;
 }
+
+const MODIFIER_POS = new Set(['NOUN', 'ADJ']);
+
+/**
+ * The sector of the agent phrase right before "in/from/of <country>": the longest phrase (up to
+ * three words) the dictionary knows, so "human rights activists in Arnor" is the opposition (OPP)
+ * although "activists" alone may be another sector.
+ */
+export function agentSectorBefore(toks: AgentToken[], first: number, sectorOf: (noun: string) => string | null): string | null {
+  const noun = agentBefore(toks, first);
+  if (!noun) return null;
+  let p = first - 1;
+  if (toks[p]?.pos === 'DET') p--;
+  const head = p - 1;
+  let from = head;
+  // (A sentence-initial modifier may be tagged PROPN: "Human rights activists in ...".)
+  while (from > 0 && head - from < 2 && (MODIFIER_POS.has(toks[from - 1]!.pos) || (from - 1 === 0 && toks[0]!.pos === 'PROPN'))) from--;
+  for (let k = from; k < head; k++) {
+    const sector = sectorOf(toks.slice(k, head + 1).map((t) => t.lower).join(' '));
+    if (sector) return sector;
+  }
+  return sectorOf(noun);
+}

@@ -280,7 +280,10 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
         const tgt = tgt0 ?? (verbal ? otherParty(d, src) : null);
         const how = { origin: t.mined ? 'mined' : t.kind, ...(t.negationInCode ? { negated: false } : {}) };
         emit(t.code, src, tgt, t.word, t.verb, t.kind === 'light', how);
-        if (options.bothDirections && (joint || root === CONTACT_ROOT)) emit(t.code, tgt, src, t.word, t.verb, t.kind === 'light', how);
+        // A dictionary says which acts are reciprocal ("MEET [031:031]", "HOST [043:042]"); the
+        // built-in lexicon treats every contact as one.
+        const reverse = joint ? t.code : options.verbs ? t.reverse : root === CONTACT_ROOT ? t.code : undefined;
+        if (options.bothDirections && reverse) emit(reverse, tgt, src, t.word, t.verb, t.kind === 'light', how);
       }
       const subj = clauseSubject(view, t.verb);
       if (subj && subj.phrases.length >= 2) d.pair = [subj.phrases[0]!.head, subj.phrases[1]!.head];

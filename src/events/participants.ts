@@ -19,7 +19,10 @@ export function isPredicate(view: SentenceView, k: number): boolean {
   const next = view.toks[k + 1];
   // "USA -backed rebels", "US-led coalition": a compound adjective.
   if (prev?.text === '-' || prev?.text === '–') return false;
-  if (/ed$/.test(t.lower) && prev?.pos === 'NOUN' && next?.pos === 'ADP') return false;
+  // "fighters captured in Syria were ...": a reduced relative, when the clause has another
+  // predicate; "The group released at least 19 hostages" has none, so "released" is the predicate.
+  // ("a truce brokered by Moscow" stays a modifier: a by-agent marks the passive participle.)
+  if (/ed$/.test(t.lower) && prev?.pos === 'NOUN' && next?.pos === 'ADP' && (next.lower === 'by' || otherPredicate(view, k))) return false;
   if (participleModifier(t, prev, next)) return false;
   // "have received offers of amnesty": a verb-tagged word right after a finite verb is a noun
   // (bare infinitives after help/let/make/see excepted).
@@ -40,6 +43,15 @@ export function isPredicate(view: SentenceView, k: number): boolean {
     return false;
   }
   return true;
+}
+
+/** Another verb or auxiliary in k's clause (then k may be a reduced relative). */
+function otherPredicate(view: SentenceView, k: number): boolean {
+  const c = view.clauses[view.clauseOf[k]!];
+  const start = c?.start ?? 0;
+  const end = c?.end ?? view.toks.length;
+  for (let j = start; j < end; j++) if (j !== k && (view.toks[j]!.pos === 'VERB' || view.toks[j]!.pos === 'AUX')) return true;
+  return false;
 }
 
 const BARE_INFINITIVE = new Set(['help', 'let', 'make', 'see', 'hear', 'watch', 'go', 'come', 'dare']);
@@ -225,6 +237,11 @@ export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dy
   // ... unless an object is named: "A, B and C welcomed their resumption of ties with D".
   const named = obj !== null && RECIPROCAL_OVERRIDE.has(view.toks[obj.first - 1]?.lower ?? '');
   if (!named && subjects.length >= 2 && subjects[0]!.code !== subjects[1]!.code && reciprocalAfter(view, trig.word)) return [[subjects[0]!, subjects[1]!, true]];
+  // "welcomed a resumption of ties between A and B": the act is addressed to both parties.
+  const between = !obj || precededBy(view, obj.first, 'between') ? betweenParties(view, trig.word + 1, clause.end) : null;
+  if (between && subjects.length && !subjects.some((s) => between.some((b) => b.code === s.code))) {
+    return subjects.flatMap((s) => expand(s).flatMap((x) => between.map((b): Dyad => [x, b])));
+  }
   let target = obj?.phrases[0]!.head ?? null;
   if (obj && directOnly && target!.kind === 'PLACE' && !precededBy(view, obj.first, 'with')) target = null;
   if (obj && trig.mined && obj.first - trig.word > 2) target = null;
@@ -242,6 +259,18 @@ export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dy
   const targets = obj!.phrases.map((p) => p.head).filter((h, i) => i === 0 || !(directOnly && h.kind === 'PLACE'));
   if (!subjects.length) return targets.map((t): Dyad => [null, t]);
   return subjects.flatMap((s) => expand(s).flatMap((x) => targets.map((t): Dyad => [x, t])));
+}
+
+/** The parties of a "between A and B" phrase within eight words of `from`, or null. */
+function betweenParties(view: SentenceView, from: number, end: number): Mention[] | null {
+  for (let k = from; k < end && k < from + 8; k++) {
+    const t = view.toks[k]!;
+    if (t.pos === 'VERB' || t.text === ',') return null;
+    if (t.lower !== 'between') continue;
+    const g = view.groups.find((x) => x.first > k && x.first <= k + 2);
+    return g && g.phrases.length >= 2 ? g.phrases.map((p) => p.head) : null;
+  }
+  return null;
 }
 
 /** An object after these names the other party even after "their" ("their ties with D"). */

@@ -10,6 +10,8 @@ export interface VerbPattern {
   after: string[][];
   /** CAMEO code, or null when the pattern says "do not code" ([---]). */
   code: string | null;
+  /** "[043:042]": the code of the reciprocal event, target -> source (A hosts B = B visits A). */
+  reverse?: string | null;
   /** The pattern itself contains a negation ("NOT * AID", "&NEGATVAUXVRB * OVER EFFORTS"): its
    *  code already says what the negated verb means, so the event is not flagged negated. */
   negative?: boolean;
@@ -18,6 +20,8 @@ export interface VerbPattern {
 export interface VerbEntry {
   /** The block's (or the verb's own) default CAMEO code; null = code only through patterns. */
   code: string | null;
+  /** The reciprocal code of "[040:040]"-style entries (see VerbPattern.reverse). */
+  reverse?: string | null;
   patterns: VerbPattern[];
   /** Words that must follow the verb for it to count (phrasal verbs like BREAK_DOWN). */
   particles: string[];
@@ -33,6 +37,12 @@ export function parseCode(bracket: string): string | null {
   const inner = bracket.replace(/[[\]\s]/g, '').split(':')[0] ?? '';
   const digits = inner.replace(/[^0-9]/g, '');
   return digits === '' ? null : digits;
+}
+
+/** "[043:042]" -> "042" (the reciprocal event's code); null when the code names no reciprocal. */
+export function parseReverse(bracket: string): string | null {
+  const parts = bracket.replace(/[[\]\s]/g, '').split(':');
+  return parts.length > 1 ? parseCode(parts[1]!) : null;
 }
 
 const BRACKET = /\[([^\]]*)\]/;
@@ -84,6 +94,7 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
 
   const verbs = new Map<string, VerbEntry[]>();
   let blockCode: string | null = null;
+  let blockReverse: string | null = null;
   let blockEntries: VerbEntry[] = [];
   let blockPatterns: VerbPattern[] = [];
   let inSynset = false;
@@ -102,6 +113,7 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
     if (l.startsWith('---')) {
       const m = BRACKET.exec(l);
       blockCode = m ? parseCode(m[0]) : null;
+      blockReverse = m ? parseReverse(m[0]) : null;
       blockEntries = [];
       blockPatterns = [];
       inSynset = false;
@@ -125,6 +137,7 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
         before: slots(body.slice(0, star), synsets),
         after: slots(body.slice(star + 1), synsets),
         code: parseCode(m[0]),
+        reverse: parseReverse(m[0]),
       };
       if (negativePhrase(body.slice(0, star), synsets)) pattern.negative = true;
       blockPatterns.push(pattern);
@@ -136,11 +149,12 @@ export function loadPetrarchVerbs(text: string): VerbDictionary {
       // A verb line: "ACCUSE [112]", "BREAK { BROKE BROKEN }", "+BREAK_DOWN {+BREAKS_DOWN ...}".
       const m = BRACKET.exec(l);
       const code = m ? parseCode(m[0]) : blockCode;
+      const reverse = m ? parseReverse(m[0]) : blockReverse;
       const head = l.replace(BRACKET, '').replace(/\{[^}]*\}/g, '').trim().split(/\s+/)[0] ?? '';
       const forms = (/\{([^}]*)\}/.exec(l)?.[1] ?? '').split(/\s+/).filter((f) => f !== '');
       const { verb, particles } = splitPhrasal(head);
       if (!verb) continue;
-      const entry: VerbEntry = { code, patterns: blockPatterns, particles };
+      const entry: VerbEntry = { code, reverse, patterns: blockPatterns, particles };
       blockEntries.push(entry);
       add(verb, entry);
       for (const f of forms) {

@@ -2,7 +2,7 @@
 // ("actor phrases") and coordinations, and split into clauses. This is the shallow parse: no tree,
 // just POS runs and a few function words, which is fast and good enough for news prose.
 import type { Article, DateMention, Entity, Sentence } from '../model.js';
-import { agentBefore } from './agents.js';
+import { agentSectorBefore } from './agents.js';
 import { LOCATIVE_PREPS } from './lexicon.js';
 
 export interface Tok {
@@ -84,6 +84,9 @@ const TEMPORAL_SCONJ = new Set(['after', 'before', 'until', 'once', 'as']);
 const CLAUSE_SCONJ = new Set(['that', 'if', 'because', 'while', 'although', 'though', 'whereas', 'unless', 'since', 'but', 'whether']);
 
 /** Only "and" / "," / determiners between two mentions. */
+/** An entity whose text is a plural agent phrase: "ambassadors of Arnor", "lawmakers in Bree". */
+const AGENT_ENTITY = /^(the\s+)?[a-z]+s\s+(of|in|from)\s/i;
+
 function conjoined(toks: Tok[], from: number, to: number): boolean {
   if (to <= from || to - from > 3) return false;
   for (let k = from; k < to; k++) if (!(toks[k]!.lower === 'and' || toks[k]!.text === ',' || toks[k]!.pos === 'DET')) return false;
@@ -160,7 +163,7 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // Russia's demand" name an actor, and "related to Ukraine" is no venue.
     const after = toks[last + 1];
     const possessive = after !== undefined && after.pos === 'PART';
-    const locative = ent.kind === 'PLACE' && !possessive && !opts.placesAsActors && introducedByLocative(toks, first) && !(opts.agentSector && agentBefore(toks, first) && opts.agentSector(agentBefore(toks, first)!));
+    const locative = ent.kind === 'PLACE' && !possessive && !opts.placesAsActors && introducedByLocative(toks, first) && !(opts.agentSector && agentSectorBefore(toks, first, opts.agentSector));
     const venue = ent.kind === 'PLACE' && !possessive && after?.pos !== 'NOUN' && introducedByLocative(toks, first, VENUE_PREPS);
     if (ent.kind === 'PLACE') places.push({ first, last, entity: ent, locative, venue });
     let rawCode = ent.code ?? (ent.kind === 'PLACE' ? ent.country : null);
@@ -168,12 +171,16 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
     // "soldiers from Gondor", "lawmakers in Fornost": the country's agents, not a place.
     // (A place the entity stage already upgraded to its government counts as the bare country.)
     const bare = /^[A-Z]{3}$/.test(rawCode) || (ent.kind === 'PLACE' && /^[A-Z]{3}GOV$/.test(rawCode));
-    const agent = opts.agentSector && bare ? agentBefore(toks, first) : null;
+    const agent = opts.agentSector && bare ? agentSectorBefore(toks, first, opts.agentSector) : null;
     // ... and so are the next conjuncts: "lawmakers in Fornost and Gondor".
-    const sector: string | null = agent ? opts.agentSector!(agent) : lastAgent && bare && conjoined(toks, lastAgent.last + 1, first) ? lastAgent.sector : null;
+    const sector: string | null = agent ?? (lastAgent && bare && conjoined(toks, lastAgent.last + 1, first) ? lastAgent.sector : null);
     if (sector) {
       rawCode = rawCode.slice(0, 3) + sector;
       lastAgent = { last, sector };
+    } else if (opts.agentSector && AGENT_ENTITY.test(ent.text) && /^[A-Z]{6}$/.test(rawCode)) {
+      // The entity stage resolved the agent phrase itself ("ambassadors of Arnor" -> ARNGOV): the
+      // next conjuncts share its sector ("ambassadors of Arnor, Osgiliath and Gondor").
+      lastAgent = { last, sector: rawCode.slice(3) };
     } else lastAgent = null;
     // "anti-Isis rebels", "pro-Assad militias": the opposite of a participant.
     // (PETRARCH's closed-world suites code "an anti-Gondor parade" as Gondor: kept there.)

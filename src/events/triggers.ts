@@ -17,6 +17,8 @@ export interface Trigger {
   /** The word that names the event: the verb, or the noun for light/noun triggers. */
   word: number;
   code: string;
+  /** A dictionary's reciprocal code ("[043:042]"): the target did this to the source. */
+  reverse?: string;
 }
 
 const SKIP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PUNCT']);
@@ -36,7 +38,8 @@ export function headNounAfter(toks: Tok[], i: number, end: number, limit = 7): n
 }
 
 function nounCode(t: Tok): string | null {
-  return NOUNS[t.lemma] ?? NOUNS[t.lower] ?? null;
+  // The lemmatiser leaves some plurals as they are ("airstrikes").
+  return NOUNS[t.lemma] ?? NOUNS[t.lower] ?? (t.lower.endsWith('s') ? NOUNS[t.lower.slice(0, -1)] ?? null : null);
 }
 
 /** Slot match for dictionary patterns: exact word, lemma, or a stem prefix ("violat"). */
@@ -60,9 +63,9 @@ function inOrder(slots: string[][], toks: Tok[], from: number, to: number, step:
   return true;
 }
 
-function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, clauseStart: number, clauseEnd: number): { code: string | null; negative: boolean } | undefined {
+function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, clauseStart: number, clauseEnd: number): { code: string | null; reverse: string | null; negative: boolean } | undefined {
   const toks = view.toks;
-  let best: { score: number; code: string | null; negative: boolean } | null = null;
+  let best: { score: number; code: string | null; reverse: string | null; negative: boolean } | null = null;
   for (const e of entries) {
     if (e.particles.length && !inOrder(e.particles.map((p) => [p]), toks, v + 1, Math.min(clauseEnd, v + 4), 1)) continue;
     for (const p of e.patterns) {
@@ -70,9 +73,9 @@ function petrarchCode(entries: VerbEntry[], view: SentenceView, v: number, claus
       if (best && score <= best.score) continue;
       if (p.after.length && !inOrder(p.after, toks, v + 1, clauseEnd, 1)) continue;
       if (p.before.length && !inOrder(p.before, toks, clauseStart, v, -1)) continue;
-      best = { score, code: p.code, negative: p.negative === true };
+      best = { score, code: p.code, reverse: p.reverse ?? null, negative: p.negative === true };
     }
-    if (!best) best = { score: 0, code: e.code, negative: false };
+    if (!best) best = { score: 0, code: e.code, reverse: e.reverse ?? null, negative: false };
   }
   return best ?? undefined;
 }
@@ -127,13 +130,17 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     if (!entries) return null;
     const hit = petrarchCode(entries, view, v, clause.start, clause.end);
     if (!hit?.code) return null;
-    return hit.negative ? { kind: 'verb', verb: v, word: v, code: hit.code, negationInCode: true } : { kind: 'verb', verb: v, word: v, code: hit.code };
+    const trig: Trigger = { kind: 'verb', verb: v, word: v, code: hit.code };
+    if (hit.negative) trig.negationInCode = true;
+    if (hit.reverse) trig.reverse = hit.reverse;
+    return trig;
   }
   const lemma = t.lemma;
   // Light verbs: the event is their object ("reach no agreement", "hold talks", "result in a deal").
   if (LIGHT_VERBS.has(lemma)) {
     let k = v + 1;
-    while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART') && toks[k]!.lower !== 'to') k++;
+    // "carried out strikes": the particle may be tagged ADV.
+    while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART' || toks[k]!.lower === 'out') && toks[k]!.lower !== 'to') k++;
     const n = headNounAfter(toks, k, clause.end);
     const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) : null;
     if (code) return { kind: 'light', verb: v, word: n, code };

@@ -1,6 +1,6 @@
 // Between ingest and the MinHash index in clean/: seeded once from the store's signatures, then
 // updated as articles arrive, so syndicated copies are marked incrementally across runs.
-import { minhashSignature, NearDuplicateIndex } from '../clean/minhash.js';
+import { minhashSignature, NearDuplicateIndex, type Fingerprint } from '../clean/minhash.js';
 import type { Store } from '../store/types.js';
 
 export class DuplicateFinder {
@@ -17,8 +17,13 @@ export class DuplicateFinder {
     this.index.seed([{ id, signature }]);
   }
 
-  /** The earlier article this text copies (or null), and the signature to store with it. */
-  check(id: string, text: string): { duplicateOf: string | null; signature: Uint32Array } {
+  /**
+   * The earlier article this text copies (or null), and the signature to store with it. A
+   * fingerprint computed elsewhere (a pipeline worker: fingerprint(text)) gives the same answer
+   * without shingling the text on this thread.
+   */
+  check(id: string, text: string, precomputed?: Fingerprint): { duplicateOf: string | null; signature: Uint32Array } {
+    if (precomputed) return { duplicateOf: this.index.addFingerprint(id, precomputed), signature: precomputed.signature };
     const signature = minhashSignature(text);
     return { duplicateOf: this.index.add(id, text, signature), signature };
   }

@@ -1,6 +1,7 @@
 // One pipeline worker thread: RawDocument in, {article, events} out.
 import { parentPort } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
+import { fingerprint } from '../clean/minhash.js';
 import { processDocument } from '../pipeline.js';
 
 // Load the dictionaries and the tagger now, not on the first document, so start-up overlaps reading.
@@ -16,7 +17,10 @@ parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
     // are slices of the article text: neither is worth cloning back (the pool restores the texts).
     result.article.tokens = [];
     for (const s of result.article.sentences) s.text = '';
-    parentPort!.postMessage({ n, result });
+    // The near-duplicate fingerprint (shingling + MinHash) is per-text work too: done here, the
+    // main thread only looks it up.
+    const print = fingerprint(result.article.text);
+    parentPort!.postMessage({ n, result: { ...result, fingerprint: print } });
   } catch (err) {
     parentPort!.postMessage({ n, error: err instanceof Error ? err.message : String(err) });
   }

@@ -2,10 +2,16 @@
 // marking and storing stay on the main thread, in input order, so results equal a one-job run.
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
+import type { Fingerprint } from '../clean/minhash.js';
 import type { Processed } from '../pipeline.js';
 
+/** What a worker sends back: the pipeline's result and the text's near-duplicate fingerprint. */
+export interface WorkerResult extends Processed {
+  fingerprint: Fingerprint;
+}
+
 interface Pending {
-  resolve: (p: Processed) => void;
+  resolve: (p: WorkerResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -27,7 +33,7 @@ class PipelineWorker {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_URL);
-    worker.on('message', (msg: { ready?: true; n: number; result?: Processed; error?: string }) => {
+    worker.on('message', (msg: { ready?: true; n: number; result?: WorkerResult; error?: string }) => {
       if (msg.ready) return void (this.started = true);
       const p = this.pending.get(msg.n);
       if (!p) return;
@@ -55,7 +61,7 @@ class PipelineWorker {
     return this.pending.size;
   }
 
-  process(raw: RawDocument): Promise<Processed> {
+  process(raw: RawDocument): Promise<WorkerResult> {
     const n = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(n, { resolve, reject });
@@ -81,7 +87,7 @@ export class PipelinePool {
   }
 
   /** Sends the document to the least busy worker. */
-  process(raw: RawDocument): Promise<Processed> {
+  process(raw: RawDocument): Promise<WorkerResult> {
     let best = this.workers[0]!;
     for (const w of this.workers) if (w.load < best.load) best = w;
     return best.process(raw);
@@ -93,7 +99,7 @@ export class PipelinePool {
 }
 
 /** The worker sends sentences as bare spans (their text is a slice of the article): put the text back. */
-function withSentenceText(result: Processed): Processed {
+function withSentenceText(result: WorkerResult): WorkerResult {
   const { text } = result.article;
   for (const s of result.article.sentences) s.text = text.slice(s.start, s.end);
   return result;

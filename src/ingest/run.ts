@@ -5,7 +5,10 @@ import type { Processed, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
-import { PipelinePool, WorkerStartError } from './pool.js';
+import { PipelinePool, WorkerStartError, type WorkerResult } from './pool.js';
+
+/** A pipeline result; from a worker thread it also carries the text's near-duplicate fingerprint. */
+type Worked = Processed & Partial<Pick<WorkerResult, 'fingerprint'>>;
 
 export type IngestOutcome =
   | { kind: 'stored'; id: string; source: string; events: number; sentences: number; duplicate_of: string | null }
@@ -84,12 +87,12 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   const pool = (opts.jobs ?? 1) > 1 ? new PipelinePool(opts.jobs!) : null;
   // With worker threads, this thread never runs the pipeline: do not pay for loading it here.
   const processDocument = pool ? null : (await import('../pipeline.js')).processDocument;
-  const process = (raw: RawDocument): Promise<Processed> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument!(raw, opts.timer)));
+  const process = (raw: RawDocument): Promise<Worked> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument!(raw, opts.timer)));
   // In-flight documents in input order: storing stays ordered and single-threaded.
-  const window: { raw: RawDocument; result: Promise<Processed> }[] = [];
+  const window: { raw: RawDocument; result: Promise<Worked> }[] = [];
   const drainOne = async (): Promise<void> => {
     const { raw, result } = window.shift()!;
-    let processed: Processed;
+    let processed: Worked;
     try {
       processed = await result;
     } catch (err) {
@@ -126,11 +129,11 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   return summary;
 }
 
-async function storeOne(store: Store, raw: RawDocument, { article, events }: Processed, finder: DuplicateFinder): Promise<IngestOutcome> {
+async function storeOne(store: Store, raw: RawDocument, { article, events, fingerprint }: Worked, finder: DuplicateFinder): Promise<IngestOutcome> {
   if (article.text.trim() === '') {
     return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
   }
-  const { duplicateOf, signature } = finder.check(article.id, article.text);
+  const { duplicateOf, signature } = finder.check(article.id, article.text, fingerprint);
   article.duplicate_of = duplicateOf;
   const saved = await store.saveArticle(article, events, signature);
   if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
