@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { readSources, type IngestItem } from '../src/ingest/index.js';
 import { ingestItems } from '../src/ingest/run.js';
 import { openStore } from '../src/store/index.js';
@@ -25,6 +26,8 @@ export interface ChildResult {
   firstMs: number;
   /** CPU time of the whole process (all threads). */
   cpuMs: number;
+  /** Share of the run the main thread's event loop was busy (reading, dedupe, storing, messages). */
+  mainBusy: number;
   maxRssKb: number;
   /** Largest live heap (V8 heap + array buffers after a full GC) seen at the samples, in KB. */
   maxLiveKb: number;
@@ -54,12 +57,13 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
   try {
-    const store = await openStore(join(dir, 'bench.db'));
+    const store = await openStore(join(dir, 'bench.db'), { bulk: true }); // as `demarche ingest` opens it
     let documents = 0;
     let sentences = 0;
     let firstMs = 0;
     let maxLiveKb = 0;
     const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
     const t0 = performance.now();
     const summary = await ingestItems(store, sampled(readSources(paths), limit, stride), {
       jobs,
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const mainBusy = performance.eventLoopUtilization(elu0).utilization;
     await store.close();
     const result: ChildResult = {
       documents,
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
       ms,
       firstMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      mainBusy,
       maxRssKb: process.resourceUsage().maxRSS,
       maxLiveKb,
     };

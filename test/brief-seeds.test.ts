@@ -46,6 +46,9 @@ describe('seeds: brief and export', () => {
     const md = renderBrief(data, 'md');
     expect(md).toMatch(/CONTESTED: John Kerry says it happened; (.+ and )?Sergey Lavrov den(y|ies) it/);
     expect(md).toContain('Press release on Foreign Minister Sergey Lavrov’s telephone conversation with US Secretary of State Rex Tillerson');
+    // Seed 000 has no title: it is cited by its path once, not as "*path* (path, date)".
+    expect(md).toMatch(/— [^*\n]*000\\_1443bbc182fad092\.txt, 2015-09-06/);
+    expect(md).not.toMatch(/\*([^*\n]+\.txt)\* \(\1/);
     const html = renderBrief(data, 'html');
     expect(html).toContain('<polyline');
     expect(html).not.toMatch(/<(?!\/?(html|head|meta|title|style|body|h1|h2|p|svg|line|polyline|circle|ol|ul|li|time|b|strong|q|cite|a)\b)[a-z]/i);

@@ -353,6 +353,9 @@ describe.concurrent('bad arguments: one line on stderr, non-zero exit, never a s
     ['reading a db that does not exist', ['events', '--db', 'MISSING'], /no database/, 1],
     ['unreachable postgres', ['events', '--db', 'postgres://demarche:x@127.0.0.1:9/none'], /PostgreSQL|postgres/i, 1],
     ['brief without --dyad', ['brief', '--db', 'DB'], /--dyad/, 2],
+    ['export into a missing folder', ['export', '--db', 'DB', '--out', '/nonexistent-folder/e.csv'], /folder \/nonexistent-folder does not exist/, 1],
+    ['brief into a folder', ['brief', '--db', 'DB', '--dyad', 'RUS,USA', '--out', '/tmp'], /\/tmp: it is a folder/, 1],
+    ['serve on an impossible port', ['serve', '--db', 'DB', '--port', '99999'], /--port .*99999/, 2],
   ];
   for (const [name, args, pattern, status] of cases) {
     it(name, async () => {

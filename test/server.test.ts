@@ -54,13 +54,21 @@ describe('GET /api/events', () => {
   });
 
   it('rejects bad paging and filter values with a one-line 400', async () => {
-    for (const url of ['/api/events?limit=501', '/api/events?limit=abc', '/api/events?offset=-1', '/api/events?type=DANCE', '/api/events?since=last-week', '/api/events?dyad=RUS', '/api/events?contested=maybe']) {
+    for (const url of ['/api/events?limit=501', '/api/events?limit=abc', '/api/events?offset=-1', '/api/events?type=DANCE', '/api/events?since=last-week', '/api/events?since=2017-13-45', '/api/events?until=2017-02-30', '/api/merged?since=2017-00', '/api/events?dyad=RUS', '/api/events?contested=maybe']) {
       const res = await get(url);
       expect(res.status, url).toBe(400);
       expect(Object.keys(res.body)).toEqual(['error']);
       expect(res.body.error).not.toMatch(/\n|at .*\.ts/);
     }
     expect((await get('/api/events?limit=0')).body.error).toMatch(/^invalid limit/);
+    // Messages a person reads, not the validator's internals.
+    expect((await get('/api/events?limit=abc')).body.error).toBe('invalid limit: expected a whole number from 1 to 500');
+    expect((await get('/api/events?type=DANCE')).body.error).toMatch(/^invalid type: expected a PLOVER type: AGREE, CONSULT/);
+    expect((await get('/api/merged?contested=maybe')).body.error).toBe('invalid contested: expected true or false');
+    expect((await get('/api/events?since=2017-13-45')).body.error).toMatch(/^invalid since: no such date/);
+    expect((await get('/api/dyads/RUS/USA/timeline?until=2017-02-29')).status).toBe(400);
+    // Real calendar dates, including a leap day, still pass.
+    expect((await get('/api/events?since=2016-02-29&until=2017')).status).toBe(200);
   });
 
   it('filters by dyad (either direction), type, dates and actor', async () => {
@@ -256,6 +264,8 @@ describe('private mode, headers, errors, static files, OpenAPI', () => {
     expect((await get('/../secret.txt')).status).toBe(404);
     expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
     expect((await get('/api/nothing-here')).body).toEqual({ error: 'no such endpoint: GET /api/nothing-here' });
+    // The bare /api prefix is an API miss (JSON), not a missing UI file (text).
+    expect(await get('/api')).toMatchObject({ status: 404, body: { error: 'no such endpoint: GET /api' } });
     const unbuilt = await buildServer(store, { webRoot: join(dir, 'missing') });
     const res = await unbuilt.inject({ url: '/' });
     expect(res.statusCode).toBe(503);

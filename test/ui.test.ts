@@ -137,6 +137,30 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in chromium', () => {
     expect(await page.locator('#event-table tr', { hasText: 'TURGOV' }).count()).toBeGreaterThan(0);
   });
 
+  it('draws quiet months as zero and names untitled articles by their opening words', async () => {
+    await page.goto(`${base}/?reload=gaps#/?dyad=RUS,USA&bucket=month`);
+    await page.locator('#chart button.point').first().waitFor({ timeout: 10_000 });
+    // Only periods with events are clickable; the gaps between them (2014-10 … 2015-09) are drawn as
+    // zero by the chart, never as a line joining distant months.
+    const periods = await page.locator('#chart button.point').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-period')));
+    expect(periods).toEqual(expect.arrayContaining(['2014-10', '2015-09', '2017-10']));
+    expect(periods).not.toContain('2015-01');
+
+    // Seed 000 has no title: the list shows its first sentence (in italics), not its hex id.
+    await page.goto(`${base}/#/articles`);
+    const link = page.locator('table.articles a.untitled').first();
+    await link.waitFor({ timeout: 10_000 });
+    const label = (await link.textContent()) ?? '';
+    expect(label).toMatch(/^Russia's Foreign Ministry on Saturday shunned/);
+    expect(label).not.toMatch(/^[0-9a-f]{16}$/);
+    // A stale query does not linger in the search box on other pages.
+    await page.goto(`${base}/#/search?q=Lavrov`);
+    await page.locator('.search-results').waitFor();
+    await page.goto(`${base}/#/articles`);
+    await page.locator('table.articles').waitFor();
+    expect(await page.locator('#search input[name=q]').inputValue()).toBe('');
+  });
+
   it('asks for the token on a --private server and then shows the data', async () => {
     const priv = await buildServer(store, { webRoot: join(dir, 'web'), token: 'ui-secret', private: true });
     await priv.listen({ port: 0, host: '127.0.0.1' });

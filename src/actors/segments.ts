@@ -21,10 +21,21 @@ function rank(t: Target, afterCountry: boolean): number {
   return 30;
 }
 
+function nameShaped(words: Word[], i: number, j: number): boolean {
+  const w = words[i]!;
+  if (j - i === 1 && w.allCaps && w.text.replace(/[^\p{L}]/gu, '').length >= 3) return true;
+  // "Al-Qaeda" may be one word or "Al", "-", "Qaeda".
+  const last = words[j - 1]!;
+  return /^al(-|$)/i.test(w.text) && (j - i > 1 ? last.cap : /-\p{Lu}/u.test(w.text));
+}
+
 /** Case guards: names start with a capital; short names (US, UN, IS) must be all capitals. */
 function acceptable(t: Target, words: Word[], i: number, j: number): boolean {
   if (t.t === 'agent') return true;
-  if (t.t === 'actor' && t.weak) return false; // common-word aliases need context: see references
+  // Common-word aliases need context (see references), unless written as a name cannot be a
+  // common word: an organisation's acronym in capitals ("NATO", "IAEA", "FARC") or an Arabic
+  // article compound ("Al-Qaeda", "al-Shabaab").
+  if (t.t === 'actor' && t.weak) return t.actor.kind === 'ORG' && nameShaped(words, i, j);
   const first = words[i];
   if (!first.cap) return false;
   if (j - i === 1 && first.key.replace(/[^\p{L}]/gu, '').length <= 3 && !first.allCaps) return false;

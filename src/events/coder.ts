@@ -21,7 +21,7 @@ import { newDiscourse, otherParty, pronoun, resolveAnaphora, updateNarrative, ve
 import { findFrames, type Frame } from './frames.js';
 import { CONTACT_NOUNS, LETTER_WORDS, LIGHT_VERBS, PHONE_WORDS, VENUE_NOUNS } from './lexicon.js';
 import {
-  clauseSubject, hasObjectNoun, inIntention, intentCue, isPredicate, nounDyads, verbDyads,
+  clauseSubject, hasObjectNoun, inIntention, intentCue, isPredicate, nounDyads, promised, verbDyads,
 } from './participants.js';
 import type { VerbDictionary } from './petrarch.js';
 import { chunk, lowerBound, splitClauses, viewSentence, type Mention, type SentenceView, type ViewOptions } from './sentence.js';
@@ -204,12 +204,16 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
       if (opts.requireDyad && (!src || !tgt)) return;
       const source = src?.code ?? UNKNOWN;
       const target = tgt?.code ?? UNKNOWN;
-      const type = ploverOf(code);
       const frame = innermostFrame(frames, word);
       const negated = (extra.negated ?? isNegated(view, word, verb)) || (frame !== null && frame.cue !== word && frame.denial);
       // "willing to provide loans": the offer happened; it is an intent to cooperate (CAMEO 03x).
-      const intent = intentCue(view, verb, code);
+      // "the rebels said they will release three hostages": a promise reported as said is an intent
+      // (CAMEO 03x), as the codebook codes it; dictionaries given by the caller code as they say.
+      // The speaker must be the one who acts: a promise, not a forecast about someone else.
+      const promise = !options.verbs && frame?.speaker && frame.cue !== word && src !== null && frame.speaker.code === src.code;
+      const intent = intentCue(view, verb, code) ?? (promise ? promised(view, verb, code) : null);
       if (intent) code = intent;
+      const type = ploverOf(code);
       const hypothetical = !intent && (doubted || isHypothetical(view, word, verb) || inIntention(view, verb));
       const key = `${source}|${target}|${type ?? code}|${negated}`;
       if (seen.has(`${view.index}|${key}`)) return;

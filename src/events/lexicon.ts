@@ -61,7 +61,9 @@ export const NOUNS: Record<string, string> = {
 
 /** A light verb's object coded differently from the bare noun: "expressed concern" is a
  *  pessimistic comment (CAMEO 012), while "concerns of X about Y" disapproves of Y. */
-export const LIGHT_OBJECT: Record<string, string> = { concern: '012', hope: '013', support: '051', regret: '018', condolence: '018' };
+export const LIGHT_OBJECT: Record<string, string> = {
+  concern: '012', pessimism: '012', hope: '013', optimism: '013', support: '051', regret: '018', condolence: '018', sympathy: '018',
+};
 
 /** Cues that turn a following material-cooperation verb into an expressed intent (CAMEO 03):
  *  "is willing to provide loans" is an offer that was made, not aid given. */

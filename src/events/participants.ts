@@ -1,7 +1,7 @@
 // Participants of an event: the subject and object of a verb (active or passive, coordinated or
 // not), the explicit parties of a nominal event ("talks between A and B", "Russia's demand"), and
 // the small structural tests they need (predicate, passive, intention).
-import { INTENT_CUES, OF_IS_SOURCE, TARGET_PREPS } from './lexicon.js';
+import { INTENT_CUES, LOCATIVE_PREPS, OF_IS_SOURCE, TARGET_PREPS } from './lexicon.js';
 import { subjectBefore } from './frames.js';
 import { expand, parties } from './discourse.js';
 import type { Group, Mention, SentenceView, Tok } from './sentence.js';
@@ -109,6 +109,22 @@ export function intentCue(view: SentenceView, verb: number, code: string): strin
   return null;
 }
 
+// Not "would": in news it is as often a conditional ("disengagement would provide Iran ...")
+// as a backshifted promise.
+const FUTURE = new Set(['will', "'ll", 'wo', 'shall']);
+
+/** The intent code of a material-cooperation verb under "will"/"would" ("will release"), or null. */
+export function promised(view: SentenceView, verb: number, code: string): string | null {
+  const intent = INTENT_OF[code.slice(0, 2)];
+  if (!intent) return null;
+  for (let k = verb - 1; k >= 0 && k >= verb - 3; k--) {
+    const t = view.toks[k]!;
+    if (FUTURE.has(t.lower)) return intent;
+    if (t.pos !== 'ADV' && t.lower !== 'not' && t.lower !== "n't") return null;
+  }
+  return null;
+}
+
 const IRREGULAR_PARTICIPLES = new Set(['told', 'held', 'sold', 'said', 'paid', 'sent', 'left', 'hit', 'put', 'struck', 'caught', 'brought', 'fought', 'kept', 'met', 'led', 'made', 'built', 'won', 'set', 'cut', 'shot', 'bought', 'sought', 'found', 'heard', 'meant', 'spent', 'lost', 'lent']);
 
 export function isPassive(view: SentenceView, v: number): boolean {
@@ -129,14 +145,20 @@ export function isPassive(view: SentenceView, v: number): boolean {
  * target preposition ("with", "against"...), not inside a following infinitive ("agreed to continue
  * discussions of the Syrian issue" has no object) and not deep inside a long topic phrase.
  */
+/** Prepositions that name the other party outright ("with Gondor"), preferred over a locative. */
+const PARTNER_PREPS = new Set(['with', 'against', 'toward', 'towards']);
+
 export function objectAfter(view: SentenceView, from: number, to: number, directOnly: boolean, passive = false, loose = false): Group | null {
   const { toks } = view;
+  // Closed-world fallback: an actor the verb does not govern, kept while a later group introduced
+  // by a target preposition may still come ("celebrated Eid at Osgiliath with Gondor" -> Gondor).
+  let fallback: Group | null = null;
   for (const g of view.groups) {
     if (g.first < from || g.first >= to) continue;
     for (let k = from; k < g.first; k++) {
-      if (toks[k]!.lower === 'to' && toks[k]!.pos === 'PART' && toks[k + 1]?.pos === 'VERB') return null;
+      if (toks[k]!.lower === 'to' && toks[k]!.pos === 'PART' && toks[k + 1]?.pos === 'VERB') return fallback;
       // "no agreement on sharing intelligence against IS": IS is the object of "sharing".
-      if (toks[k]!.pos === 'VERB' && (toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'SCONJ')) return null;
+      if (toks[k]!.pos === 'VERB' && (toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'SCONJ')) return fallback;
       // "British men killed fighting Isis": Isis is the object of "fighting", not of "killed".
       if (!loose && toks[k]!.pos === 'VERB' && k >= from && toks[k - 1]?.lower !== 'and' && toks[k - 1]?.lower !== 'or') return null;
     }
@@ -148,15 +170,23 @@ export function objectAfter(view: SentenceView, from: number, to: number, direct
       prep !== undefined && prep.pos === 'ADP' && (directOnly ? prep.lower === 'with' : TARGET_PREPS.has(prep.lower) || (!passive && prep.lower === 'by'));
     // "supported the Kurds' fight against Isis": the phrase belongs to the possessed noun.
     if (viaPrep && !loose && possessiveBetween(toks, from, g.first)) return null;
+    if (fallback && !(viaPrep && PARTNER_PREPS.has(prep!.lower))) continue;
     // "a warning about the threat from IS": the preposition attaches to a nearer noun, not to the event.
     if (viaPrep && !loose && nestedPrep(toks, from, g.first - (toks[g.first - 1]?.pos === 'DET' ? 2 : 1))) return null;
     if ((gap <= (directOnly ? 2 : 5) && !(prep?.pos === 'ADP' && !viaPrep)) || (viaPrep && gap <= 12)) return g;
     // Closed-world dictionaries: any actor later in the clause is the target ("criticized the
     // closure of guest houses in Bree" -> Bree), as PETRARCH codes it.
-    if (loose && gap <= 12) return g;
-    return null;
+    if (loose && gap <= 12) {
+      // A locative group ("at Osgiliath") waits for a "with"/"against" group later on.
+      if (prep && LOCATIVE_PREPS.has(prep.lower)) {
+        fallback = g;
+        continue;
+      }
+      return g;
+    }
+    return fallback;
   }
-  return null;
+  return fallback;
 }
 
 /** A preposition (not "of") between from and `to` whose own noun comes before `to`: what follows

@@ -29,6 +29,8 @@ export function headNounAfter(toks: Tok[], i: number, end: number, limit = 7): n
   for (let k = i; k < end && k < i + limit; k++) {
     const t = toks[k]!;
     if (t.pos === 'NOUN') head = k;
+    // "air and artillery strikes": coordinated modifiers of one head.
+    else if (t.lower === 'and' && (toks[k - 1]?.pos === 'NOUN' || toks[k - 1]?.pos === 'ADJ') && toks[k + 1]?.pos === 'NOUN' && toks[k + 2]?.pos === 'NOUN') continue;
     else if (SKIP_POS.has(t.pos) || t.text === '-') {
       if (head >= 0 && t.pos !== 'PUNCT' && t.pos !== 'PROPN' && t.pos !== 'ADJ') break;
       if (t.pos === 'PUNCT' && t.text !== '-' && t.text !== '"' && t.text !== '“') break;
@@ -40,6 +42,16 @@ export function headNounAfter(toks: Tok[], i: number, end: number, limit = 7): n
 function nounCode(t: Tok): string | null {
   // The lemmatiser leaves some plurals as they are ("airstrikes").
   return NOUNS[t.lemma] ?? NOUNS[t.lower] ?? (t.lower.endsWith('s') ? NOUNS[t.lower.slice(0, -1)] ?? null : null);
+}
+
+const OPERATIONS = new Set(['operation', 'campaign']);
+const MILITARY = new Set(['military', 'offensive', 'air', 'ground', 'bombing', 'combat']);
+
+/** "launched a military operation", "an air campaign": an attack (CAMEO 190). */
+function militaryOperation(toks: Tok[], from: number, head: number): string | null {
+  if (!OPERATIONS.has(toks[head]!.lemma)) return null;
+  for (let k = from; k < head; k++) if (MILITARY.has(toks[k]!.lower)) return '190';
+  return null;
 }
 
 /** Slot match for dictionary patterns: exact word, lemma, or a stem prefix ("violat"). */
@@ -116,6 +128,8 @@ const NOT_EVENTS = new Set([
 ]);
 /** "share" is an event only for information ("share intelligence"), not "share the aim". */
 const SHARED_INFORMATION = new Set(['intelligence', 'information', 'data', 'datum', 'evidence', 'expertise', 'technology']);
+const DENIAL_VERBS = new Set(['reject', 'deny', 'dismiss', 'refute', 'rebuff']);
+const CHARGES = new Set(['accusation', 'allegation', 'charge', 'claim']);
 const WITH = new Set(['with']);
 const OVER = new Set(['over']);
 const ON_FOR = new Set(['on', 'for', 'upon']);
@@ -141,8 +155,10 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
     let k = v + 1;
     // "carried out strikes": the particle may be tagged ADV.
     while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART' || toks[k]!.lower === 'out') && toks[k]!.lower !== 'to') k++;
-    const n = headNounAfter(toks, k, clause.end);
-    const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) : null;
+    let n = headNounAfter(toks, k, clause.end);
+    // "expressed hopes the ...": the tagger may call the object a verb.
+    if (n < 0 && k === v + 1 && toks[k]?.pos === 'VERB' && LIGHT_OBJECT[toks[k]!.lemma]) n = k;
+    const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) ?? militaryOperation(toks, k, n) : null;
     if (code) return { kind: 'light', verb: v, word: n, code };
   }
   if (lemma === 'speak' || lemma === 'talk') {
@@ -189,6 +205,13 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   if (lemma === 'demonstrate' && toks[v + 1] && /^(DET|NOUN|PROPN|ADJ|PRON)$/.test(toks[v + 1]!.pos)) return null;
   // "struck a rapprochement": without an actor as its object, "strike" is no attack.
   if (lemma === 'strike' && !view.mentions.some((m) => m.first > v && m.first <= v + 3)) return null;
+  // "rejected accusations of racism", "denied charges by X": CAMEO 016, deny responsibility
+  // (a statement), not the rejection of a proposal.
+  if (DENIAL_VERBS.has(lemma)) {
+    // (A denial opens a reported-speech frame, so its clause may end right after the verb.)
+    const n = headNounAfter(toks, v + 1, toks.length);
+    if (n >= 0 && CHARGES.has(toks[n]!.lemma)) return { kind: 'verb', verb: v, word: v, code: '016' };
+  }
   const curated = VERBS[lemma];
   if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
   if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;

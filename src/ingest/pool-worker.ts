@@ -1,14 +1,40 @@
-// One pipeline worker thread: RawDocument in, {article, events} out.
+// One pipeline worker thread: RawDocument in, {article, events, fingerprint} out.
 import { parentPort } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
 import { fingerprint } from '../clean/minhash.js';
 import { processDocument } from '../pipeline.js';
+import type { WorkerReply } from './pool.js';
+
+/** Most replies sent in one message. */
+const MAX_BATCH = 4;
 
 // Load the dictionaries and the tagger now, not on the first document, so start-up overlaps reading.
 processDocument({ id: 'warm-up', source: 'warm-up', url: null, format: 'text', content: 'Warm-up: the minister met the president in Paris on Monday.', published: '2020-01-06', title: null });
 
 // The pipeline is loaded and warm: tell the pool this thread can work.
 parentPort!.postMessage({ ready: true });
+
+// Replies wait until the documents already queued for this thread are done (setImmediate runs
+// after the queued messages), then leave together: every message wakes the main thread, and on a
+// loaded machine a wake-up often costs this thread its core.
+let outbox: WorkerReply[] = [];
+let flushScheduled = false;
+
+function flush(): void {
+  flushScheduled = false;
+  if (outbox.length === 0) return;
+  parentPort!.postMessage({ replies: outbox });
+  outbox = [];
+}
+
+function reply(r: WorkerReply): void {
+  outbox.push(r);
+  if (outbox.length >= MAX_BATCH) flush();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+}
 
 parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
   try {
@@ -19,9 +45,8 @@ parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
     for (const s of result.article.sentences) s.text = '';
     // The near-duplicate fingerprint (shingling + MinHash) is per-text work too: done here, the
     // main thread only looks it up.
-    const print = fingerprint(result.article.text);
-    parentPort!.postMessage({ n, result: { ...result, fingerprint: print } });
+    reply({ n, result: { ...result, fingerprint: fingerprint(result.article.text) } });
   } catch (err) {
-    parentPort!.postMessage({ n, error: err instanceof Error ? err.message : String(err) });
+    reply({ n, error: err instanceof Error ? err.message : String(err) });
   }
 });

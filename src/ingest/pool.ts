@@ -10,6 +10,9 @@ export interface WorkerResult extends Processed {
   fingerprint: Fingerprint;
 }
 
+/** One document's outcome, as a worker reports it (several travel in one message). */
+export type WorkerReply = { n: number; result: WorkerResult; error?: undefined } | { n: number; error: string; result?: undefined };
+
 interface Pending {
   resolve: (p: WorkerResult) => void;
   reject: (e: Error) => void;
@@ -33,18 +36,22 @@ class PipelineWorker {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_URL);
-    worker.on('message', (msg: { ready?: true; n: number; result?: WorkerResult; error?: string }) => {
+    worker.on('message', (msg: { ready?: true; replies?: WorkerReply[] }) => {
       if (msg.ready) return void (this.started = true);
-      const p = this.pending.get(msg.n);
-      if (!p) return;
-      this.pending.delete(msg.n);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(withSentenceText(msg.result!));
+      for (const r of msg.replies ?? []) this.settle(r);
     });
     worker.on('error', (err) => this.lost(worker, `pipeline worker failed: ${err.message.split('\n')[0]}`));
     worker.on('exit', (code) => this.lost(worker, `pipeline worker stopped (exit code ${code})`));
     this.worker = worker;
     return worker;
+  }
+
+  private settle(r: WorkerReply): void {
+    const p = this.pending.get(r.n);
+    if (!p) return;
+    this.pending.delete(r.n);
+    if (r.error !== undefined) p.reject(new Error(r.error));
+    else p.resolve(withSentenceText(r.result));
   }
 
   /** The thread died: its documents fail with a reason (never hang), and the next one gets a new thread. */

@@ -39,8 +39,12 @@ export interface IngestOptions extends ReadOptions {
   signal?: AbortSignal;
 }
 
-/** Documents in flight per worker: enough to keep threads busy, small enough to keep memory flat. */
-const WINDOW_PER_JOB = 4;
+/**
+ * Documents in flight per worker: enough to keep threads busy, small enough to keep memory flat.
+ * Workers reply in batches of up to 4 (pool-worker.ts): twice that keeps a batch queued for the
+ * thread while the previous one is being stored here.
+ */
+const WINDOW_PER_JOB = 8;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -170,9 +170,9 @@ export function mdEscape(s: string): string {
 
 function mdSource(ref: SourceRef | undefined, article: string): string {
   if (!ref) return mdEscape(article);
-  const name = mdEscape(ref.title ?? ref.source);
   const where = [ref.url ? mdEscape(ref.url) : mdEscape(ref.source), ref.published].filter(Boolean).join(', ');
-  return `*${name}* (${where})`;
+  // An untitled article is cited by where it came from alone, not by its path twice.
+  return ref.title ? `*${mdEscape(ref.title)}* (${where})` : where;
 }
 
 export function renderMarkdown(data: BriefData): string {

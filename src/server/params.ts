@@ -7,9 +7,17 @@ import { HttpError } from './errors.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
+/** True when every part of YYYY[-MM[-DD]] exists on the calendar (no month 13, no 31 February). */
+function isCalendarDate(v: string): boolean {
+  const [y, m = 1, d = 1] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such date (expected YYYY, YYYY-MM or YYYY-MM-DD)');
 
 const code = z
   .string()
@@ -18,11 +26,17 @@ const code = z
   .max(64)
   .regex(/^[\p{L}\p{N} .'\-]+$/u, 'expected an actor code or name');
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
+
+/** A whole number in [min, max], with a message a person reads (zod's own says "received NaN"). */
+const wholeNumber = (min: number, max: number) => {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
 
 export const pagingSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+  offset: wholeNumber(0, 1_000_000).default(0),
 });
 
 export const eventQuerySchema = pagingSchema.extend({
@@ -35,7 +49,7 @@ export const eventQuerySchema = pagingSchema.extend({
   type: z
     .string()
     .transform((v) => v.toUpperCase())
-    .pipe(z.enum(PLOVER_TYPES))
+    .pipe(z.enum(PLOVER_TYPES, { error: `expected a PLOVER type: ${PLOVER_TYPES.join(', ')}` }))
     .optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),
@@ -43,7 +57,7 @@ export const eventQuerySchema = pagingSchema.extend({
 });
 
 export const timelineQuerySchema = z.object({
-  bucket: z.enum(['day', 'week', 'month', 'year']).default('month'),
+  bucket: z.enum(['day', 'week', 'month', 'year'], { error: 'expected day, week, month or year' }).default('month'),
   since: isoDate.optional(),
   until: isoDate.optional(),
   type: eventQuerySchema.shape.type,
@@ -51,7 +65,7 @@ export const timelineQuerySchema = z.object({
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, 'q is required').max(500),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT),
 });
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'malformed id');

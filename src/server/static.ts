@@ -50,7 +50,7 @@ export function webUiRoutes(app: FastifyInstance, root: string): void {
     } catch {
       return reply.status(400).send({ error: 'malformed path' });
     }
-    if (urlPath.startsWith('/api/') || urlPath.includes('\0')) {
+    if (urlPath === '/api' || urlPath.startsWith('/api/') || urlPath.includes('\0')) {
       return reply.status(404).send({ error: `no such endpoint: ${req.method} ${raw}` });
     }
     if (urlPath === '/' || urlPath === '') urlPath = '/index.html';

@@ -77,6 +77,8 @@ export interface ArticleRow {
   title: string | null;
   published: string | null;
   duplicate_of: string | null;
+  /** The clean text (used to name untitled articles). */
+  text?: string;
 }
 
 export interface SearchHit {

@@ -3,6 +3,7 @@
 import { api, type ArticleDetail, type ArticleRow, type Page } from './api.js';
 import { errorBox, externalLink, h, mount, shorten } from './dom.js';
 import { renderMarked, type Mark } from './highlight.js';
+import { displayTitle } from './titles.js';
 
 export async function showArticle(app: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
   mount(app, h('p', {}, 'Loading…'));
@@ -41,6 +42,9 @@ export async function showArticle(app: HTMLElement, id: string, params: URLSearc
   app.querySelector('.evidence.current')?.scrollIntoView({ block: 'center' });
 }
 
+/** Opening words standing in for a missing title are set in italics and say so on hover. */
+const untitled = (title: string | null) => (title ? {} : { class: 'untitled', title: 'No title in the source: its opening words' });
+
 export async function showArticles(app: HTMLElement, params: URLSearchParams): Promise<void> {
   const offset = Number(params.get('offset') ?? 0) || 0;
   mount(app, h('p', {}, 'Loading…'));
@@ -51,7 +55,7 @@ export async function showArticles(app: HTMLElement, params: URLSearchParams): P
         h('thead', {}, h('tr', {}, h('th', {}, 'Published'), h('th', {}, 'Title'), h('th', {}, 'Source'))),
         h('tbody', {}, page.items.map((r) => h('tr', {},
           h('td', { class: 'date' }, r.published ?? '—'),
-          h('td', {}, h('a', { href: `#/article/${encodeURIComponent(r.id)}` }, shorten(r.title ?? r.id, 120)), r.duplicate_of ? h('span', { class: 'badge' }, 'near-copy') : null),
+          h('td', {}, h('a', { href: `#/article/${encodeURIComponent(r.id)}`, ...untitled(r.title) }, shorten(displayTitle(r), 120)), r.duplicate_of ? h('span', { class: 'badge' }, 'near-copy') : null),
           h('td', { class: 'meta' }, shorten(r.source, 60)),
         ))),
       ),

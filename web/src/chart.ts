@@ -5,25 +5,27 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from './dom.js';
 import type { TimelinePoint } from './api.js';
-
-const toSeconds = (ymd: string): number => Date.UTC(+ymd.slice(0, 4), +ymd.slice(5, 7) - 1, +ymd.slice(8, 10)) / 1000;
+import { withEmptyPeriods, type Bucket } from './periods.js';
 
 export interface ChartHandle {
   destroy(): void;
 }
 
-export function drawTimeline(container: HTMLElement, points: TimelinePoint[], onPick: (p: TimelinePoint) => void): ChartHandle {
+export function drawTimeline(container: HTMLElement, points: TimelinePoint[], bucket: Bucket, onPick: (p: TimelinePoint) => void): ChartHandle {
   container.replaceChildren();
   if (!points.length) {
     container.append(h('p', { class: 'empty' }, 'No dated events for this pair.'));
     return { destroy() {} };
   }
-  const xs = points.map((p) => toSeconds(p.start));
-  const data: uPlot.AlignedData = [xs, points.map((p) => p.count), points.map((p) => p.goldstein_mean)];
+  const dense = withEmptyPeriods(points, bucket);
+  const xs = dense.xs;
+  const data: uPlot.AlignedData = [xs, dense.counts, dense.goldstein];
+  // Buttons only for periods that have events; inserted empty periods are not clickable.
+  const pickable = dense.source.flatMap((p, i) => (p ? [{ p, x: xs[i] }] : []));
   const markers = h('div', { class: 'markers' });
   const placeMarkers = (u: uPlot): void => {
     markers.replaceChildren(
-      ...points.map((p, i) => {
+      ...pickable.map(({ p, x }) => {
         const button = h('button', {
           type: 'button',
           class: 'point',
@@ -36,7 +38,7 @@ export function drawTimeline(container: HTMLElement, points: TimelinePoint[], on
           },
         });
         // CSSOM, not a style attribute: the CSP forbids inline style attributes.
-        button.style.left = `${u.valToPos(xs[i], 'x')}px`;
+        button.style.left = `${u.valToPos(x, 'x')}px`;
         button.style.top = `${u.valToPos(p.count, 'n')}px`;
         return button;
       }),
@@ -71,7 +73,8 @@ export function drawTimeline(container: HTMLElement, points: TimelinePoint[], on
   // A click anywhere on the plot picks the period nearest the cursor.
   chart.over.addEventListener('click', () => {
     const i = chart.cursor.idx;
-    if (i !== null && i !== undefined && points[i]) onPick(points[i]);
+    const p = i === null || i === undefined ? null : dense.source[i];
+    if (p) onPick(p);
   });
   chart.over.append(markers);
   const resize = (): void => chart.setSize({ width: Math.max(320, container.clientWidth), height: 260 });

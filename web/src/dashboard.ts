@@ -3,6 +3,7 @@
 import { PLOVER_TYPES } from '../../src/model.js';
 import { api, type Timeline, type TimelinePoint } from './api.js';
 import { drawTimeline, type ChartHandle } from './chart.js';
+import type { Bucket } from './periods.js';
 import { errorBox, h, mount } from './dom.js';
 import { renderEventTable } from './eventTable.js';
 
@@ -153,7 +154,7 @@ export async function showDashboard(app: HTMLElement, params: URLSearchParams): 
     const undated = t.unplaced.count ? `, ${t.unplaced.count} without a ${bucket}-precise date` : '';
     const truncated = t.truncated ? ' Only the first events were counted: narrow the dates or type.' : '';
     summary.textContent = `${t.total} event mentions in ${t.points.length} period${t.points.length === 1 ? '' : 's'}${undated}.${truncated}`;
-    m.chart = drawTimeline(chartBox, t.points, onPick);
+    m.chart = drawTimeline(chartBox, t.points, t.bucket as Bucket, onPick);
   } catch (e) {
     mount(summary, errorBox(`Could not load the timeline: ${(e as Error).message}`));
   }

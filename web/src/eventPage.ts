@@ -3,6 +3,7 @@
 import { api, type ArticleDetail, type EventDetail } from './api.js';
 import { errorBox, externalLink, h, mount } from './dom.js';
 import { renderMarked, type Mark } from './highlight.js';
+import { displayTitle } from './titles.js';
 
 function facts(d: EventDetail): HTMLElement {
   const e = d.event;
@@ -64,7 +65,7 @@ export async function showEvent(app: HTMLElement, id: string): Promise<void> {
         event: s.event,
       }));
       mount(box,
-        h('h4', {}, h('a', { href: `#/article/${encodeURIComponent(a.id)}` }, a.title ?? a.id), ' ', h('span', { class: 'meta' }, a.published ?? 'undated'), ' ', externalLink(a.url, 'original')),
+        h('h4', {}, h('a', { href: `#/article/${encodeURIComponent(a.id)}`, class: a.title ? null : 'untitled' }, displayTitle(a)), ' ', h('span', { class: 'meta' }, a.published ?? 'undated'), ' ', externalLink(a.url, 'original')),
         h('div', { class: 'article-text' }, renderMarked(a.text, marks)),
       );
     } catch (e) {

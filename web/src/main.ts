@@ -36,13 +36,14 @@ async function loadStats(): Promise<void> {
 
 async function route(): Promise<void> {
   const { parts, params } = parseHash();
+  // The box shows the current search only; on any other page a stale query would mislead.
+  (searchForm.elements.namedItem('q') as HTMLInputElement).value = parts[0] === 'search' ? params.get('q') ?? '' : '';
   try {
     await loadStats();
     if (parts[0] === 'event' && parts[1]) await showEvent(app, parts[1]);
     else if (parts[0] === 'article' && parts[1]) await showArticle(app, parts[1], params);
     else if (parts[0] === 'articles') await showArticles(app, params);
     else if (parts[0] === 'search') {
-      (searchForm.elements.namedItem('q') as HTMLInputElement).value = params.get('q') ?? '';
       await showSearch(app, params.get('q') ?? '');
     } else await showDashboard(app, params);
   } catch (e) {

@@ -12,7 +12,7 @@ export async function showSearch(app: HTMLElement, q: string): Promise<void> {
       h('h2', {}, `Search: ${q}`),
       res.items.length ? null : h('p', {}, 'No articles match.'),
       h('ol', {}, res.items.map((hit) => h('li', {},
-        h('a', { href: `#/article/${encodeURIComponent(hit.article)}` }, hit.title ?? hit.article), ' ',
+        h('a', { href: `#/article/${encodeURIComponent(hit.article)}`, class: hit.title ? null : 'untitled' }, hit.title ?? 'Untitled article'), ' ',
         h('span', { class: 'meta' }, hit.published ?? ''),
         h('p', { class: 'snippet' }, renderSnippet(hit.snippet)),
       ))),

@@ -1,17 +1,35 @@
 // `demarche export --format csv|jsonl`: event rows for spreadsheets and other tools (docs/EXPORT.md).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../report/export.js';
 import { dbOption, requireExistingDb, UserError, withStore } from '../common.js';
 import { eventFilter } from './query.js';
+
+/** Why a file cannot be written, in words (the raw errno text repeats the path and the syscall). */
+function writeProblem(out: string, err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOENT':
+      return `cannot write ${out}: folder ${dirname(resolve(out))} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot write ${out}: permission denied`;
+    case 'EISDIR':
+      return `cannot write ${out}: it is a folder (give a file name)`;
+    case 'ENOSPC':
+      return `cannot write ${out}: disk full`;
+    default:
+      return `cannot write ${out}: ${err.message}`;
+  }
+}
 
 /** A writer to --out FILE or stdout that respects back-pressure. */
 export function outputWriter(out: string | undefined): { write: (chunk: string) => Promise<void>; end: () => Promise<void> } {
   const stream = out ? createWriteStream(out) : process.stdout;
   const opened = out ? once(stream, 'open') : Promise.resolve();
   const failed = new Promise<never>((_, reject) => {
-    stream.once('error', (err: NodeJS.ErrnoException) => reject(new UserError(`cannot write ${out ?? 'stdout'}: ${err.message}`)));
+    stream.once('error', (err: NodeJS.ErrnoException) => reject(new UserError(out ? writeProblem(out, err) : `cannot write stdout: ${err.message}`)));
   });
   failed.catch(() => undefined); // surfaced through write/end
   return {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
-import { dbLocation, dbOption, UserError } from '../common.js';
+import { dbLocation, dbOption, UsageError, UserError } from '../common.js';
 
 export interface ServeOptions {
   db?: string;
@@ -15,7 +15,7 @@ export interface ServeOptions {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`invalid --port: ${value}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535 (got "${value}")`);
   return port;
 }
 
