@@ -79,12 +79,16 @@ function insert(root: TrieNode, alias: string, target: Target): void {
   (node.targets ??= []).push(target);
 }
 
+/** Names wink's lexicon happens to list, so the build marked them weak, though no English word
+ *  is spelt so: they resolve on their own. */
+const NAMES_NOT_WORDS = new Set(['HEZBOLLAH', 'HIZBOLLAH', 'HIZBULLAH', 'TALEBAN', 'PESHMERGA', 'INTERAHAMWE']);
+
 export function compileDictionary(data: ActorData): ActorDictionary {
   const root: TrieNode = { next: new Map() };
   const surnames = new Map<string, ActorRecord[]>();
   const byName = new Map<string, ActorRecord>();
   for (const actor of data.actors) {
-    const weak = new Set((actor.weak ?? []).map((w) => w.toUpperCase()));
+    const weak = new Set((actor.weak ?? []).map((w) => w.toUpperCase()).filter((w) => !NAMES_NOT_WORDS.has(w)));
     for (const alias of [actor.name, ...actor.aliases]) insert(root, alias, { t: 'actor', actor, weak: weak.has(alias.toUpperCase()) });
     byName.set(actor.name, actor);
     if (actor.kind === 'PERSON') {
