@@ -101,5 +101,21 @@ export function articleWords(article: Article): Word[] {
     }
     boundary = false;
   }
+  if (isShouting(text)) for (const w of words) w.allCaps = false;
   return words;
+}
+
+/**
+ * Wire copy written all in capitals ("THE FMLN PROPOSAL IS ...") says nothing by its case: there
+ * "IS" is the verb and "US" the pronoun as often as not, so capitals must not mark acronyms.
+ */
+export function isShouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length && upper + lower < 4000; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper + lower >= 40 && upper > 4 * lower;
 }
