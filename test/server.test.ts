@@ -158,6 +158,15 @@ describe('search and merged', () => {
     expect((await get('/api/search')).status).toBe(400);
     expect((await get('/api/search?q=%22unbalanced')).status).toBeLessThan(500);
   });
+  it('gives untitled hits their opening text to be named by, and titled hits none', async () => {
+    const [{ article }] = sampleData();
+    const text = `Untitled dispatch about Zanzibar talks. ${'More words follow here. '.repeat(20)}`;
+    await store.saveArticle({ ...article, id: 'untitled1', title: null, text, url: null }, []);
+    const items = (await get('/api/search?q=Zanzibar')).body.items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ article: 'untitled1', title: null, lead: text.slice(0, 200) });
+    expect((await get('/api/search?q=Tillerson')).body.items[0]).toMatchObject({ article: 'a1call', lead: null });
+  });
   it('serves merged events with the contested flag', async () => {
     const res = await get('/api/merged?dyad=RUS,USA&limit=100');
     expect(res.status).toBe(200);
@@ -264,6 +273,14 @@ describe('private mode, headers, errors, static files, OpenAPI', () => {
     expect((await get('/../secret.txt')).status).toBe(404);
     expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
     expect((await get('/api/nothing-here')).body).toEqual({ error: 'no such endpoint: GET /api/nothing-here' });
+    // A real endpoint with the wrong method is a 405 naming the right ones.
+    const put = await app.inject({ method: 'PUT', url: '/api/articles' });
+    expect(put.statusCode).toBe(405);
+    expect(put.headers.allow).toBe('GET, POST, HEAD');
+    expect(put.json()).toEqual({ error: 'PUT is not allowed on /api/articles (use GET or POST)' });
+    const del = await app.inject({ method: 'DELETE', url: '/api/events/abc?x=1' });
+    expect([del.statusCode, del.json().error]).toEqual([405, 'DELETE is not allowed on /api/events/abc (use GET)']);
+    expect((await app.inject({ method: 'DELETE', url: '/api/nothing/here' })).statusCode).toBe(404);
     // The bare /api prefix is an API miss (JSON), not a missing UI file (text).
     expect(await get('/api')).toMatchObject({ status: 404, body: { error: 'no such endpoint: GET /api' } });
     const unbuilt = await buildServer(store, { webRoot: join(dir, 'missing') });

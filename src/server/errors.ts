@@ -1,5 +1,6 @@
 // One error shape for every API failure: {error: "..."} with a 4xx/5xx status, never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { allowedMethods } from './methods.js';
 
 /** A failure the client caused (bad parameter, missing resource, bad token). */
 export class HttpError extends Error {
@@ -36,6 +37,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.status(status).send({ error: clientMessage(err) });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` });
+    const path = req.url.split('?')[0];
+    const allowed = allowedMethods(path);
+    if (allowed.length > 0) {
+      reply.status(405).header('allow', allowed.join(', ')).send({ error: `${req.method} is not allowed on ${path} (use ${allowed.filter((m) => m !== 'HEAD').join(' or ')})` });
+      return;
+    }
+    reply.status(404).send({ error: `no such endpoint: ${req.method} ${path}` });
   });
 }

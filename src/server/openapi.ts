@@ -126,7 +126,7 @@ export function openApiDocument(): Json {
           entities: arr(obj({ start: int, end: int, text: str, kind: str, name: str, code: nstr, country: nstr })),
           events: arr({ description: 'Event without evidence text; evidence is a span into text', type: 'object' }),
         }),
-        SearchHit: obj({ article: str, title: nstr, published: nstr, snippet: str }),
+        SearchHit: obj({ article: str, title: nstr, published: nstr, snippet: str, lead: nstr }),
         TimelinePoint: obj({
           period: str, start: str, end: str, count: int, asserted: int, goldstein_sum: num,
           goldstein_mean: { type: ['number', 'null'] }, forward: int, backward: int, events: arr(str),

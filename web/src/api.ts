@@ -86,4 +86,6 @@ export interface SearchHit {
   title: string | null;
   published: string | null;
   snippet: string;
+  /** Opening text of an untitled article (null when it has a title). */
+  lead: string | null;
 }

@@ -27,8 +27,8 @@ function row(e: Event, contested: boolean): HTMLTableRowElement {
   const link = `#/event/${encodeURIComponent(e.id)}`;
   return h('tr', { 'data-event': e.id, class: contested ? 'contested' : undefined },
     h('td', { class: 'date' }, e.date ?? '—'),
-    h('td', {}, h('span', { class: 'code' }, e.source), ' → ', h('span', { class: 'code' }, e.target)),
-    h('td', {}, h('a', { href: link, class: 'type' }, e.type), h('span', { class: 'cameo' }, ` ${e.cameo}`)),
+    h('td', { class: 'who' }, h('span', { class: 'code' }, e.source), ' → ', h('span', { class: 'code' }, e.target)),
+    h('td', { class: 'who' }, h('a', { href: link, class: 'type' }, e.type), h('span', { class: 'cameo' }, ` ${e.cameo}`)),
     h('td', { class: 'mode' }, e.mode ?? ''),
     h('td', { class: 'num' }, e.goldstein.toFixed(1)),
     h('td', { class: 'evidence' }, h('a', { href: link }, shorten(e.evidence.text)), ' ', ...flags(e, contested)),

@@ -2,6 +2,7 @@
 import { api, type SearchHit } from './api.js';
 import { errorBox, h, mount } from './dom.js';
 import { renderSnippet } from './highlight.js';
+import { displayTitle } from './titles.js';
 
 export async function showSearch(app: HTMLElement, q: string): Promise<void> {
   if (!q.trim()) return mount(app, h('p', {}, 'Type words to search for in the box above.'));
@@ -12,7 +13,7 @@ export async function showSearch(app: HTMLElement, q: string): Promise<void> {
       h('h2', {}, `Search: ${q}`),
       res.items.length ? null : h('p', {}, 'No articles match.'),
       h('ol', {}, res.items.map((hit) => h('li', {},
-        h('a', { href: `#/article/${encodeURIComponent(hit.article)}`, class: hit.title ? null : 'untitled' }, hit.title ?? 'Untitled article'), ' ',
+        h('a', { href: `#/article/${encodeURIComponent(hit.article)}`, class: hit.title ? null : 'untitled' }, displayTitle({ id: hit.article, title: hit.title, text: hit.lead })), ' ',
         h('span', { class: 'meta' }, hit.published ?? ''),
         h('p', { class: 'snippet' }, renderSnippet(hit.snippet)),
       ))),

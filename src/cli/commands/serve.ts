@@ -64,7 +64,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
 export function register(program: Command): void {
   const cmd = program
     .command('serve')
-    .description('Serve the HTTP API (/api, described at /api/openapi.json) and the web UI');
+    .description('Serve the web UI and the HTTP API (/api, described at /api/openapi.json), by default at http://127.0.0.1:8080');
   dbOption(cmd)
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to bind (0.0.0.0 exposes it beyond this machine)', '127.0.0.1')
