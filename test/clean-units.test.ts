@@ -100,3 +100,14 @@ describe('growing Readability\'s pick', () => {
     expect(out).not.toContain('Member 5 of Parliament');
   });
 });
+
+describe('a story on one line', () => {
+  it('keeps a long single-line story that contains a few bullet separators and ends with a promo', async () => {
+    const { cleanDocument } = await import('../src/clean/index.js');
+    const sentence = 'The minister said the talks in Geneva had made progress on the ceasefire and on aid to the besieged towns. ';
+    const text = sentence.repeat(30) + 'Some names have been changed. • As told to a reporter. • Do you have an experience to share? Email us.';
+    const clean = cleanDocument({ id: 'x', source: 'x', url: null, format: 'text', content: text, published: null, title: null });
+    expect(clean.text).toContain('The minister said the talks in Geneva');
+    expect(clean.text.length).toBeGreaterThan(text.length / 2);
+  });
+});

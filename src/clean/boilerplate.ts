@@ -75,8 +75,14 @@ export interface Scored {
 
 /** Sentence-like: what article bodies are made of. */
 function isSentence(text: string, words: number, separators: number): boolean {
-  return separators < 2 && (words >= 12 || (words >= 6 && SENTENCE_END.test(text)));
+  // Separators mark menus ("Home | News | Sport") when they are dense; a long story that merely
+  // contains a few ("• As told to …") is still prose.
+  const menuLike = separators >= 2 && words < SEPARATOR_PROSE_WORDS * separators;
+  return !menuLike && (words >= 12 || (words >= 6 && SENTENCE_END.test(text)));
 }
+
+/** Words per separator above which a block reads as prose with a few separators in it. */
+const SEPARATOR_PROSE_WORDS = 40;
 
 /** Share of a block's content words (function words aside) that are interface vocabulary. */
 function uiShare(text: string): number {
