@@ -207,3 +207,13 @@ describe('agents of a country', () => {
     expect(place.find((e) => e.type === 'ASSAULT')?.target).not.toMatch(/LEG|MIL/);
   });
 });
+
+describe('repeated sentences', () => {
+  it('codes a sentence repeated word for word once, however often it is repeated', () => {
+    const sentence = 'Russia accused Turkey of shooting down the jet. ';
+    const once = codeArticle(articleFromInput({ id: 'r1', text: sentence, date: '2015-11-25' })).filter((e) => e.type);
+    const many = codeArticle(articleFromInput({ id: 'r2', text: sentence.repeat(200), date: '2015-11-25' })).filter((e) => e.type);
+    expect(once.length).toBeGreaterThan(0);
+    expect(many.length).toBe(once.length);
+  });
+});

@@ -187,8 +187,14 @@ export function codeArticle(article: Article, options: CodeOptions = {}): CodedE
   const d: Discourse = newDiscourse();
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
+  // A sentence repeated word for word (reposts, pasted twice, a flood of copies) reports nothing new.
+  const sentencesSeen = new Set<string>();
 
   for (let s = 0; s < article.sentences.length; s++) {
+    const { start, end } = article.sentences[s]!;
+    const sentenceText = article.text.slice(start, end);
+    if (sentencesSeen.has(sentenceText)) continue;
+    sentencesSeen.add(sentenceText);
     const prepared = prepareSentence(article, s, d, opts, options.verbs);
     if (!prepared) continue;
     const { view, frames } = prepared;
