@@ -217,3 +217,12 @@ describe('repeated sentences', () => {
     expect(many.length).toBe(once.length);
   });
 });
+
+describe('event dates', () => {
+  it('a year that names a thing ("a 2013 agreement") does not date the event', () => {
+    const text = 'In January, Rex Tillerson accused Moscow of violating a 2013 US-Russia agreement on chemical weapons.';
+    const events = codeArticle(articleFromInput({ id: 'd1', text, date: '2018-08-11' })).filter((e) => e.type === 'ACCUSE');
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e.date).toBe('2018-01');
+  });
+});

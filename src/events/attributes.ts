@@ -70,6 +70,7 @@ export function clauseDate(view: SentenceView, trigger: number, scope: { start: 
   for (const d of view.dates) {
     if (d.first < scope.start || d.last >= scope.end) continue;
     if (d.first > trigger && infinitiveBetween(view, trigger, d.first)) continue;
+    if (namesAThing(view, d.first, d.last)) continue;
     const dist = d.first > trigger ? d.first - trigger : trigger - d.last;
     if (dist < bestDist) {
       best = d.date;
@@ -81,6 +82,20 @@ export function clauseDate(view: SentenceView, trigger: number, scope: { start: 
   // had agreed ...").
   for (const d of view.dates) if (d.last < scope.start) best = d.date;
   return best;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+/**
+ * "violating a 2013 US-Russia agreement", "the 2014 elections": a date between a determiner and a
+ * noun dates the thing named, not the event the clause reports.
+ */
+function namesAThing(view: SentenceView, first: number, last: number): boolean {
+  const before = view.toks[first - 1];
+  const after = view.toks[last + 1];
+  if (!before || !after) return false;
+  const determined = DETERMINERS.has(before.lower) || before.pos === 'DET' || /['’]s$/.test(before.lower);
+  return determined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ');
 }
 
 function infinitiveBetween(view: SentenceView, from: number, to: number): boolean {
