@@ -220,9 +220,8 @@ describe('repeated sentences', () => {
 
 describe('event dates', () => {
   it('a year that names a thing ("a 2013 agreement") does not date the event', () => {
-    const text = 'In January, Rex Tillerson accused Moscow of violating a 2013 US-Russia agreement on chemical weapons.';
-    const events = codeArticle(articleFromInput({ id: 'd1', text, date: '2018-08-11' })).filter((e) => e.type === 'ACCUSE');
-    expect(events.length).toBeGreaterThan(0);
-    for (const e of events) expect(e.date).toBe('2018-01');
+    const dated = (text: string) => codeArticle(articleFromInput({ id: 'd1', text, date: '2018-08-11' })).filter((e) => e.type === 'ACCUSE').map((e) => e.date);
+    expect(dated('In January, Rex Tillerson, then the US secretary of state, accused Moscow of violating a 2013 US-Russia agreement.')).toEqual(['2018-01']);
+    expect(dated('Tillerson accused Moscow of violating a 2013 US-Russia agreement.')).toEqual(['2018-08-11']);
   });
 });
