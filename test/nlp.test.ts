@@ -74,3 +74,12 @@ describe('annotate', () => {
     expect(Array.isArray(a.dates)).toBe(true);
   });
 });
+
+describe('lemmas', () => {
+  it('every token has a lemma, also a "cannot" wink leaves whole before punctuation', async () => {
+    const { tokenize } = await import('../src/nlp/tokenize.js');
+    const { tokens } = tokenize('The upward trend cannot. The government cannot, and will not, allow it.');
+    for (const t of tokens) expect(typeof t.lemma, t.text).toBe('string');
+    expect(tokens.filter((t) => t.text === 'cannot').map((t) => t.lemma)).toEqual(['cannot', 'cannot']);
+  });
+});

@@ -69,7 +69,8 @@ export function tokenize(text: string): Tokenized {
     }
     if (sentStart < 0) sentStart = start;
     sentEnd = end;
-    tokens.push({ start, end, text: value, pos: pos[i], lemma: lemmas[i], sentence: sentences.length });
+    // wink has no lemma for a "cannot" it did not split (before punctuation): the word is its own lemma.
+    tokens.push({ start, end, text: value, pos: pos[i], lemma: lemmas[i] ?? value.toLowerCase(), sentence: sentences.length });
     if (sentenceEnd[i]) closeSentence();
   }
   closeSentence();
