@@ -6,6 +6,8 @@ import { countWords, dedupeParagraphs, normaliseNewlines, rejoinWrapped } from '
 export interface TextExtraction {
   title: string | null;
   paragraphs: string[];
+  /** The language the classifier used, detected on the candidate text (the kept text's, in practice). */
+  language: string | null;
 }
 
 /** Splits on blank lines, then re-joins hard-wrapped lines within each block into paragraphs. */
@@ -33,5 +35,5 @@ export function extractPlainText(text: string): TextExtraction {
   const language = detectLanguage(candidates.join('\n'));
   const keep = classifyBlocks(candidates.map((t) => ({ text: t })), language);
   const paragraphs = dedupeParagraphs(candidates.filter((_, i) => keep[i]));
-  return { title: headline(paragraphs[0]), paragraphs };
+  return { title: headline(paragraphs[0]), paragraphs, language };
 }
