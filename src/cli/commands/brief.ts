@@ -25,7 +25,7 @@ export function register(program: Command): void {
       .addOption(new Option('--format <format>', 'output format').choices([...BRIEF_FORMATS]).default('md'))
       .option('--out <file>', 'write to this file instead of stdout'),
   ).action(async (opts: BriefCliOptions) => {
-    const { dyad, since, until } = eventFilter({ dyad: opts.dyad, since: opts.since, until: opts.until, format: 'jsonl' });
+    const { dyad, since, until } = eventFilter({ dyad: opts.dyad, since: opts.since, until: opts.until });
     if (!dyad) throw new UserError('--dyad is required, e.g. --dyad RUS,USA');
     if (since && until && since > until) throw new UserError(`--since ${since} is after --until ${until}`);
     requireExistingDb(opts);

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../report/export.js';
 import { dbOption, requireExistingDb, UserError, withStore } from '../common.js';
-import { eventFilter } from './query.js';
+import { eventFilter, type EventFilterOptions } from './query.js';
 
 /** Why a file cannot be written, in words (the raw errno text repeats the path and the syscall). */
 function writeProblem(out: string, err: NodeJS.ErrnoException): string {
@@ -44,17 +44,9 @@ export function outputWriter(out: string | undefined): { write: (chunk: string) 
   };
 }
 
-interface ExportCliOptions {
-  db?: string;
+interface ExportCliOptions extends EventFilterOptions {
   format: ExportFormat;
   out?: string;
-  actor?: string;
-  dyad?: string;
-  type?: string;
-  since?: string;
-  until?: string;
-  contested?: boolean;
-  limit?: string;
   merged?: boolean;
 }
 
@@ -74,7 +66,7 @@ export function register(program: Command): void {
       .option('--contested', 'only mentions of events that sources contradict')
       .option('--limit <n>', 'at most this many rows'),
   ).action(async (opts: ExportCliOptions) => {
-    const filter = eventFilter({ ...opts, format: 'jsonl' });
+    const filter = eventFilter(opts);
     requireExistingDb(opts);
     const out = outputWriter(opts.out);
     const rows = await withStore(opts, (store) => writeExport(store, filter, { format: opts.format, merged: opts.merged }, out.write));

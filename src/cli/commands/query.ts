@@ -14,9 +14,9 @@ function isDate(v: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-interface EventCliOptions {
+/** The event filter options shared by `events`, `export` and `brief`, as commander parses them. */
+export interface EventFilterOptions {
   db?: string;
-  format: 'jsonl' | 'table';
   actor?: string;
   dyad?: string;
   type?: string;
@@ -26,7 +26,11 @@ interface EventCliOptions {
   limit?: string;
 }
 
-export function eventFilter(opts: EventCliOptions): EventFilter {
+interface EventCliOptions extends EventFilterOptions {
+  format: 'jsonl' | 'table';
+}
+
+export function eventFilter(opts: EventFilterOptions): EventFilter {
   const filter: EventFilter = {};
   if (opts.actor) filter.actor = opts.actor;
   if (opts.dyad) {
