@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { ActorDictionary } from '../actors/index.js';
 import { agentSector } from './agents.js';
-import type { Article, EventMode, PloverType } from '../model.js';
+import type { Article, Event, EventMode, PloverType } from '../model.js';
 import { cameoInfo, modeOf, ploverOf } from './cameo.js';
 import { clauseDate, clauseLocation, isHypothetical, isNegated, predicateAfter, scopeOf } from './attributes.js';
 import { newDiscourse, otherParty, pronoun, resolveAnaphora, updateNarrative, venueFor, type Discourse } from './discourse.js';
@@ -47,23 +47,8 @@ export interface CodeOptions {
 
 /** An event mention as coded, before PLOVER filtering: type is null for CAMEO codes PLOVER does
  *  not cover (01 statements). */
-export interface CodedEvent {
-  id: string;
-  article: string;
-  source_file: string;
-  source: string;
-  target: string;
+export interface CodedEvent extends Omit<Event, 'type'> {
   type: PloverType | null;
-  cameo: string;
-  goldstein: number;
-  mode: EventMode;
-  negated: boolean;
-  hypothetical: boolean;
-  claimed_by: string | null;
-  date: string | null;
-  location: string | null;
-  actors: string[];
-  evidence: { start: number; end: number; text: string };
   /** The word the event was coded from (for evaluation and debugging; not part of Event). */
   trigger: string;
   /** Which rule coded it (evaluation and debugging): verb, mined, light, noun, speech, statement. */
