@@ -5,17 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../src/clean/index.js';
 import { paragraphKey } from '../src/clean/paragraphs.js';
 import type { RawDocument } from '../src/model.js';
-
-const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
-
-interface CleanExpectation {
-  keep?: string[];
-  drop?: string[];
-  body_paragraphs_appear_once?: boolean;
-}
-const expected = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')) as {
-  documents: Record<string, { clean?: CleanExpectation }>;
-};
+import { expected, SEEDS } from './fixtures/seeds/expected.js';
 
 function raw(file: string): RawDocument {
   return { id: file, source: file, url: null, format: 'text', content: readFileSync(join(SEEDS, file), 'utf8'), published: null, title: null };

@@ -7,34 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline.js';
 import type { Event } from '../src/model.js';
 import { codeInput } from '../src/events/index.js';
-
-interface MustEvent {
-  source: string;
-  target: string;
-  type: string;
-  negated?: boolean;
-  date?: string;
-  mode?: string;
-  location?: string;
-  claimed_by?: string;
-  actors?: string[];
-}
-
-const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
-const expected = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')) as {
-  documents: Record<string, { published: string | null; must: MustEvent[] }>;
-};
-
-function matches(e: Event, m: MustEvent): boolean {
-  if (e.source !== m.source || e.target !== m.target || e.type !== m.type) return false;
-  if (e.negated !== (m.negated ?? false) || e.hypothetical) return false;
-  if (m.date && e.date !== m.date) return false;
-  if (m.mode && e.mode !== m.mode) return false;
-  if (m.location && e.location !== m.location) return false;
-  if (m.claimed_by && e.claimed_by !== m.claimed_by) return false;
-  if (m.actors && !m.actors.every((a) => e.actors.includes(a))) return false;
-  return true;
-}
+import { expected, matchesMust, SEEDS, type MustEvent } from './fixtures/seeds/expected.js';
 
 /** Asserted events that match no `must` event on (source, target, type, negated). */
 function falsePositives(events: Event[], must: MustEvent[]): Event[] {
@@ -49,7 +22,7 @@ describe('seed articles', () => {
     it(`codes every required event of ${file}`, () => {
       const content = readFileSync(join(SEEDS, file), 'utf8');
       const { events } = processDocument({ id: file, source: file, url: null, format: 'text', content, published: doc.published, title: null });
-      const missing = doc.must.filter((m) => !events.some((e) => matches(e, m)));
+      const missing = doc.must.filter((m) => !events.some((e) => matchesMust(e, m)));
       expect(missing).toEqual([]);
       const fp = falsePositives(events, doc.must);
       totalFp += fp.length;

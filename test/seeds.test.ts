@@ -1,31 +1,10 @@
 // Acceptance: examples/seeds/expected.json (the five sample articles) through the real pipeline.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileDocuments, isProblem } from '../src/ingest/index.js';
 import type { Event, RawDocument } from '../src/model.js';
 import { processDocument, type Processed } from '../src/pipeline.js';
-
-const SEEDS = join(__dirname, '..', 'examples', 'seeds');
-
-interface MustEvent {
-  source: string;
-  target: string;
-  type: string;
-  negated?: boolean;
-  date?: string;
-  mode?: string;
-  location?: string;
-  claimed_by?: string;
-  actors?: string[];
-  note?: string;
-}
-interface Expectation {
-  published?: string | null;
-  clean: { keep?: string[]; drop?: string[]; body_paragraphs_appear_once?: boolean };
-  must: MustEvent[];
-}
-const expected = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')) as { documents: Record<string, Expectation> };
+import { expected, matchesMust, SEEDS } from './fixtures/seeds/expected.js';
 
 async function load(file: string): Promise<Processed> {
   for await (const item of readFileDocuments(join(SEEDS, file))) {
@@ -33,21 +12,6 @@ async function load(file: string): Promise<Processed> {
     return processDocument(item as RawDocument);
   }
   throw new Error(`no document in ${file}`);
-}
-
-function matches(e: Event, m: MustEvent): boolean {
-  return (
-    e.source === m.source &&
-    e.target === m.target &&
-    e.type === m.type &&
-    e.negated === (m.negated ?? false) &&
-    !e.hypothetical &&
-    (m.date === undefined || e.date === m.date) &&
-    (m.mode === undefined || e.mode === m.mode) &&
-    (m.location === undefined || e.location === m.location) &&
-    (m.claimed_by === undefined || e.claimed_by === m.claimed_by) &&
-    (m.actors === undefined || m.actors.every((a) => e.actors.includes(a)))
-  );
 }
 
 function describeEvent(e: Event): string {
@@ -88,7 +52,7 @@ for (const [file, exp] of Object.entries(expected.documents)) {
       const label = `${m.negated ? 'NOT ' : ''}${m.type} ${m.source}->${m.target}${m.date ? ' on ' + m.date : ''}${m.mode ? ' by ' + m.mode : ''}${m.location ? ' in ' + m.location : ''}${m.note ? ` (${m.note})` : ''}`;
       it(`codes ${label}`, async () => {
         const { article, events } = await processed;
-        const hit = events.find((e) => matches(e, m));
+        const hit = events.find((e) => matchesMust(e, m));
         expect(hit, `no event matches; coded:\n${events.map(describeEvent).join('\n')}`).toBeDefined();
         // The evidence is the exact sentence in the clean text.
         expect(article.text.slice(hit!.evidence.start, hit!.evidence.end)).toBe(hit!.evidence.text);
