@@ -1,8 +1,9 @@
 // JSON calls to /api. In --private mode the server answers 401 until the user gives the token,
 // which is kept for this tab only (sessionStorage) and sent as a bearer header.
 import type { Article, Event, MergedEvent } from '../../src/model.js';
-
-export type { Event, MergedEvent };
+// The timeline point type is the server's own (type-only: erased from the bundle), so they cannot drift apart.
+import type { TimelinePoint } from '../../src/server/timeline.js';
+export type { Event, MergedEvent, TimelinePoint };
 
 const TOKEN_KEY = 'demarche-token';
 
@@ -32,19 +33,6 @@ export interface Page<T> {
   limit: number;
   offset: number;
   next_offset: number | null;
-}
-
-export interface TimelinePoint {
-  period: string;
-  start: string;
-  end: string;
-  count: number;
-  asserted: number;
-  goldstein_sum: number;
-  goldstein_mean: number | null;
-  forward: number;
-  backward: number;
-  events: string[];
 }
 
 export interface Timeline {
