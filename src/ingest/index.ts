@@ -157,14 +157,7 @@ export function* documentsFromBytes(bytes: Buffer, source: string, container: Co
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return void (yield { source, error: decoded.error });
   if (decoded.warning) yield { source, error: decoded.warning, warning: true };
-  if (container === 'jsonl') {
-    const lines = decoded.text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const item = lineItem(lines[i]!, `${source}:${i + 1}`, maxBytes);
-      if (item) yield item;
-    }
-    return;
-  }
+  if (container === 'jsonl') return yield* jsonLinesText(decoded.text, source, maxBytes);
   if (container === 'feed') return yield* parseFeed(decoded.text, source);
   if (container === 'json') return yield* parseJsonDocument(decoded.text, source, maxBytes);
   if (bytes.length > maxBytes) return void (yield { source, error: `document too large (${mb(bytes.length)} > limit ${mb(maxBytes)})` });
@@ -177,12 +170,7 @@ function* parseJsonDocument(text: string, source: string, maxBytes: number): Gen
   try {
     value = JSON.parse(text);
   } catch {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const item = lineItem(lines[i]!, `${source}:${i + 1}`, maxBytes);
-      if (item) yield item;
-    }
-    return;
+    return yield* jsonLinesText(text, source, maxBytes);
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield documentFromRecord(value[i], `${source}#${i + 1}`);
@@ -190,6 +178,15 @@ function* parseJsonDocument(text: string, source: string, maxBytes: number): Gen
   }
   const item = documentFromRecord(value, source);
   yield isProblem(item) ? { source, error: 'JSON file is not an article record ({text|html, url?, published?, title?}) nor an array of them' } : item;
+}
+
+/** JSON Lines already in memory, one item per non-blank line ("file:N" names the line). */
+function* jsonLinesText(text: string, source: string, maxBytes: number): Generator<IngestItem> {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const item = lineItem(lines[i]!, `${source}:${i + 1}`, maxBytes);
+    if (item) yield item;
+  }
 }
 
 function lineItem(line: string, source: string, maxBytes: number): IngestItem | null {
