@@ -4,6 +4,7 @@ import type { RawDocument } from '../model.js';
 import { fingerprint } from '../clean/minhash.js';
 import { processDocument } from '../pipeline.js';
 import type { WorkerReply } from './pool.js';
+import { errorMessage } from '../errors.js';
 
 /** Most replies sent in one message. */
 const MAX_BATCH = 4;
@@ -47,6 +48,6 @@ parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
     // main thread only looks it up.
     reply({ n, result: { ...result, fingerprint: fingerprint(result.article.text) } });
   } catch (err) {
-    reply({ n, error: err instanceof Error ? err.message : String(err) });
+    reply({ n, error: errorMessage(err) });
   }
 });

@@ -1,6 +1,7 @@
 // One JSON object (a JSON Lines record or a POST /api/articles body) -> a RawDocument.
 import type { IngestProblem, RawDocument } from '../model.js';
 import { contentId } from './decode.js';
+import { errorMessage } from '../errors.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -48,7 +49,7 @@ export function parseJsonLine(line: string, source: string): RawDocument | Inges
   try {
     rec = JSON.parse(line);
   } catch (err) {
-    return { source, error: `invalid JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { source, error: `invalid JSON (${errorMessage(err)})` };
   }
   return documentFromRecord(rec, source);
 }

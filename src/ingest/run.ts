@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js';
 import { DuplicateFinder } from './dedupe.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
 import { PipelinePool, WorkerStartError, type WorkerResult } from './pool.js';
+import { errorMessage } from '../errors.js';
 
 /** A pipeline result; from a worker thread it also carries the text's near-duplicate fingerprint. */
 type Worked = Processed & Partial<Pick<WorkerResult, 'fingerprint'>>;
@@ -46,9 +47,6 @@ export interface IngestOptions extends ReadOptions {
  */
 const WINDOW_PER_JOB = 8;
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * The items, ending early when the signal aborts, even while a read is pending (a quiet stdin):
@@ -102,7 +100,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     } catch (err) {
       if (err instanceof WorkerStartError) throw err; // would fail every document the same way
       // The pipeline failed on this document: report it, go on with the others.
-      return report({ kind: 'problem', problem: { source: raw.source, error: message(err) } });
+      return report({ kind: 'problem', problem: { source: raw.source, error: errorMessage(err) } });
     }
     // A store failure (disk full, read-only, lost connection) is not this document's fault and would
     // repeat for every other one: it ends the run instead of being reported once per document.

@@ -5,6 +5,7 @@ import type { RawDocument } from '../model.js';
 import { processDocument, type Processed } from '../pipeline.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { parseDocumentPayload } from './jobs.js';
+import { errorMessage } from '../errors.js';
 
 export interface TaskStats {
   stored: number;
@@ -20,9 +21,6 @@ export function newStats(): TaskStats {
   return { stored: 0, skipped: 0, duplicates: 0, events: 0, problems: 0 };
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * The graphile-worker task. A document that can never be stored (bad payload, pipeline error, no
@@ -40,7 +38,7 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
       raw = parseDocumentPayload(payload);
     } catch (err) {
       const p = payload as { source?: unknown } | null;
-      return problem(null, typeof p?.source === 'string' ? p.source : 'unknown', message(err));
+      return problem(null, typeof p?.source === 'string' ? p.source : 'unknown', errorMessage(err));
     }
     // Database errors from here on throw: the job is retried with backoff.
     if (await store.hasArticle(raw.id)) {
@@ -52,7 +50,7 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
       processed = processDocument(raw);
     } catch (err) {
       // Pure code failing on this input fails the same way every time: report, do not retry.
-      return problem(raw.id, raw.source, `pipeline failed: ${message(err)}`);
+      return problem(raw.id, raw.source, `pipeline failed: ${errorMessage(err)}`);
     }
     if (processed.article.text.trim() === '') return problem(raw.id, raw.source, 'no article text left after cleaning');
     const { article, events } = processed;
