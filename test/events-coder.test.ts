@@ -129,6 +129,13 @@ describe('reported speech', () => {
 });
 
 describe('discourse', () => {
+  it('keeps a date found inside a URL with the URL token, even at the end of a sentence', () => {
+    // A crash once: the date's first token was looked up as "the next token start", past the end.
+    const text = 'Kerry met Lavrov on Saturday. More at https://example.org/2015/10/28/kerry-lavrov-talks/';
+    const ev = code(text, { dates: [['Saturday', '2015-09-05'], ['2015/10/28', '2015-10-28']] });
+    expect(find(ev, 'CONSULT')?.date).toBe('2015-09-05');
+  });
+
   it('resolves "the two" to the parties of the conversation and carries its date', () => {
     const ev = code('On Saturday, Kerry spoke by phone with Lavrov. The two agreed to meet again.', {
       dates: [['Saturday', '2015-09-05']],

@@ -211,7 +211,10 @@ export function viewSentence(article: Article, index: number, tokFrom: number, t
   const ds = article.dates;
   for (let d = lowerBound(ds, sentence.start); d < ds.length && ds[d]!.start < sentence.end; d++) {
     const dm = ds[d]!;
-    const first = tokIndex(dm.start);
+    // A date may start inside a token (a URL ".../2015/10/28/..."): it belongs to that token.
+    let first = tokIndex(dm.start);
+    if (first === toks.length || toks[first]!.start > dm.start) first--;
+    if (first < 0) continue;
     let last = first;
     while (last + 1 < toks.length && toks[last + 1]!.start < dm.end) last++;
     dates.push({ first, last, date: dm });
