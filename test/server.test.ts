@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/index.js';
+import { LIST_LEAD_CHARS } from '../src/server/routes/articles.js';
 import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/types.js';
 import { sampleData } from './fixtures/server/sample.js';
@@ -103,6 +104,22 @@ describe('articles', () => {
     expect(res.body.items).toHaveLength(2);
     expect(res.body.next_offset).toBe(2);
     expect((await get('/api/articles?limit=2&offset=2')).body.next_offset).toBeNull();
+  });
+
+  it('lists only the opening characters of each text; the article itself has all of it', async () => {
+    const [sample] = sampleData();
+    const long = { ...sample!.article, id: 'longtext', text: 'Kerry met Lavrov. '.repeat(500) };
+    const own = await openStore(join(dir, 'long.db'));
+    const server = await buildServer(own, { token: TOKEN, webRoot: join(dir, 'web') });
+    try {
+      await own.saveArticle(long, []);
+      const list = (await server.inject({ method: 'GET', url: '/api/articles' })).json();
+      expect(list.items[0].text).toBe(long.text.slice(0, LIST_LEAD_CHARS));
+      expect((await server.inject({ method: 'GET', url: '/api/articles/longtext' })).json().text).toBe(long.text);
+    } finally {
+      await server.close();
+      await own.close();
+    }
   });
   it('returns the clean text with entity spans and evidence spans that point into it', async () => {
     const res = await get('/api/articles/a2paris');

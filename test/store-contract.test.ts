@@ -89,6 +89,10 @@ describe.each(backends)('store contract: $name', (backend) => {
     expect(all.map((r) => r.id)).toEqual(world.articles.map((a) => a.id));
     expect(all[3]).toEqual({ id: a4.id, source: a4.source, url: null, title: null, published: a4.published, language: 'fr', text: a4.text, duplicate_of: null });
     expect((await store.listArticles({ limit: 2, offset: 1 })).map((r) => r.id)).toEqual([a2.id, a3.id]);
+    // A listing's lead: the opening characters only, counted in characters, not bytes.
+    const leads = await store.listArticles({ lead: 5 });
+    expect(leads.map((r) => r.text)).toEqual(world.articles.map((a) => [...a.text].slice(0, 5).join('')));
+    expect(leads[3]).toEqual({ ...all[3], text: [...a4.text].slice(0, 5).join('') });
   });
 
   it.skipIf(backend.skip)('minhashes come back bit-exact', async () => {

@@ -3,6 +3,7 @@
 import { PLOVER_TYPES } from '../model.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './params.js';
 import { MAX_BODY_BYTES } from './ingest.js';
+import { LIST_LEAD_CHARS } from './routes/articles.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export function openApiDocument(): Json {
       '/api/events/{id}': read('One event mention with its article and the merged event it belongs to', ref('EventDetail'), [p('id', 'Event id')], { 404: err('No such event') }),
       '/api/merged': read('Events merged across articles (contested = sources disagree)', pageOf('MergedEvent'), eventFilters),
       '/api/articles': {
-        ...read('Stored articles, newest first as the store orders them', pageOf('ArticleRow'), paging),
+        ...read(`Stored articles in the order they were stored; text is only the first ${LIST_LEAD_CHARS} characters`, pageOf('ArticleRow'), paging),
         post: {
           summary: 'Ingest one document through the pipeline',
           security: [{ bearer: [] }],

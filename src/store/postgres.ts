@@ -4,7 +4,7 @@
 // Row mapping, the event filter and the merge step are shared with SQLite (shared.ts).
 import pg from 'pg';
 import type { Article, Event, MergedEvent } from '../model.js';
-import type { ArticleRow, EventFilter, SearchHit, Store } from './types.js';
+import type { ArticleRow, EventFilter, ListOptions, SearchHit, Store } from './types.js';
 import { MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
 import {
   EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, checkFilter, decodeMinhash, encodeMinhash, eventRow,
@@ -117,11 +117,12 @@ export class PostgresStore implements Store {
     return rows[0] ? rowToArticle(rows[0]) : null;
   }
 
-  async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
+  async listArticles(opts: ListOptions = {}): Promise<ArticleRow[]> {
     checkFilter(opts);
+    const columns = opts.lead === undefined ? ARTICLE_ROW_COLUMNS : ARTICLE_ROW_COLUMNS.replace('text', 'left(text, $3) AS text');
     const { rows } = await this.pool.query<ArticleRow>(
-      `SELECT ${ARTICLE_ROW_COLUMNS} FROM articles ORDER BY seq LIMIT $1 OFFSET $2`,
-      [opts.limit ?? null, opts.offset ?? 0],
+      `SELECT ${columns} FROM articles ORDER BY seq LIMIT $1 OFFSET $2`,
+      [opts.limit ?? null, opts.offset ?? 0, ...(opts.lead === undefined ? [] : [opts.lead])],
     );
     return rows;
   }

@@ -20,7 +20,7 @@ import {
   sqlitePlaceholder,
   type ArticleDbRow,
 } from './shared.js';
-import type { ArticleRow, EventFilter, SearchHit, Store } from './types.js';
+import type { ArticleRow, EventFilter, ListOptions, SearchHit, Store } from './types.js';
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
 
@@ -208,9 +208,11 @@ class SqliteStore implements Store {
     return row ? rowToArticle(row) : null;
   }
 
-  async listArticles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleRow[]> {
-    return this.stmt(`SELECT ${ARTICLE_ROW_COLUMNS} FROM articles ORDER BY seq LIMIT ? OFFSET ?`)
-      .all(opts.limit ?? -1, opts.offset ?? 0) as ArticleRow[];
+  async listArticles(opts: ListOptions = {}): Promise<ArticleRow[]> {
+    const columns = opts.lead === undefined ? ARTICLE_ROW_COLUMNS : ARTICLE_ROW_COLUMNS.replace('text', 'substr(text, 1, ?) AS text');
+    const lead = opts.lead === undefined ? [] : [opts.lead];
+    return this.stmt(`SELECT ${columns} FROM articles ORDER BY seq LIMIT ? OFFSET ?`)
+      .all(...lead, opts.limit ?? -1, opts.offset ?? 0) as ArticleRow[];
   }
 
   async minhashes(): Promise<{ id: string; signature: Uint32Array }[]> {

@@ -25,8 +25,16 @@ export interface ArticleRow {
   title: string | null;
   published: string | null;
   language: string | null;
+  /** The clean text; only its opening characters when listed with `lead`. */
   text: string;
   duplicate_of: string | null;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  /** Cut each text to this many characters: a listing shows a line per article, not its body. */
+  lead?: number;
 }
 
 export interface SearchHit {
@@ -46,7 +54,7 @@ export interface Store {
    */
   saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
-  listArticles(opts?: { limit?: number; offset?: number }): Promise<ArticleRow[]>;
+  listArticles(opts?: ListOptions): Promise<ArticleRow[]>;
   /** MinHash signatures of stored articles, for incremental near-duplicate detection. */
   minhashes(): Promise<{ id: string; signature: Uint32Array }[]>;
   events(filter?: EventFilter): Promise<Event[]>;

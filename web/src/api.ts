@@ -65,7 +65,7 @@ export interface ArticleRow {
   title: string | null;
   published: string | null;
   duplicate_of: string | null;
-  /** The clean text (used to name untitled articles). */
+  /** The opening characters of the clean text (used to name untitled articles). */
   text?: string;
 }
 

@@ -8,10 +8,13 @@ import { idSchema, pagingSchema, parse } from '../params.js';
 import { eventsOfArticle } from '../scan.js';
 import { page } from './events.js';
 
+/** A listing names untitled articles by their opening words; the whole text is one click away. */
+export const LIST_LEAD_CHARS = 300;
+
 export function articleRoutes(app: FastifyInstance, store: Store, token: string | null, ingest: IngestOne): void {
   app.get('/api/articles', async (req) => {
     const q = parse(pagingSchema, req.query);
-    return page(q.limit, q.offset, (limit) => store.listArticles({ limit, offset: q.offset }));
+    return page(q.limit, q.offset, (limit) => store.listArticles({ limit, offset: q.offset, lead: LIST_LEAD_CHARS }));
   });
 
   app.get('/api/articles/:id', async (req) => {
