@@ -18,6 +18,8 @@ export interface Frame {
 
 const DENIAL = new Set(['deny', 'dismiss', 'refute']);
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
+/** "point to", "point out" report speech; "point" alone does not. */
+const POINT_PARTICLES = new Set(['to', 'out']);
 const FILLER_POS = new Set(['ADV', 'PUNCT', 'PROPN', 'NOUN', 'DET', 'ADP', 'ADJ', 'NUM']);
 
 export function isSpeechVerb(view: SentenceView, v: number): boolean {
@@ -25,7 +27,7 @@ export function isSpeechVerb(view: SentenceView, v: number): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
   if (DENIAL.has(t.lemma)) return true;
   if (!SPEECH_VERBS.has(t.lemma)) return false;
-  if (t.lemma === 'point') return ['to', 'out'].includes(view.toks[v + 1]?.lower ?? '');
+  if (t.lemma === 'point') return POINT_PARTICLES.has(view.toks[v + 1]?.lower ?? '');
   return true;
 }
 
@@ -64,72 +66,92 @@ const DASHES = new Set(['–', '—', '-']);
 export function findFrames(view: SentenceView): Frame[] {
   const { toks } = view;
   const frames: Frame[] = [];
-  const n = toks.length;
-  // Headline attribution: "ISIS leaders remain in close contact with Ankara – Lavrov."
-  const lastGroup = view.groups[view.groups.length - 1];
-  if (lastGroup && lastGroup.first >= 4 && DASHES.has(toks[lastGroup.first - 1]!.text) && restIsShort(view, lastGroup.last + 1)) {
-    frames.push({ speaker: lastGroup.phrases[0]!.head, cue: lastGroup.first - 1, from: 0, to: lastGroup.first - 1, denial: false });
-  }
-  for (let v = 0; v < n; v++) {
+  const headline = headlineFrame(view);
+  if (headline) frames.push(headline);
+  for (let v = 0; v < toks.length; v++) {
     const t = toks[v]!;
-    if (t.lower === 'according' && toks[v + 1]?.lower === 'to') {
-      const g = groupStartingNear(view, v + 2, v + 9);
-      let comma = v + 2;
-      while (comma < n && toks[comma]!.text !== ',') comma++;
-      if (g && comma < n - 2) frames.push({ speaker: g.phrases[0]!.head, cue: v, from: comma + 1, to: n, denial: false });
-      continue;
-    }
-    if (SPEECH_NOUNS.has(t.lemma) && t.pos === 'NOUN') {
-      const possessor = view.mentions.filter((m) => m.last < v && m.last >= v - 4).pop();
-      let that = v + 1;
-      while (that < n && that < v + 14 && toks[that]!.lower !== 'that') that++;
-      if (possessor && that < n && toks[that]!.lower === 'that' && possessorOf(view, possessor, v)) {
-        frames.push({ speaker: possessor, cue: v, from: that + 1, to: n, denial: false });
-      }
-      continue;
-    }
-    if (!isSpeechVerb(view, v)) continue;
-    const clause = view.clauses[view.clauseOf[v]!]!;
-    const denial = DENIAL.has(t.lemma);
-    // Inverted: '..., says Lavrov.' — the speaker follows the verb at the end of the sentence.
-    const after = groupStartingNear(view, v + 1, v + 2);
-    const prevText = toks[v - 1]?.text ?? '';
-    const inverted = after !== null && restIsShort(view, after.last + 1) && (prevText === ',' || QUOTES.has(prevText));
-    // '..., the official news agency WFNA said': the speaker is what follows the last comma.
-    let lastComma = -1;
-    for (let k = clause.start; k < v; k++) if (toks[k]!.text === ',') lastComma = k;
-    const trailing = !inverted && lastComma >= 0 && restIsShort(view, v + 1);
-    let subject = inverted ? after : subjectBefore(view, v, trailing ? lastComma + 1 : clause.start);
-    let speakerEnd = inverted ? after.last : v;
-    if (!subject && after && restIsShort(view, after.last + 1)) {
-      subject = after;
-      speakerEnd = after.last;
-    }
-    if (!subject && trailing && lastComma >= 3) {
-      frames.push({ speaker: null, cue: v, from: 0, to: lastComma, denial });
-      continue;
-    }
-    if (!subject) continue;
-    const speaker = subject.phrases[0]!.head;
-    // Forward complement: what follows the verb (skipping "that" and the addressee of "told").
-    let from = speakerEnd + 1;
-    if (t.lemma === 'tell') {
-      const addressee = groupStartingNear(view, from, from + 3);
-      if (addressee) from = addressee.last + 1;
-    }
-    while (from < n && (toks[from]!.lower === 'that' || QUOTES.has(toks[from]!.text) || toks[from]!.text === ',')) from++;
-    if (!restIsShort(view, from)) {
-      let to = from;
-      while (to < n && toks[to]!.text !== ';') to++;
-      frames.push({ speaker, cue: v, from, to, denial });
-      continue;
-    }
-    // Backward complement: '"...", Lavrov said Saturday.' — everything before the speaker's clause.
-    let to = inverted ? v : Math.min(subject.first, v);
-    while (to > 0 && (toks[to - 1]!.text === ',' || QUOTES.has(toks[to - 1]!.text))) to--;
-    if (to >= 3) frames.push({ speaker, cue: v, from: 0, to, denial });
+    let frame: Frame | null;
+    if (t.lower === 'according' && v + 1 < toks.length && toks[v + 1]!.lower === 'to') frame = accordingTo(view, v);
+    else if (SPEECH_NOUNS.has(t.lemma) && t.pos === 'NOUN') frame = speechNounFrame(view, v);
+    else if (isSpeechVerb(view, v)) frame = speechVerbFrame(view, v);
+    else continue;
+    if (frame) frames.push(frame);
   }
   return frames;
+}
+
+/** Headline attribution: "ISIS leaders remain in close contact with Ankara – Lavrov." */
+function headlineFrame(view: SentenceView): Frame | null {
+  const lastGroup = view.groups.length ? view.groups[view.groups.length - 1]! : null;
+  if (lastGroup && lastGroup.first >= 4 && DASHES.has(view.toks[lastGroup.first - 1]!.text) && restIsShort(view, lastGroup.last + 1)) {
+    return { speaker: lastGroup.phrases[0]!.head, cue: lastGroup.first - 1, from: 0, to: lastGroup.first - 1, denial: false };
+  }
+  return null;
+}
+
+/** "according to Lavrov, [X did Y]". */
+function accordingTo(view: SentenceView, v: number): Frame | null {
+  const { toks } = view;
+  const n = toks.length;
+  const g = groupStartingNear(view, v + 2, v + 9);
+  let comma = v + 2;
+  while (comma < n && toks[comma]!.text !== ',') comma++;
+  return g && comma < n - 2 ? { speaker: g.phrases[0]!.head, cue: v, from: comma + 1, to: n, denial: false } : null;
+}
+
+/** "Kerry's remarks ... that [X did Y]". */
+function speechNounFrame(view: SentenceView, v: number): Frame | null {
+  const { toks } = view;
+  const n = toks.length;
+  const possessor = view.mentions.filter((m) => m.last < v && m.last >= v - 4).pop();
+  let that = v + 1;
+  while (that < n && that < v + 14 && toks[that]!.lower !== 'that') that++;
+  if (possessor && that < n && toks[that]!.lower === 'that' && possessorOf(view, possessor, v)) {
+    return { speaker: possessor, cue: v, from: that + 1, to: n, denial: false };
+  }
+  return null;
+}
+
+/** "Lavrov said [X did Y]", "[X did Y], Lavrov said", "[X did Y], says Lavrov". */
+function speechVerbFrame(view: SentenceView, v: number): Frame | null {
+  const { toks } = view;
+  const n = toks.length;
+  const t = toks[v]!;
+  const clause = view.clauses[view.clauseOf[v]!]!;
+  const denial = DENIAL.has(t.lemma);
+  // Inverted: '..., says Lavrov.' — the speaker follows the verb at the end of the sentence.
+  const after = groupStartingNear(view, v + 1, v + 2);
+  const prevText = v > 0 ? toks[v - 1]!.text : '';
+  const inverted = after !== null && restIsShort(view, after.last + 1) && (prevText === ',' || QUOTES.has(prevText));
+  // '..., the official news agency WFNA said': the speaker is what follows the last comma.
+  let lastComma = -1;
+  for (let k = clause.start; k < v; k++) if (toks[k]!.text === ',') lastComma = k;
+  const trailing = !inverted && lastComma >= 0 && restIsShort(view, v + 1);
+  let subject = inverted ? after : subjectBefore(view, v, trailing ? lastComma + 1 : clause.start);
+  let speakerEnd = inverted ? after.last : v;
+  if (!subject && after && restIsShort(view, after.last + 1)) {
+    subject = after;
+    speakerEnd = after.last;
+  }
+  if (!subject && trailing && lastComma >= 3) return { speaker: null, cue: v, from: 0, to: lastComma, denial };
+  if (!subject) return null;
+  const speaker = subject.phrases[0]!.head;
+  // Forward complement: what follows the verb (skipping "that" and the addressee of "told").
+  let from = speakerEnd + 1;
+  if (t.lemma === 'tell') {
+    const addressee = groupStartingNear(view, from, from + 3);
+    if (addressee) from = addressee.last + 1;
+  }
+  while (from < n && (toks[from]!.lower === 'that' || QUOTES.has(toks[from]!.text) || toks[from]!.text === ',')) from++;
+  if (!restIsShort(view, from)) {
+    let to = from;
+    while (to < n && toks[to]!.text !== ';') to++;
+    return { speaker, cue: v, from, to, denial };
+  }
+  // Backward complement: '"...", Lavrov said Saturday.' — everything before the speaker's clause.
+  let to = inverted ? v : Math.min(subject.first, v);
+  while (to > 0 && (toks[to - 1]!.text === ',' || QUOTES.has(toks[to - 1]!.text))) to--;
+  return to >= 3 ? { speaker, cue: v, from: 0, to, denial } : null;
 }
 
 /** "Kerry's remarks": the mention is directly followed by 's (or is a possessive pronoun). */

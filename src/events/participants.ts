@@ -244,6 +244,9 @@ export function clauseSubject(view: SentenceView, v: number): Group | null {
 /** Source, target, and whether the two act jointly (a coordination: "A and B met"). */
 export type Dyad = [Mention | null, Mention | null, boolean?];
 
+/** Roots of acts a coordinated agent does together ("a meeting hosted by A and B"). */
+const JOINT_ROOTS = new Set(['03', '04', '05', '06']);
+
 export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dyad[] {
   const v = trig.verb;
   const clause = view.clauses[view.clauseOf[v]!]!;
@@ -251,7 +254,7 @@ export function verbDyads(view: SentenceView, trig: Trigger, loose: boolean): Dy
     const agent = view.groups.find((g) => g.first > v && g.first < clause.end && precededBy(view, g.first, 'by')) ?? null;
     const patient = clauseSubject(view, v);
     // "a meeting hosted by A and B": the agents act together; "killed by Russian and Syrian bombs" has no dyad.
-    const joint = ['03', '04', '05', '06'].includes(trig.code.slice(0, 2));
+    const joint = JOINT_ROOTS.has(trig.code.slice(0, 2));
     if (agent && agent.phrases.length >= 2 && !patient && joint) return [[agent.phrases[0]!.head, agent.phrases[1]!.head]];
     return [[agent?.phrases[0]!.head ?? null, patient?.phrases[0]!.head ?? null]];
   }

@@ -23,10 +23,26 @@ export function stateLike(code: string): boolean {
   return /^[A-Z]{3}(GOV|MIL)?$/.test(code);
 }
 
+/** What the rule that codes an event states outright instead of leaving it to the clause. */
+export interface EventOverrides {
+  /** Which rule coded it: verb, mined, light, noun, speech, statement. */
+  origin: string;
+  /** Null: read off the clause (and the reported-speech frame). */
+  negated: boolean | null;
+  /** Undefined: the speaker of the innermost frame; null: nobody (the speaker's own act). */
+  claimedBy: string | null | undefined;
+  /** Null: the people among source and target. */
+  actors: string[] | null;
+}
+
+/** Every EventOverrides is made here, so all have one shape. */
+export function overrides(origin: string, negated: boolean | null = null, claimedBy: string | null | undefined = undefined, actors: string[] | null = null): EventOverrides {
+  return { origin, negated, claimedBy, actors };
+}
+
 export type Emit = (
   code: string, src: Mention | null, tgt: Mention | null, word: number, verb: number, nominal: boolean,
-  extra?: { claimedBy?: string | null; negated?: boolean; actors?: string[]; origin?: string },
-  doubted?: boolean,
+  how: EventOverrides, doubted?: boolean,
 ) => void;
 
 /**
@@ -56,7 +72,7 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
       // Only an actor named in the claim: guessing the other party of the conversation ("the
       // sanctions, he added, undermined confidence") over-codes; a country does not accuse itself.
       const target = (inside.find((g) => precededBy(view, g.first, 'by')) ?? inside[0])?.phrases[0]!.head ?? null;
-      if (target && target.code.slice(0, 3) !== speaker.code.slice(0, 3) && !isPassive(view, f.cue) && !isNegated(view, f.cue, f.cue)) emit('111', speaker, target, f.cue, f.cue, false, { claimedBy: null, actors: actors(target), origin: 'speech' });
+      if (target && target.code.slice(0, 3) !== speaker.code.slice(0, 3) && !isPassive(view, f.cue) && !isNegated(view, f.cue, f.cue)) emit('111', speaker, target, f.cue, f.cue, false, overrides('speech', null, null, actors(target)));
     }
     // Events of this sentence are at the end of the list: walk back only over them.
     const sentenceEvents: CodedEvent[] = [];
@@ -71,7 +87,7 @@ export function speechActs(view: SentenceView, frames: Frame[], d: Discourse, ev
       // The claimed contact is the substance of the accusation, not an event of its own: it is
       // replaced by the accusation.
       if (m) events.splice(events.indexOf(e), 1);
-      if (m) emit('111', speaker, m, f.cue, f.cue, false, { claimedBy: null, actors: actors(m), origin: 'speech' });
+      if (m) emit('111', speaker, m, f.cue, f.cue, false, overrides('speech', null, null, actors(m)));
     }
   }
 }

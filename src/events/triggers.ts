@@ -9,16 +9,26 @@ import type { SentenceView, Tok } from './sentence.js';
 export interface Trigger {
   kind: 'verb' | 'light' | 'noun';
   /** Coded from the mined Phoenix dictionary: weaker evidence, needs an explicit direct object. */
-  mined?: boolean;
+  mined: boolean;
   /** A dictionary pattern with a negation matched: the code already means the negated act. */
-  negationInCode?: boolean;
+  negationInCode: boolean;
   /** The verb (for verb and light triggers) or the noun. */
   verb: number;
   /** The word that names the event: the verb, or the noun for light/noun triggers. */
   word: number;
   code: string;
-  /** A dictionary's reciprocal code ("[043:042]"): the target did this to the source. */
-  reverse?: string;
+  /** A dictionary's reciprocal code ("[043:042]"): the target did this to the source; else null. */
+  reverse: string | null;
+}
+
+/** Every trigger is made here, so all have one shape. */
+function newTrigger(kind: Trigger['kind'], verb: number, word: number, code: string, mined = false, negationInCode = false, reverse: string | null = null): Trigger {
+  return { kind, mined, negationInCode, verb, word, code, reverse };
+}
+
+/** A verb trigger named by the verb itself. */
+function verbEvent(v: number, code: string): Trigger {
+  return newTrigger('verb', v, v, code);
 }
 
 const SKIP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PUNCT']);
@@ -136,73 +146,101 @@ const ON_FOR = new Set(['on', 'for', 'upon']);
 
 /** The trigger a verb token opens, or null. */
 export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary | undefined): Trigger | null {
-  const toks = view.toks;
-  const t = toks[v]!;
+  if (dict) return dictionaryTrigger(view, v, dict);
+  const t = view.toks[v]!;
   const clause = view.clauses[view.clauseOf[v]!]!;
-  if (dict) {
-    const entries = dict.verbs.get(t.lemma) ?? dict.verbs.get(t.lower);
-    if (!entries) return null;
-    const hit = petrarchCode(entries, view, v, clause.start, clause.end);
-    if (!hit?.code) return null;
-    const trig: Trigger = { kind: 'verb', verb: v, word: v, code: hit.code };
-    if (hit.negative) trig.negationInCode = true;
-    if (hit.reverse) trig.reverse = hit.reverse;
-    return trig;
-  }
   const lemma = t.lemma;
   // Light verbs: the event is their object ("reach no agreement", "hold talks", "result in a deal").
   if (LIGHT_VERBS.has(lemma)) {
-    let k = v + 1;
-    // "carried out strikes": the particle may be tagged ADV.
-    while (k < clause.end && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART' || toks[k]!.lower === 'out') && toks[k]!.lower !== 'to') k++;
-    let n = headNounAfter(toks, k, clause.end);
-    // "expressed hopes the ...": the tagger may call the object a verb.
-    if (n < 0 && k === v + 1 && toks[k]?.pos === 'VERB' && LIGHT_OBJECT[toks[k]!.lemma]) n = k;
-    const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) ?? militaryOperation(toks, k, n) : null;
-    if (code) return { kind: 'light', verb: v, word: n, code };
+    const light = lightTrigger(view.toks, v, clause.end);
+    if (light) return light;
   }
+  if (RULED_VERBS.has(lemma)) {
+    const ruled = verbRule(view, v, lemma, clause.end);
+    if (ruled !== undefined) return ruled;
+  }
+  const curated = VERBS[lemma];
+  if (curated) return verbEvent(v, curated);
+  if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;
+  if (!MINED_TRUSTED.has(lemma) && !MINED_TRUSTED.has(t.lower)) return null;
+  const mined = minedCode(lemma, t.lower, view, v, clause.end);
+  return mined ? newTrigger('verb', v, v, mined, true) : null;
+}
+
+/** Closed-world coding with a PETRARCH dictionary the caller gave. */
+function dictionaryTrigger(view: SentenceView, v: number, dict: VerbDictionary): Trigger | null {
+  const t = view.toks[v]!;
+  const clause = view.clauses[view.clauseOf[v]!]!;
+  const entries = dict.verbs.get(t.lemma) ?? dict.verbs.get(t.lower);
+  if (!entries) return null;
+  const hit = petrarchCode(entries, view, v, clause.start, clause.end);
+  if (!hit?.code) return null;
+  return newTrigger('verb', v, v, hit.code, false, hit.negative, hit.reverse ? hit.reverse : null);
+}
+
+/** A light verb's object that names an event ("reached no agreement"), or null. */
+function lightTrigger(toks: Tok[], v: number, clauseEnd: number): Trigger | null {
+  let k = v + 1;
+  // "carried out strikes": the particle may be tagged ADV.
+  while (k < clauseEnd && (toks[k]!.pos === 'ADP' || toks[k]!.pos === 'PART' || toks[k]!.lower === 'out') && toks[k]!.lower !== 'to') k++;
+  let n = headNounAfter(toks, k, clauseEnd);
+  // "expressed hopes the ...": the tagger may call the object a verb.
+  if (n < 0 && k === v + 1 && toks[k]?.pos === 'VERB' && LIGHT_OBJECT[toks[k]!.lemma]) n = k;
+  const code = n >= 0 ? LIGHT_OBJECT[toks[n]!.lemma] ?? nounCode(toks[n]!) ?? militaryOperation(toks, k, n) : null;
+  return code ? newTrigger('light', v, n, code) : null;
+}
+
+/** Verbs whose reading depends on their context (verbRule). */
+const RULED_VERBS = new Set(['speak', 'talk', 'call', 'want', 'back', 'share', 'provide', 'give', 'supply', 'pass', 'clash', 'demonstrate', 'strike', ...DENIAL_VERBS]);
+const OBJECT_POS = /^(DET|NOUN|PROPN|ADJ|PRON)$/;
+const NAMING_OBJECT = /^(it|this|that|them)$/;
+
+/** The reading of a verb in RULED_VERBS in its context: a trigger, null (no event), or undefined
+ *  when no rule decides (the verb's default code applies). */
+function verbRule(view: SentenceView, v: number, lemma: string, clauseEnd: number): Trigger | null | undefined {
+  const toks = view.toks;
   if (lemma === 'speak' || lemma === 'talk') {
-    if (near(toks, v + 1, v + 4, PHONE)) return { kind: 'verb', verb: v, word: v, code: '041' };
-    if (near(toks, v + 1, v + 3, WITH)) return { kind: 'verb', verb: v, word: v, code: '040' };
+    if (near(toks, v + 1, v + 4, PHONE)) return verbEvent(v, '041');
+    if (near(toks, v + 1, v + 3, WITH)) return verbEvent(v, '040');
     return null;
   }
   if (lemma === 'call') {
-    if (near(toks, v + 1, v + 2, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '020' };
+    if (near(toks, v + 1, v + 2, ON_FOR)) return verbEvent(v, '020');
     // "calling it a mistake": naming, not a call.
-    if (/^(it|this|that|them)$/.test(toks[v + 1]?.lower ?? '')) return null;
+    if (NAMING_OBJECT.test(toks[v + 1]?.lower ?? '')) return null;
     // "Tillerson called Lavrov to discuss ...": a phone call to a person.
     const person = view.mentions.find((m) => m.first > v && m.first <= v + 5);
-    if (person && person.kind === 'PERSON' && !near(toks, v + 1, person.first, ON_FOR)) return { kind: 'verb', verb: v, word: v, code: '041' };
+    if (person && person.kind === 'PERSON' && !near(toks, v + 1, person.first, ON_FOR)) return verbEvent(v, '041');
     return null;
   }
   if (lemma === 'want') {
     // "The US wants Russia to focus on ..." is a demand; "wants to" alone is an intention.
-    const toIdx = toks.findIndex((x, k) => k > v + 1 && k < clause.end && x.lower === 'to');
+    const toIdx = toks.findIndex((x, k) => k > v + 1 && k < clauseEnd && x.lower === 'to');
     return toIdx > v + 1 && view.mentions.some((m) => m.first > v && m.first < toIdx)
-      ? { kind: 'verb', verb: v, word: v, code: '100' }
+      ? verbEvent(v, '100')
       : null;
   }
   // "backed down": a concession, not support.
-  if (lemma === 'back' && toks[v + 1]?.lower === 'down') return { kind: 'verb', verb: v, word: v, code: '080' };
+  if (lemma === 'back' && toks[v + 1]?.lower === 'down') return verbEvent(v, '080');
   if (lemma === 'share') {
-    const n = headNounAfter(toks, v + 1, clause.end);
-    return n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma) ? { kind: 'verb', verb: v, word: v, code: '064' } : null;
+    const n = headNounAfter(toks, v + 1, clauseEnd);
+    return n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma) ? verbEvent(v, '064') : null;
   }
   // "provided the United States with data", "gave intelligence to": sharing information (064), not aid.
   if (lemma === 'provide' || lemma === 'give' || lemma === 'supply' || lemma === 'pass') {
     let k = v + 1;
-    while (k < clause.end && k < v + 8 && toks[k]!.lower !== 'with') k++;
-    const n = headNounAfter(toks, toks[k]?.lower === 'with' ? k + 1 : v + 1, clause.end);
-    if (n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma)) return { kind: 'verb', verb: v, word: v, code: '064' };
+    while (k < clauseEnd && k < v + 8 && toks[k]!.lower !== 'with') k++;
+    const n = headNounAfter(toks, toks[k]?.lower === 'with' ? k + 1 : v + 1, clauseEnd);
+    if (n >= 0 && SHARED_INFORMATION.has(toks[n]!.lemma)) return verbEvent(v, '064');
     if (lemma !== 'provide') return null;
   }
   // "clashed over the plan", "clashed with Trump": a quarrel (CAMEO 110), not a battle.
   if (lemma === 'clash') {
     const person = view.mentions.find((m) => m.first > v && m.first <= v + 4);
-    if (near(toks, v + 1, v + 3, OVER) || person?.kind === 'PERSON') return { kind: 'verb', verb: v, word: v, code: '110' };
+    if (near(toks, v + 1, v + 3, OVER) || person?.kind === 'PERSON') return verbEvent(v, '110');
   }
   // "demonstrating Russia's new clout": with an object, "demonstrate" is "show", not a protest.
-  if (lemma === 'demonstrate' && toks[v + 1] && /^(DET|NOUN|PROPN|ADJ|PRON)$/.test(toks[v + 1]!.pos)) return null;
+  if (lemma === 'demonstrate' && toks[v + 1] && OBJECT_POS.test(toks[v + 1]!.pos)) return null;
   // "struck a rapprochement": without an actor as its object, "strike" is no attack.
   if (lemma === 'strike' && !view.mentions.some((m) => m.first > v && m.first <= v + 3)) return null;
   // "rejected accusations of racism", "denied charges by X": CAMEO 016, deny responsibility
@@ -210,14 +248,9 @@ export function verbTrigger(view: SentenceView, v: number, dict: VerbDictionary 
   if (DENIAL_VERBS.has(lemma)) {
     // (A denial opens a reported-speech frame, so its clause may end right after the verb.)
     const n = headNounAfter(toks, v + 1, toks.length);
-    if (n >= 0 && CHARGES.has(toks[n]!.lemma)) return { kind: 'verb', verb: v, word: v, code: '016' };
+    if (n >= 0 && CHARGES.has(toks[n]!.lemma)) return verbEvent(v, '016');
   }
-  const curated = VERBS[lemma];
-  if (curated) return { kind: 'verb', verb: v, word: v, code: curated };
-  if (SPEECH_VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || NOT_EVENTS.has(lemma)) return null;
-  if (!MINED_TRUSTED.has(lemma) && !MINED_TRUSTED.has(t.lower)) return null;
-  const mined = minedCode(lemma, t.lower, view, v, clause.end);
-  return mined ? { kind: 'verb', verb: v, word: v, code: mined, mined: true } : null;
+  return undefined;
 }
 
 /** The nominal event a noun names, or null (participants are checked by the caller). */
@@ -229,9 +262,9 @@ export function nounTrigger(view: SentenceView, n: number): Trigger | null {
   const next = view.toks[n + 1];
   if (next && next.pos === 'NOUN') return null;
   // "Trump's call for Britain to take back ...": an appeal, not a phone call.
-  if (t.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on')) return { kind: 'noun', verb: n, word: n, code: '020' };
+  if (t.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on')) return newTrigger('noun', n, n, '020');
   const code = nounCode(t);
-  return code ? { kind: 'noun', verb: n, word: n, code } : null;
+  return code ? newTrigger('noun', n, n, code) : null;
 }
 
 /**
