@@ -128,6 +128,16 @@ describe('reported speech', () => {
   });
 });
 
+describe('word tables', () => {
+  it('finds nothing for words that name members of every JavaScript object', () => {
+    // "constructor" and "__proto__" once found Object's own members in the verb and noun tables.
+    for (const w of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const text = `Russia praised the ${w} and Kerry ${w} Lavrov.`;
+      expect(() => code(text)).not.toThrow();
+    }
+  });
+});
+
 describe('discourse', () => {
   it('keeps a date found inside a URL with the URL token, even at the end of a sentence', () => {
     // A crash once: the date's first token was looked up as "the next token start", past the end.

@@ -44,11 +44,17 @@ function dataFile(): string {
   return join(dir, 'data', 'cameo.json');
 }
 
+function withoutPrototype<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
 export function cameoTable(): CameoTable {
   if (!table) {
     const file = dataFile();
     if (!existsSync(file)) throw new Error(`CAMEO table missing: ${file} (run scripts/build-cameo.ts)`);
-    table = JSON.parse(readFileSync(file, 'utf8')) as CameoTable;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CameoTable;
+    // Looked up by any word of any text: "constructor" must not find Object's own member.
+    table = { ...parsed, codes: withoutPrototype(parsed.codes), verbs: withoutPrototype(parsed.verbs) };
   }
   return table;
 }

@@ -2,8 +2,13 @@
 // mode follow from data/cameo.json); verbs not listed here fall back to the Phoenix dictionary mined
 // into data/cameo.json. Keys are wink-nlp lemmas (lower case).
 
+/** A word table with no prototype: the lemmas "constructor" or "__proto__" must find nothing. */
+function table(entries: Record<string, string>): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, entries);
+}
+
 /** Verb lemma -> CAMEO code. Diplomatic vocabulary where the Phoenix defaults are off for news. */
-export const VERBS: Record<string, string> = {
+export const VERBS: Record<string, string> = table({
   agree: '030', pledge: '030', promise: '030', vow: '030', offer: '030',
   meet: '040', discuss: '040', consult: '040', confer: '040', talk: '040',
   phone: '041', telephone: '041',
@@ -27,7 +32,7 @@ export const VERBS: Record<string, string> = {
   abduct: '181', kidnap: '181', torture: '1822', assassinate: '186',
   attack: '190', invade: '192', shell: '194', bomb: '195', fight: '190', clash: '190', strike: '190',
   kill: '190', massacre: '202',
-};
+});
 
 /**
  * Verbs whose object noun carries the event ("reach an agreement", "hold talks", "express support"):
@@ -40,7 +45,7 @@ export const LIGHT_VERBS = new Set([
 ]);
 
 /** Noun lemma -> CAMEO code, for nominal events ("talks between A and B", "Russia's demand"). */
-export const NOUNS: Record<string, string> = {
+export const NOUNS: Record<string, string> = table({
   talk: '040', talks: '040', meeting: '040', summit: '040', conversation: '040', discussion: '040',
   consultation: '040', contact: '040', liaison: '040', dialogue: '040', call: '041', phone: '041',
   visit: '042', negotiation: '046', mediation: '045',
@@ -57,13 +62,13 @@ export const NOUNS: Record<string, string> = {
   sanction: '163', embargo: '163', expulsion: '166', ban: '172', curfew: '172', restriction: '172',
   arrest: '173', seizure: '171', occupation: '192', blockade: '191',
   attack: '190', airstrike: '195', strike: '190', raid: '190', shelling: '194', bombardment: '195', bombing: '195', invasion: '192', offensive: '190', assault: '190',
-};
+});
 
 /** A light verb's object coded differently from the bare noun: "expressed concern" is a
  *  pessimistic comment (CAMEO 012), while "concerns of X about Y" disapproves of Y. */
-export const LIGHT_OBJECT: Record<string, string> = {
+export const LIGHT_OBJECT: Record<string, string> = table({
   concern: '012', pessimism: '012', hope: '013', optimism: '013', support: '051', regret: '018', condolence: '018', sympathy: '018',
-};
+});
 
 /** Cues that turn a following material-cooperation verb into an expressed intent (CAMEO 03):
  *  "is willing to provide loans" is an offer that was made, not aid given. */
