@@ -10,8 +10,8 @@ import { articleWords, type Word } from './words.js';
 import { segment, type Segment } from './segments.js';
 import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
 import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
-import { dictionaryWords, famousSurnames } from './known.js';
-import { editDistance, isCommonWord } from './lexicon.js';
+import { famousSurnames, famousWithInitial } from './known.js';
+import { editDistance, isCommonWord, withinOneEdit } from './lexicon.js';
 import { tokenize } from '../nlp/tokenize.js';
 
 interface PersonRef {
@@ -21,6 +21,11 @@ interface PersonRef {
   actor: ActorRecord | null;
   /** Office held ("FM", "HOS"...) when known: from the office tables or the title it was named with. */
   office?: string;
+}
+
+/** A person the dictionary does not list (with every field PersonRef has, so that all share one object shape). */
+function personNotInDictionary(name: string, code: string | null, country: string | null, office?: string): PersonRef {
+  return { name, code, country, actor: null, office };
 }
 
 /** Words that may sit inside a title chain ("Aide to the Russian President", "Representative for Ukraine"). */
@@ -322,7 +327,7 @@ class Resolver {
       const name = this.words.slice(from, to).map((w) => w.text).join(' ');
       for (let q = 1; q <= n; q++) this.consumed[tk + q] = 1;
       const known = this.surnames.get(this.words[to - 1].key);
-      const p: PersonRef = known ?? { name, code: iso3 ? compose(iso3, agent) : null, country: iso3, actor: null, office: agent.office };
+      const p = known ?? personNotInDictionary(name, iso3 ? compose(iso3, agent) : null, iso3, agent.office);
       this.addSurname(p);
       return this.emitPerson(from, to, p);
     }
@@ -366,7 +371,7 @@ class Resolver {
     const code = codeAt(s.target.actor, this.date);
     if (!code || code.slice(0, 3) !== iso3 || isCounterpart(agent)) return null;
     this.consumed[tk + 1] = 1;
-    return { name: s.target.actor.name, code: code.length > 3 ? code : compose(iso3, agent), country: iso3, actor: null, office: agent.office };
+    return personNotInDictionary(s.target.actor.name, code.length > 3 ? code : compose(iso3, agent), iso3, agent.office);
   }
 
   /** Who "the US Secretary of State" / "the Russian Minister" / "his Russian counterpart" is. */
@@ -388,7 +393,7 @@ class Resolver {
       const fits = (p: PersonRef): boolean => p.code === code && (!agent.office || p.office === agent.office);
       const recent = SINGULAR_ROLES.has(head) ? this.lastPerson(fits) : undefined;
       if (recent) return recent;
-      return { name: `${adj ?? iso3} ${titleText(agent.phrase)}`.trim(), code: compose(iso3, agent), country: iso3, actor: null };
+      return personNotInDictionary(`${adj ?? iso3} ${titleText(agent.phrase)}`.trim(), compose(iso3, agent), iso3);
     }
     return null;
   }
@@ -437,7 +442,7 @@ class Resolver {
     const last = this.words[this.segs[k + n - 1].j - 1];
     if (!AGE.test(w.text) || !w.boundary || w.sentence !== last.sentence || !/^\s*,\s*$/.test(this.article.text.slice(last.end, w.start))) return false;
     const from = this.segs[k].i;
-    const p: PersonRef = { name: this.words.slice(from, this.segs[k + n - 1].j).map((x) => x.text).join(' '), code: null, country: null, actor: null };
+    const p = personNotInDictionary(this.words.slice(from, this.segs[k + n - 1].j).map((x) => x.text).join(' '), null, null);
     for (let q = 1; q < n; q++) this.consumed[k + q] = 1;
     if (!this.surnames.has(last.key)) this.surnames.set(last.key, p);
     this.emitPerson(from, this.segs[k + n - 1].j, p);
@@ -473,9 +478,8 @@ class Resolver {
       const first = p ? wordKey(p.name.split(/\s+/)[0]) : '';
       return p && (!given || first === given || editDistance(first, given, 2) <= 2) ? p : null;
     };
-    const p = same(this.surnames.get(last.key) ?? null) ?? same(this.famousByKey(last.key)) ?? same(this.knownTypo(last)) ?? {
-      name: this.words.slice(from, to).map((w) => w.text).join(' '), code: null, country: null, actor: null,
-    };
+    const p = same(this.surnames.get(last.key) ?? null) ?? same(this.famousByKey(last.key)) ?? same(this.knownTypo(last)) ??
+      personNotInDictionary(this.words.slice(from, to).map((w) => w.text).join(' '), null, null);
     for (let q = 1; q <= n; q++) this.consumed[k + q] = 1;
     if (!this.surnames.has(last.key)) this.surnames.set(last.key, p);
     this.emitPerson(this.segs[k].i, to, p);
@@ -489,7 +493,19 @@ class Resolver {
   /** A one-letter misspelling of a surname already named in the article. */
   private knownTypo(w: Word): PersonRef | null {
     if (w.key.length < 5) return null;
-    for (const [key, p] of this.surnames) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return p;
+    return this.typoOfNamed(w.key);
+  }
+
+  /** The person named in the article whose surname is one edit from `key`, keeping the first letter. */
+  private typoOfNamed(key: string): PersonRef | null {
+    const initial = key.charCodeAt(0);
+    for (const [surname, p] of this.surnames) if (surname.charCodeAt(0) === initial && withinOneEdit(surname, key)) return p;
+    return null;
+  }
+
+  /** The office holder whose surname is one edit from `key`, keeping the first letter. */
+  private typoOfFamous(key: string): ActorRecord | null {
+    for (const [surname, a] of famousWithInitial(this.dict, key)) if (withinOneEdit(surname, key)) return a;
     return null;
   }
 
@@ -512,8 +528,7 @@ class Resolver {
   private variant(first: Word, last: Word): PersonRef | null {
     const known = this.surnames.get(last.key);
     const candidates = this.dict.surnames.get(last.key) ?? [];
-    for (const a of candidates) {
-      const given = a.name.toUpperCase().split(/\s+/)[0];
+    for (const { actor: a, given } of candidates) {
       if (given === first.key || editDistance(given, first.key, 2) <= 2 || (given.length >= 4 && first.key.startsWith(given.slice(0, 4)))) {
         if (known && known.actor === a) return known;
         return this.personRef(a);
@@ -526,17 +541,17 @@ class Resolver {
     const exact = this.surnames.get(w.key);
     if (exact) return exact;
     if (w.key.length < 5 || isCommonWord(w.text)) return null;
-    const famous = famousSurnames(this.dict);
-    const f = famous.get(w.key);
-    if (f) return this.personRef(f);
+    const famous = famousSurnames(this.dict).get(w.key);
+    if (famous) return this.personRef(famous);
     // A misspelt surname (one edit) of someone in this article, else of someone famous. A word that
     // is itself part of some known name ("Osama", one edit from "Obama") is never a typo.
-    if (dictionaryWords(this.dict).has(w.key)) return null;
-    // Typos keep the first letter (Lovrov/Lavrov); requiring it keeps this loop cheap and safe.
-    for (const [key, p] of this.surnames) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return p;
+    if (this.dict.actorWords.has(w.key)) return null;
+    // Typos keep the first letter (Lovrov/Lavrov); requiring it keeps this search cheap and safe.
+    const named = this.typoOfNamed(w.key);
+    if (named) return named;
     if (w.key.length < 6) return null;
-    for (const [key, a] of famous) if (key[0] === w.key[0] && editDistance(key, w.key, 1) <= 1) return this.personRef(a);
-    return null;
+    const typo = this.typoOfFamous(w.key);
+    return typo ? this.personRef(typo) : null;
   }
 
   /** Mark the title chain before a named person as part of that mention ("US Secretary of State"). */

@@ -56,9 +56,8 @@ export function officeHolder(dict: ActorDictionary, country: string, office: str
 
 /** The office ("USA FM") a person held on `date`, from the office tables. */
 export function officeOf(dict: ActorDictionary, actor: ActorRecord, date: string): { country: string; office: string } | null {
-  for (const o of dict.data.offices)
-    for (const [name, from, to] of o.holders)
-      if (name === actor.name && from <= date && (to === null || to >= date)) return { country: o.country, office: o.office };
+  for (const { office: o, from, to } of dict.officesHeld.get(actor.name) ?? [])
+    if (from <= date && (to === null || to >= date)) return { country: o.country, office: o.office };
   return null;
 }
 

@@ -1,7 +1,8 @@
 // Dictionary matching: the article's words cut into segments, each either a dictionary match
 // (actor, country form, agent/title) or a plain word. Longest match wins; a match must pass case
 // guards so that "us", "is" or "will" never become the US, Islamic State or a person.
-import type { ActorDictionary, Target, TrieNode } from './dictionary.js';
+import type { ActorDictionary, Target } from './dictionary.js';
+import { NONE, ROOT } from './trie.js';
 import type { Word } from './words.js';
 
 export interface Segment {
@@ -21,12 +22,27 @@ function rank(t: Target, afterCountry: boolean): number {
   return 30;
 }
 
+/** Letters in `text`, counted as `text.replace(/[^\p{L}]/gu, '').length` counts them. */
+export function letterLength(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return text.replace(NON_LETTERS, '').length;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+const NON_LETTERS = /[^\p{L}]/gu;
+const ARTICLE_PREFIX = /^al(-|$)/i;
+const HYPHEN_CAPITAL = /-\p{Lu}/u;
+
 function nameShaped(words: Word[], i: number, j: number): boolean {
   const w = words[i]!;
-  if (j - i === 1 && w.allCaps && w.text.replace(/[^\p{L}]/gu, '').length >= 3) return true;
+  if (j - i === 1 && w.allCaps && letterLength(w.text) >= 3) return true;
   // "Al-Qaeda" may be one word or "Al", "-", "Qaeda".
   const last = words[j - 1]!;
-  return /^al(-|$)/i.test(w.text) && (j - i > 1 ? last.cap : /-\p{Lu}/u.test(w.text));
+  return ARTICLE_PREFIX.test(w.text) && (j - i > 1 ? last.cap : HYPHEN_CAPITAL.test(w.text));
 }
 
 /** Case guards: names start with a capital; short names (US, UN, IS) must be all capitals. */
@@ -38,33 +54,45 @@ function acceptable(t: Target, words: Word[], i: number, j: number): boolean {
   if (t.t === 'actor' && t.weak) return t.actor.kind === 'ORG' && nameShaped(words, i, j);
   const first = words[i];
   if (!first.cap) return false;
-  if (j - i === 1 && first.key.replace(/[^\p{L}]/gu, '').length <= 3 && !first.allCaps) return false;
+  if (j - i === 1 && !first.allCaps && letterLength(first.key) <= 3) return false;
   return true;
 }
 
+/** The preferred target of those that pass the case guards for words [i, j), null when none does. */
+function bestTarget(targets: Target[], words: Word[], i: number, j: number, afterCountry: boolean): Target | null {
+  let best: Target | null = null;
+  for (const t of targets) if (acceptable(t, words, i, j) && (!best || rank(t, afterCountry) < rank(best, afterCountry))) best = t;
+  return best;
+}
+
 export function segment(words: Word[], dict: ActorDictionary): Segment[] {
+  const trie = dict.trie;
   const out: Segment[] = [];
-  const ends: [number, Target[]][] = [];
+  // The dictionary matches starting at word i, shortest first: end (exclusive) and trie node.
+  const endWord: number[] = [];
+  const endNode: number[] = [];
   let i = 0;
   while (i < words.length) {
-    ends.length = 0;
-    let node: TrieNode | undefined = dict.root;
-    for (let j = i; j < words.length && node; j++) {
+    let ends = 0;
+    let node = ROOT;
+    for (let j = i; j < words.length; j++) {
       if (j > i && words[j].boundary) break;
-      const key = words[j].key;
-      let child: TrieNode | undefined = node.next.get(key);
-      if (!child && node.stems) for (const [stem, n] of node.stems) if (key.startsWith(stem)) { child = n; break; }
-      node = child;
-      if (node?.targets) ends.push([j + 1, node.targets]);
+      node = trie.child(node, words[j].key);
+      if (node === NONE) break;
+      if (trie.targets(node)) {
+        endWord[ends] = j + 1;
+        endNode[ends] = node;
+        ends++;
+      }
     }
     let chosen: Segment | null = null;
-    const prev = out[out.length - 1];
-    const afterCountry = prev?.target?.t === 'country' && !words[i].boundary;
-    for (let e = ends.length - 1; e >= 0 && !chosen; e--) {
-      const [j, targets] = ends[e];
-      let best: Target | null = null;
-      for (const t of targets) if (acceptable(t, words, i, j) && (!best || rank(t, afterCountry) < rank(best, afterCountry))) best = t;
-      if (best) chosen = { i, j, target: best };
+    if (ends > 0) {
+      const prev = out[out.length - 1];
+      const afterCountry = prev?.target?.t === 'country' && !words[i].boundary;
+      for (let e = ends - 1; e >= 0 && !chosen; e--) {
+        const best = bestTarget(trie.targets(endNode[e])!, words, i, endWord[e], afterCountry);
+        if (best) chosen = { i, j: endWord[e], target: best };
+      }
     }
     if (chosen) {
       out.push(chosen);

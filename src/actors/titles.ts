@@ -11,9 +11,9 @@ const TITLE_HEADS = new Set([
 ]);
 
 export function isTitle(agent: AgentRecord): boolean {
-  if (agent.office) return !/S$/.test(agent.phrase) || agent.phrase.endsWith('SECRETARY OF STATE');
-  const words = agent.phrase.split(' ');
-  return TITLE_HEADS.has(words[words.length - 1]);
+  const phrase = agent.phrase;
+  if (agent.office) return !phrase.endsWith('S') || phrase.endsWith('SECRETARY OF STATE');
+  return TITLE_HEADS.has(phrase.slice(phrase.lastIndexOf(' ') + 1));
 }
 
 export function isCounterpart(agent: AgentRecord): boolean {

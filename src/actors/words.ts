@@ -33,20 +33,53 @@ const UPPER_START = /^[\p{Lu}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 
-function makeWord(raw: string, start: number, sentence: number, boundary: boolean, possessive: boolean, sentenceStart: boolean, pos: string): Word {
+/** Case of a word as bit flags: what `cap` and `allCaps` are made of. */
+const UPPER_FIRST = 1;
+const HAS_LETTER = 2;
+const HAS_LOWER = 4;
+
+/** The case flags of any word. */
+export function wordShape(raw: string): number {
+  return (UPPER_START.test(raw) ? UPPER_FIRST : 0) | (LETTER.test(raw) ? HAS_LETTER : 0) | (LOWER.test(raw) ? HAS_LOWER : 0);
+}
+
+/**
+ * The case flags of a token made only of ASCII letters and digits, -1 for any other token. Most
+ * tokens are such words or numbers, and for them one pass over the characters says all that the
+ * general path's regular expressions would: a plain word (not a possessive, nothing to split or
+ * strip) whose key is its upper case.
+ */
+export function asciiWordShape(text: string): number {
+  if (text.length === 0) return -1;
+  let flags = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) flags |= HAS_LETTER | HAS_LOWER;
+    else if (c >= 65 && c <= 90) flags |= HAS_LETTER;
+    else if (c < 48 || c > 57) return -1;
+  }
+  // A digit or a capital (the characters are all letters and digits here).
+  return text.charCodeAt(0) <= 90 ? flags | UPPER_FIRST : flags;
+}
+
+function newWord(key: string, raw: string, start: number, sentence: number, shape: number, boundary: boolean, possessive: boolean, sentenceStart: boolean, pos: string): Word {
   return {
-    key: wordKey(raw),
+    key,
     text: raw,
     start,
     end: start + raw.length,
     sentence,
-    cap: UPPER_START.test(raw),
-    allCaps: LETTER.test(raw) && !LOWER.test(raw),
+    cap: (shape & UPPER_FIRST) !== 0,
+    allCaps: (shape & HAS_LETTER) !== 0 && (shape & HAS_LOWER) === 0,
     boundary,
     possessive,
     sentenceStart,
     pos,
   };
+}
+
+function makeWord(raw: string, start: number, sentence: number, boundary: boolean, possessive: boolean, sentenceStart: boolean, pos: string): Word {
+  return newWord(wordKey(raw), raw, start, sentence, wordShape(raw), boundary, possessive, sentenceStart, pos);
 }
 
 export function articleWords(article: Article): Word[] {
@@ -62,6 +95,14 @@ export function articleWords(article: Article): Word[] {
       boundary = true;
       lastSentence = tok.sentence;
       wordsInSentence = 0;
+    }
+    const ascii = asciiWordShape(tok.text);
+    if (ascii >= 0) {
+      lastEnd = tok.end;
+      words.push(newWord(tok.text.toUpperCase(), tok.text, tok.start, tok.sentence, ascii, boundary, false, wordsInSentence === 0, tok.pos));
+      wordsInSentence++;
+      boundary = false;
+      continue;
     }
     if (POSSESSIVE.test(tok.text) && words.length && !newSentence) {
       // Not a boundary: names may contain one ("People's Republic of China"); composition rules
