@@ -52,8 +52,27 @@ const WEEKDAY_WORDS = [
 ];
 
 const byLength = (a: string, b: string): number => b.length - a.length;
-const MONTH_ALT = Object.keys(MONTH_NAMES).sort(byLength).join('|');
-const WEEKDAY_ALT = WEEKDAY_WORDS.sort(byLength).join('|');
+
+/**
+ * Names as one regex alternation, longest first (so "sept" is not read where "september" is
+ * written), grouped by first letter: "s(?:eptember|eptembre|…|ept|ep)|o(?:ctober|…)". The first
+ * letters are distinct lower-case letters, none matching another even case-insensitively, so at
+ * any place only one group can match and the grouped form matches exactly what the flat list
+ * would; but the regex engine dismisses a word after its first letter instead of trying every
+ * name, and the scanner below runs over whole documents.
+ */
+export function alternation(names: string[]): string {
+  const byFirstLetter = new Map<string, string[]>();
+  for (const name of [...names].sort(byLength)) {
+    const rests = byFirstLetter.get(name[0]) ?? [];
+    rests.push(name.slice(1));
+    byFirstLetter.set(name[0], rests);
+  }
+  return [...byFirstLetter].map(([first, rests]) => `${first}(?:${rests.join('|')})`).join('|');
+}
+
+const MONTH_ALT = alternation(Object.keys(MONTH_NAMES));
+const WEEKDAY_ALT = alternation(WEEKDAY_WORDS);
 // Letters in any of the scripts above, so "Mayıs" is not read as "May" + "ıs".
 const L = 'a-zA-ZÀ-ÿĀ-žşŞğĞıİ';
 

@@ -122,8 +122,9 @@ function joinMonthAndYear(text: string, out: DateMention[], pub: FullDate): void
 
 // chrono runs ~40 regexes over whatever it is given; most of an article holds no date. It is run
 // only on windows around words every date expression we keep contains (see isNoise).
+// The word alternatives share one leading \b, so a position inside a word is rejected once, not per alternative.
 const TRIGGER =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tonight|tomorrow|yesterday|ago|years?|months?|night|morning|afternoon|evening)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/gi;
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:today|tonight|tomorrow|yesterday|ago|years?|months?|night|morning|afternoon|evening)\b)|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/gi;
 const WINDOW_PAD = 40;
 
 function isWordChar(c: number): boolean {
