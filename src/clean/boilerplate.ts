@@ -7,8 +7,11 @@
 // In plain text, near the end of a document, the first boilerplate block after which no real
 // paragraph follows cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
 import { eld } from 'eld/small';
+import { LETTER } from './chars.js';
 import { countWords } from './paragraphs.js';
-import { CALL_VERBS, CALL_WORDS, FUNCTION_WORDS, READER_WORDS, UI_WORDS } from './vocabulary.js';
+import { TextCache } from './text-cache.js';
+import { uiShare } from './ui-share.js';
+import { CALL_VERBS, CALL_WORDS, READER_WORDS } from './vocabulary.js';
 
 export interface Block {
   text: string;
@@ -28,18 +31,11 @@ export interface ClassifierOptions {
 export const TEXT_CLASSIFIER: ClassifierOptions = { drop: 2, edge: 1, tailCut: true };
 /** No tail cut for HTML: Readability's container already ends where the article does. */
 export const HTML_CLASSIFIER: ClassifierOptions = { drop: 2, edge: 1, tailCut: false };
-const LETTERS = /\p{L}/gu;
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 const LABEL_END = /:\s*$/;
 const GLUED = /\p{Ll}{2}\p{Lu}\p{Ll}/gu;
 const BULLET = /^[•·▪●■*►>»-]\s*/;
 const LINKISH = /(https?:\/\/|www\.|\.(com|org|net|cn|de|uk)\b|@\w+\.\w|>>)/i;
-const WORD_SPLIT = /[\s/|]+/;
-const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}()]+$/gu;
-const HAS_LETTER = /\p{L}/u;
-const PLURAL_S = /s$/;
-/** "Comment(s)Print", "storiesGet": menu items run together without a space. */
-const JOINED = /([\p{Ll})])(\p{Lu})/gu;
 const MONTH =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc)/i;
 const NUMERIC_DAY = /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/;
@@ -84,23 +80,12 @@ function isSentence(text: string, words: number, separators: number): boolean {
 /** Words per separator above which a block reads as prose with a few separators in it. */
 const SEPARATOR_PROSE_WORDS = 40;
 
-/** Share of a block's content words (function words aside) that are interface vocabulary. */
-function uiShare(text: string): number {
-  let content = 0;
-  let ui = 0;
-  for (const raw of text.replace(JOINED, '$1 $2').toLowerCase().split(WORD_SPLIT)) {
-    const w = raw.replace(EDGE_PUNCT, '');
-    if (!HAS_LETTER.test(w) || FUNCTION_WORDS.has(w)) continue;
-    content++;
-    if (UI_WORDS.has(w) || UI_WORDS.has(w.replace(PLURAL_S, ''))) ui++;
-  }
-  return content === 0 ? 0 : ui / content;
-}
-
 /** Blocks longer than this are not calls to action, whatever they mention. */
 const CALL_MAX_WORDS = 60;
 /** Addressing the reader counts towards an aside only in a block this short. */
 const ADDRESS_MAX_WORDS = 25;
+
+const NO_CALL: { readonly calls: number; readonly addressed: boolean } = { calls: 0, addressed: false };
 
 /**
  * How a block speaks to the reader about the site: distinct call/disclosure words (plus one for
@@ -108,34 +93,39 @@ const ADDRESS_MAX_WORDS = 25;
  */
 function readerCall(text: string): { calls: number; addressed: boolean } {
   const words = text.toLowerCase().match(WORD);
-  if (words === null) return { calls: 0, addressed: false };
-  const seen = new Set<string>();
-  let you = FORMAL_YOU.test(text);
-  for (const w of words) {
-    if (CALL_WORDS.has(w)) seen.add(w);
-    else if (READER_WORDS.has(w)) you = true;
-  }
-  if (seen.size === 0) return { calls: 0, addressed: false };
-  return { calls: seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0), addressed: you };
+  if (words === null) return NO_CALL;
+  let seen: Set<string> | null = null;
+  for (const w of words) if (CALL_WORDS.has(w)) (seen ??= new Set()).add(w);
+  // Without a call word, whether the block addresses the reader does not matter.
+  if (seen === null) return NO_CALL;
+  return { calls: seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0), addressed: addressesReader(text, words) };
 }
 
-/** Scores are asked for repeatedly (expansion, then classification): compute each block's once. */
-const memo = new WeakMap<Block, { language: string | null; scored: Scored }>();
+/** Second person: "Sie"/"Ihr" by their capital, or a reader word that is not itself a call word. */
+function addressesReader(text: string, words: string[]): boolean {
+  return FORMAL_YOU.test(text) || words.some((w) => !CALL_WORDS.has(w) && READER_WORDS.has(w));
+}
+
+/**
+ * Scores are asked for repeatedly (expansion, then classification), and the same text comes as
+ * several blocks (a page's body and Readability's copy of its article): each is computed once.
+ */
+const scores = new TextCache<{ language: string | null; linkChars: number | undefined; scored: Scored }>(4_000_000);
 
 /** Evidence a block is not article text, before looking at its position. */
 export function scoreBlock(block: Block, docLanguage: string | null): Scored {
-  const cached = memo.get(block);
-  if (cached !== undefined && cached.language === docLanguage) return cached.scored;
+  const cached = scores.get(block.text);
+  if (cached !== undefined && cached.language === docLanguage && cached.linkChars === block.linkChars) return cached.scored;
   const scored = computeScore(block, docLanguage);
-  memo.set(block, { language: docLanguage, scored });
+  scores.set(block.text, { language: docLanguage, linkChars: block.linkChars, scored });
   return scored;
 }
 
 function computeScore(block: Block, docLanguage: string | null): Scored {
   const text = block.text;
   const words = countWords(text);
-  const letters = text.match(LETTERS)?.length ?? 0;
-  const separators = text.match(SEPARATORS)?.length ?? 0;
+  const letters = LETTER.count(text);
+  const separators = countSeparators(text);
   const sentence = isSentence(text, words, separators);
   let score = 0;
   if (letters < 2) score += 3; // "19:54", "--", "6/9/15"
@@ -185,6 +175,13 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
   return { score, sentence, words, aside };
 }
 
+const SEPARATOR_CHARS = /[|•·]/;
+
+/** Matches of SEPARATORS; most blocks have none of its middle characters, so the scan is skipped. */
+function countSeparators(text: string): number {
+  return SEPARATOR_CHARS.test(text) ? (text.match(SEPARATORS)?.length ?? 0) : 0;
+}
+
 function isTitleCase(text: string): boolean {
   let words = 0;
   let capital = 0;
@@ -200,8 +197,25 @@ function isTitleCase(text: string): boolean {
 }
 
 function otherLanguage(text: string, docLanguage: string): boolean {
-  const result = eld.detect(text);
-  return result.language !== '' && result.language !== docLanguage && result.isReliable();
+  const language = reliableLanguage(text);
+  return language !== null && language !== docLanguage;
+}
+
+/** eld reads only this much of its input (it truncates), so texts agreeing on it get the same answer. */
+const ELD_INPUT_CHARS = 1000;
+/** eld's reliable answers by input: each identification costs a tenth of a millisecond. */
+const reliableLanguages = new TextCache<string | null>(2_000_000);
+
+/** The language eld identifies reliably, or null when it finds none or is unsure. */
+function reliableLanguage(text: string): string | null {
+  const input = text.length > ELD_INPUT_CHARS ? text.slice(0, ELD_INPUT_CHARS) : text;
+  let language = reliableLanguages.get(input);
+  if (language === undefined) {
+    const result = eld.detect(input);
+    language = result.language !== '' && result.isReliable() ? result.language : null;
+    reliableLanguages.set(input, language);
+  }
+  return language;
 }
 
 /** Closing blocks (at most; fewer in short documents) where calls to action and author bios are looked for... */

@@ -25,13 +25,83 @@ export function parseDocument(html: string): Doc | null {
     if (!document.body) return null;
     // A missing <body> tag or stray markup between </head> and <body> leaves linkedom's body empty;
     // a browser would recover, so re-parse with the page's structural tags replaced by clean ones.
-    if ((document.body.textContent ?? '').trim().length < EMPTY_BODY && source.length > EMPTY_BODY * 10) {
+    if (source.length > EMPTY_BODY * 10 && !hasText(document.body, EMPTY_BODY)) {
       document = parseHTML(`<!DOCTYPE html><html><body>${source.replace(STRUCTURE_TAGS, ' ')}</body></html>`).document;
     }
     return document.body ? (document as unknown as Doc) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether `root.textContent.trim()` is at least `min` characters long, reading only as much of the
+ * text as it takes to tell (a page's whole text is long; its first few hundred characters decide).
+ */
+export function hasText(root: Node, min: number): boolean {
+  let offset = 0; // characters of text before the current node
+  let first = -1; // offset of the first non-space character
+  for (let node = nextInOrder(root, root); node !== null; node = nextInOrder(node, root)) {
+    const type = node.nodeType;
+    if (type !== 3 && type !== 4) continue;
+    const text = node.textContent ?? '';
+    if (first < 0) {
+      const start = text.search(NON_SPACE);
+      if (start >= 0) first = offset + start;
+    }
+    // The text trimmed so far runs from `first` to this node's last non-space character, if any.
+    const end = first >= 0 ? text.trimEnd().length : 0;
+    if (end > 0 && offset + end - first >= min) return true;
+    offset += text.length;
+  }
+  return false;
+}
+
+/** The node after `node` in document order, staying under `root` (null when the walk is done). */
+function nextInOrder(node: Node, root: Node): Node | null {
+  const child = node.firstChild;
+  if (child !== null) return child;
+  for (let at: Node | null = node; at !== null && at !== root; at = at.parentNode) {
+    const sibling = at.nextSibling;
+    if (sibling !== null) return sibling;
+  }
+  return null;
+}
+
+/** What String.prototype.trim keeps: \s is exactly the white space and line terminators it strips. */
+const NON_SPACE = /\S/;
+
+/**
+ * The elements under `root` in document order, as querySelectorAll('*') lists them (the content of
+ * <template> elements aside), but without running a CSS selector engine over every element.
+ */
+export function descendantElements(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  let el = root.firstElementChild;
+  while (el !== null) {
+    out.push(el);
+    const child = el.localName === 'template' ? null : el.firstElementChild;
+    el = child ?? nextOutside(el, root);
+  }
+  return out;
+}
+
+/** The first element after `el` and its subtree in document order, staying under `root`. */
+function nextOutside(el: Element, root: ParentNode): Element | null {
+  for (let at = el; ; ) {
+    const sibling = at.nextElementSibling;
+    if (sibling !== null) return sibling;
+    const parent = at.parentNode;
+    if (parent === null || parent === root || parent.nodeType !== ELEMENT_NODE) return null;
+    at = parent as Element;
+  }
+}
+
+const ELEMENT_NODE = 1;
+
+/** The element's tag name as CSS selectors compare it (lower case in HTML). */
+export function lowerTagName(el: Element): string {
+  return el.localName.toLowerCase();
 }
 
 /** Elements whose start and end break the text flow into separate paragraphs. */

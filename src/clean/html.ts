@@ -2,7 +2,7 @@
 // that pick from the page's own blocks (./expand.js), then classify the blocks like plain-text lines.
 import { Readability } from '@mozilla/readability';
 import { classifyBlocks, HTML_CLASSIFIER, type Block } from './boilerplate.js';
-import { elementBlocks, parseDocument, type Doc } from './dom.js';
+import { descendantElements, elementBlocks, lowerTagName, parseDocument, type Doc } from './dom.js';
 import { expandCore } from './expand.js';
 import { detectLanguage } from './language.js';
 import { countWords, dedupeParagraphs, squeeze } from './paragraphs.js';
@@ -34,7 +34,8 @@ const MIN_ARTICLE = 200;
 
 function readabilityBlocks(doc: Doc): Block[] | null {
   try {
-    const article = new Readability<Element>(doc, { serializer: (node) => node as Element, charThreshold: MIN_ARTICLE }).parse();
+    // keepClasses: the blocks are read from tags and text, so Readability need not strip class names.
+    const article = new Readability<Element>(doc, { serializer: (node) => node as Element, charThreshold: MIN_ARTICLE, keepClasses: true }).parse();
     if (!article?.content) return null;
     const blocks = elementBlocks(article.content);
     const chars = blocks.reduce((n, b) => n + b.text.length, 0);
@@ -52,6 +53,8 @@ export interface HtmlBlocks {
   body: Block[];
   /** Blocks of the article container Readability picked (empty when it found none). */
   core: Block[];
+  /** Elements pruned only as comment sections: with none, reading the page with comments changes nothing. */
+  commentSections: number;
 }
 
 /**
@@ -60,12 +63,13 @@ export interface HtmlBlocks {
  */
 export function htmlBlocks(html: string, keepComments = false): HtmlBlocks {
   const doc = parseDocument(html);
-  if (doc === null) return { title: null, scripts: [], body: [], core: [] };
+  if (doc === null) return { title: null, scripts: [], body: [], core: [], commentSections: 0 };
   const title = pageTitle(doc);
-  const scripts = Array.from(doc.querySelectorAll('script'));
-  pruneChrome(doc, keepComments);
+  const elements = descendantElements(doc);
+  const scripts = elements.filter((el) => lowerTagName(el) === 'script');
+  const commentSections = pruneChrome(doc, keepComments, elements);
   const body = elementBlocks(doc.body); // before Readability, which rewrites the document
-  return { title, scripts, body, core: readabilityBlocks(doc) ?? [] };
+  return { title, scripts, body, core: readabilityBlocks(doc) ?? [], commentSections };
 }
 
 /** Keeps the blocks that are article text, each once. */
@@ -183,7 +187,7 @@ export function extractHtml(html: string): HtmlExtraction {
     let page = htmlBlocks(html);
     let paragraphs = selectParagraphs(page);
     let domChars = chars(paragraphs);
-    if (domChars < COMMENTS_PAGE_MAX) {
+    if (domChars < COMMENTS_PAGE_MAX && page.commentSections > 0) {
       // Next to nothing outside the comment sections: a forum thread or a live ticker, whose text they are.
       const withComments = htmlBlocks(html, true);
       const more = selectParagraphs(withComments);

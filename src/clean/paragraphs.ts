@@ -1,7 +1,13 @@
 // Paragraph-level text utilities shared by the HTML and plain-text paths: white-space
 // normalisation, re-joining hard-wrapped lines, and keeping repeated paragraphs once.
+import { LOWER, UPPER } from './chars.js';
 
-const SPACES = /[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+/**
+ * Runs of spaces (including no-break and zero-width ones) that are not already a single ' ':
+ * replacing only those gives what replacing every run by ' ' gives, without copying the string
+ * once per word.
+ */
+const SPACES = /[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g;
 
 /** Collapses runs of spaces (including no-break and zero-width ones) and trims. */
@@ -17,9 +23,6 @@ export function normaliseNewlines(text: string): string {
 const TERMINAL = /[.!?…:;]["'”’»)\]]*$/;
 const STARTS_LOWER = /^["'“‘(\[]?\p{Ll}/u;
 const ENDS_MIDSENTENCE = /[\p{Ll},]$/u;
-const UPPER = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
-
 
 /**
  * Re-joins lines of one block that were wrapped mid-sentence (fixed-width text, e-mail bodies).
@@ -41,12 +44,22 @@ export function rejoinWrapped(lines: string[]): string[] {
 }
 
 /** Wire copy in capitals (MUC-4, old telex) has no lower case to tell a wrapped line by. */
-function isAllCaps(lines: string[]): boolean {
+export function isAllCaps(lines: string[]): boolean {
+  let unread = 0;
+  for (const line of lines) unread += line.length;
   let upper = 0;
   let lower = 0;
   for (const line of lines) {
-    upper += line.match(UPPER)?.length ?? 0;
-    lower += line.match(LOWER)?.length ?? 0;
+    for (let i = 0; i < line.length; ) {
+      const c = line.codePointAt(i)!;
+      if (UPPER.has(c)) upper++;
+      else if (LOWER.has(c)) lower++;
+      const width = c > 0xffff ? 2 : 1;
+      i += width;
+      unread -= width;
+      // Even if every unread character were a capital, lower case would be a tenth of them: not caps.
+      if ((unread & 63) === 0 && lower >= (upper + unread) * 0.1) return false;
+    }
   }
   return upper > 40 && lower < upper * 0.1;
 }
@@ -69,7 +82,8 @@ export function countWords(text: string): number {
   return n;
 }
 
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** Runs of non-word characters other than a lone ' ' (which would be replaced by itself; see SPACES). */
+const NOT_WORD = /[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]/gu;
 
 /** Comparison key: case, quotes, punctuation and spacing differences do not make a new paragraph. */
 export function paragraphKey(text: string): string {
@@ -88,28 +102,70 @@ const ANCHOR_WORDS = 5;
  */
 export function dedupeParagraphs(paragraphs: string[]): string[] {
   const seen = new Set<string>();
-  const byAnchor = new Map<string, Set<string>[]>();
+  const byAnchor = new Map<string, WordBag[]>();
   const kept: string[] = [];
   for (const paragraph of paragraphs) {
     const key = paragraphKey(paragraph);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
-    const words = key.split(' ');
-    if (words.length >= NEAR_MIN_WORDS) {
-      const anchors = [words.slice(0, ANCHOR_WORDS).join(' '), '$' + words.slice(-ANCHOR_WORDS).join(' ')];
-      const wordSet = new Set(words);
-      if (anchors.some((a) => (byAnchor.get(a) ?? []).some((earlier) => jaccard(earlier, wordSet) >= NEAR_JACCARD))) {
-        continue;
-      }
-      for (const a of anchors) {
-        const list = byAnchor.get(a);
-        if (list) list.push(wordSet);
-        else byAnchor.set(a, [wordSet]);
-      }
+    // A key is its words joined by single spaces: words and anchors are counted and cut at spaces.
+    if (hasSpaces(key, NEAR_MIN_WORDS - 1)) {
+      const bag = new WordBag(key);
+      const head = key.slice(0, nthSpace(key, ANCHOR_WORDS));
+      const tail = '$' + key.slice(nthSpaceFromEnd(key, ANCHOR_WORDS) + 1);
+      if (nearAny(byAnchor.get(head), bag) || nearAny(byAnchor.get(tail), bag)) continue;
+      addTo(byAnchor, head, bag);
+      addTo(byAnchor, tail, bag);
     }
     kept.push(paragraph);
   }
   return kept;
+}
+
+/** Whether `text` holds at least n spaces. */
+function hasSpaces(text: string, n: number): boolean {
+  return nthSpace(text, n) >= 0;
+}
+
+/** Index of the n-th space of `text` (n >= 1), or -1. */
+function nthSpace(text: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf(' ', at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+/** Index of the n-th space counted from the end of `text` (n >= 1), or -1. */
+function nthSpaceFromEnd(text: string, n: number): number {
+  let at = text.length;
+  for (let i = 0; i < n; i++) {
+    at = at > 0 ? text.lastIndexOf(' ', at - 1) : -1;
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+/** A paragraph's words; the set is built only when it is compared (most anchors are never shared). */
+class WordBag {
+  private built: Set<string> | null = null;
+  constructor(private readonly key: string) {}
+  get set(): Set<string> {
+    return (this.built ??= new Set(this.key.split(' ')));
+  }
+}
+
+function nearAny(earlier: WordBag[] | undefined, bag: WordBag): boolean {
+  if (earlier === undefined) return false;
+  for (const e of earlier) if (jaccard(e.set, bag.set) >= NEAR_JACCARD) return true;
+  return false;
+}
+
+function addTo(byAnchor: Map<string, WordBag[]>, anchor: string, bag: WordBag): void {
+  const list = byAnchor.get(anchor);
+  if (list) list.push(bag);
+  else byAnchor.set(anchor, [bag]);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
