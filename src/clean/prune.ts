@@ -52,7 +52,7 @@ function chromeNamePart(lowerName: string, keepComments: boolean): boolean {
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** Chrome by role or because it is hidden: what isChrome decides before looking at names. */
+/** Chrome by its role, or hidden (attribute or inline style), whatever its names say. */
 function chromeState(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
@@ -151,7 +151,11 @@ export function pruneChrome(doc: Doc, keepComments = false, elements = descendan
   unwrapArticleNoscript(elements.filter((el) => lowerTagName(el) === 'noscript'));
   removeChromeTags(elements);
   const bodyElements = descendantElements(doc.body);
-  const holders = articleHolders(doc.body, bodyElements);
+  return removeChrome(bodyElements, articleHolders(doc.body, bodyElements), keepComments);
+}
+
+/** Removes the chrome among the body's elements; returns how many went only as comment sections. */
+function removeChrome(bodyElements: Element[], holders: ArticleHolders, keepComments: boolean): number {
   // Each verdict depends on the element and the page totals only, not on what went before it: an
   // element removed earlier is an ancestor (taking this one along) or outside this one's subtree.
   let commentSections = 0;
