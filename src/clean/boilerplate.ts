@@ -6,8 +6,8 @@
 // another language than the document, how much of it is link text). Blocks scoring >= `drop` go.
 // In plain text, near the end of a document, the first boilerplate block after which no real
 // paragraph follows cuts the tail (comment forms, "more from" boxes), the way a reader stops reading.
-import { eld } from 'eld/small';
 import { LETTER } from './chars.js';
+import { reliableLanguage } from './language.js';
 import { countWords } from './paragraphs.js';
 import { TextCache } from './text-cache.js';
 import { uiShare } from './ui-share.js';
@@ -201,22 +201,6 @@ function otherLanguage(text: string, docLanguage: string): boolean {
   return language !== null && language !== docLanguage;
 }
 
-/** eld reads only this much of its input (it truncates), so texts agreeing on it get the same answer. */
-const ELD_INPUT_CHARS = 1000;
-/** eld's reliable answers by input: each identification costs a tenth of a millisecond. */
-const reliableLanguages = new TextCache<string | null>(2_000_000);
-
-/** The language eld identifies reliably, or null when it finds none or is unsure. */
-function reliableLanguage(text: string): string | null {
-  const input = text.length > ELD_INPUT_CHARS ? text.slice(0, ELD_INPUT_CHARS) : text;
-  let language = reliableLanguages.get(input);
-  if (language === undefined) {
-    const result = eld.detect(input);
-    language = result.language !== '' && result.isReliable() ? result.language : null;
-    reliableLanguages.set(input, language);
-  }
-  return language;
-}
 
 /** Closing blocks (at most; fewer in short documents) where calls to action and author bios are looked for... */
 const ASIDE_EDGE_TAIL = 3;
