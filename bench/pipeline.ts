@@ -115,7 +115,7 @@ async function child(paths: string[], opts: { limit: number; jobs: number; strid
  */
 function warmRate(r: ChildResult): number {
   const k = Math.floor(r.marks.length / 2);
-  if (k === 0 || r.marks.length === 0) return r.documents / (r.ms / 1000);
+  if (k === 0) return r.documents / (r.ms / 1000);
   const from = r.marks[k - 1]!;
   return (r.documents - k * r.markEvery) / ((r.ms - from) / 1000);
 }
