@@ -236,26 +236,6 @@ export function sentenceMayMatter(article: Article, sent: Sentence, from: number
   return mayResolve(d, tokens, from, to);
 }
 
-/**
- * A set of texts bucketed by length: a text is compared only with the earlier texts of its length
- * (usually none), where a Set<string> would hash every text in full.
- */
-class TextSet {
-  private readonly byLength = new Map<number, string[]>();
-
-  /** Add a text; false if it was there already. */
-  add(text: string): boolean {
-    const same = this.byLength.get(text.length);
-    if (!same) {
-      this.byLength.set(text.length, [text]);
-      return true;
-    }
-    if (same.includes(text)) return false;
-    same.push(text);
-    return true;
-  }
-}
-
 /** The coding of one article: the discourse state, the events so far, the sentence being coded. */
 class ArticleCoder {
   readonly events: CodedEvent[] = [];
@@ -263,7 +243,7 @@ class ArticleCoder {
   /** Events coded so far, per sentence: "sentence|source|target|type|negated". */
   private readonly seen = new Set<string>();
   /** A sentence repeated word for word (reposts, pasted twice, a flood of copies) reports nothing new. */
-  private readonly sentencesSeen = new TextSet();
+  private readonly sentencesSeen = new Set<string>();
   private readonly viewOptions: ViewOptions;
   private readonly requireDyad: boolean;
   /** emit, for the speech acts. */
@@ -289,7 +269,9 @@ class ArticleCoder {
   codeSentence(s: number): void {
     const { article } = this;
     const sent = article.sentences[s]!;
-    if (!this.sentencesSeen.add(article.text.slice(sent.start, sent.end))) return;
+    const text = article.text.slice(sent.start, sent.end);
+    if (this.sentencesSeen.has(text)) return;
+    this.sentencesSeen.add(text);
     // Tokens are sorted by start: the sentence's are those from its start up to its end.
     const from = lowerBound(article.tokens, sent.start);
     const to = Math.max(from, lowerBound(article.tokens, sent.end));
