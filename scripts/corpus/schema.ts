@@ -111,3 +111,51 @@ export function checkAnnotation(a: Annotation, text: string): string[] {
   });
   return out;
 }
+
+/** A character range [start, end) in the sentence, or null when the text is absent. */
+export type CharSpan = { start: number; end: number } | null;
+
+/** An annotated event with its copied texts located in the sentence. */
+export interface LocatedEvent {
+  event: AnnotatedEvent;
+  trigger: CharSpan;
+  action: CharSpan;
+  source: CharSpan;
+  target: CharSpan;
+}
+
+function locate(text: string, value: string | null | undefined, occurrence: number | undefined): CharSpan {
+  if (!value) return null;
+  const at = nthIndex(text, value, occurrence ?? 1);
+  return at < 0 ? null : { start: at, end: at + value.length };
+}
+
+export function eventSpans(e: AnnotatedEvent, text: string): LocatedEvent {
+  return {
+    event: e,
+    trigger: locate(text, e.trigger, e.trigger_occurrence),
+    action: locate(text, e.action_trigger, e.action_trigger_occurrence),
+    source: locate(text, e.source?.text, e.source?.text_occurrence),
+    target: locate(text, e.target?.text, e.target?.text_occurrence),
+  };
+}
+
+/** Two spans overlap, or both are absent. */
+export function spanOverlap(a: CharSpan, b: CharSpan): boolean {
+  if (a === null || b === null) return a === b;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** A one-to-one matching of a to b (greedy, in order) under `same`. */
+export function matchEvents<A, B>(a: A[], b: B[], same: (x: A, y: B) => boolean): [A, B][] {
+  const used = new Set<number>();
+  const out: [A, B][] = [];
+  for (const x of a) {
+    const j = b.findIndex((y, k) => !used.has(k) && same(x, y));
+    if (j >= 0) {
+      used.add(j);
+      out.push([x, b[j]!]);
+    }
+  }
+  return out;
+}
