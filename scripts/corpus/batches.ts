@@ -3,9 +3,12 @@
 // and two overlap batches o01 (test) and o02 (train) whose sentences are also in a t/r batch and
 // are given to a different annotator, to measure agreement.
 //
-// Run: node dist/scripts/corpus/batches.js
+// With --new, only sentences not in any batch yet (a later draw) are cut, into r batches numbered
+// after the last one; the existing batches are left as they are.
+//
+// Run: node dist/scripts/corpus/batches.js [--new]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../eval/common.js';
 
@@ -43,6 +46,18 @@ function main(): void {
     writeFileSync(join(dir, `${name}.jsonl`), part.map(({ id, source, date, context, text }) => JSON.stringify({ id, source, date, context, text })).join('\n') + '\n');
     process.stderr.write(`${name}: ${part.length}\n`);
   };
+  if (process.argv.includes('--new')) {
+    const batched = new Set<string>();
+    let last = 0;
+    for (const f of readdirSync(dir)) {
+      const m = /^r(\d+)\.jsonl$/.exec(f);
+      if (m) last = Math.max(last, Number(m[1]));
+      for (const l of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) batched.add((JSON.parse(l) as { id: string }).id);
+    }
+    const fresh = rows.filter((r) => !batched.has(r.id) && r.split === 'train');
+    chunks(fresh, SIZE).forEach((c, i) => write(`r${String(last + i + 1).padStart(2, '0')}`, c));
+    return;
+  }
   for (const split of ['test', 'train'] as const) {
     const part = rows.filter((r) => r.split === split);
     chunks(part, SIZE).forEach((c, i) => write(`${split === 'test' ? 't' : 'r'}${String(i + 1).padStart(2, '0')}`, c));
