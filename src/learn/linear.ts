@@ -77,6 +77,8 @@ export interface TrainOptions {
   classWeight?: (label: number) => number;
   /** Deterministic shuffling. */
   seed?: number;
+  /** Starting weights: [feature, class index, weight] (prior knowledge the data may overrule). */
+  priors?: [string, number, number][];
 }
 
 export interface Example {
@@ -101,6 +103,15 @@ export function train(examples: Example[], classes: string[], bits: number, opts
   const bias = new Float32Array(k);
   const biasSq = new Float32Array(k).fill(1e-8);
   const model: LinearModel = { classes, bits, weights, bias };
+  const mask = (1 << bits) - 1;
+  for (const [name, c, w] of opts.priors ?? []) {
+    const key = hashString(name) & mask;
+    if (!weights.has(key)) {
+      weights.set(key, new Float32Array(k));
+      sq.set(key, new Float32Array(k).fill(1e-8));
+    }
+    weights.get(key)![c] = w;
+  }
   const order = examples.slice();
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, (opts.seed ?? 1) + epoch);
@@ -184,4 +195,70 @@ export function deserialize(s: SerializedModel): LinearModel {
     weights.set(id, w);
   }
   return { classes: s.classes, bits: s.bits, weights, bias: Float32Array.from(s.bias) };
+}
+
+/** One choice among candidates: the features of each, and the index of the right one (-1: none of
+ *  them, i.e. the "no candidate" option, whose features are `none`). */
+export interface RankingExample {
+  candidates: Features[];
+  none: Features;
+  gold: number;
+}
+
+/** Scores of a one-class model (a ranker): w . f for each candidate. */
+export function scoreOne(model: LinearModel, f: Features): number {
+  let z = model.bias[0]!;
+  for (let i = 0; i < f.keys.length; i++) {
+    const w = model.weights.get(f.keys[i]!);
+    if (w) z += w[0]! * f.values[i]!;
+  }
+  return z;
+}
+
+/** Softmax over [none, ...candidates] of a ranker: index 0 is "none". */
+export function rank(model: LinearModel, none: Features, candidates: Features[]): Float64Array {
+  const z = new Float64Array(candidates.length + 1);
+  z[0] = scoreOne(model, none);
+  candidates.forEach((f, i) => (z[i + 1] = scoreOne(model, f)));
+  let max = -Infinity;
+  for (const x of z) if (x > max) max = x;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    z[i] = Math.exp(z[i]! - max);
+    sum += z[i]!;
+  }
+  for (let i = 0; i < z.length; i++) z[i] /= sum;
+  return z;
+}
+
+/** Train a ranker (listwise softmax, AdaGrad, L2): which candidate, if any, is the right one. */
+export function trainRanker(examples: RankingExample[], bits: number, opts: TrainOptions): LinearModel {
+  const weights = new Map<number, Float32Array>();
+  const sq = new Map<number, Float32Array>();
+  const model: LinearModel = { classes: ['score'], bits, weights, bias: new Float32Array(1) };
+  const order = examples.slice();
+  const update = (f: Features, g: number): void => {
+    for (let i = 0; i < f.keys.length; i++) {
+      let w = weights.get(f.keys[i]!);
+      let s = sq.get(f.keys[i]!);
+      if (!w || !s) {
+        w = new Float32Array(1);
+        s = new Float32Array(1).fill(1e-8);
+        weights.set(f.keys[i]!, w);
+        sq.set(f.keys[i]!, s);
+      }
+      const grad = g * f.values[i]! + opts.l2 * w[0]!;
+      s[0] += grad * grad;
+      w[0] -= (opts.rate * grad) / Math.sqrt(s[0]!);
+    }
+  };
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    shuffle(order, (opts.seed ?? 1) + epoch);
+    for (const ex of order) {
+      const p = rank(model, ex.none, ex.candidates);
+      update(ex.none, p[0]! - (ex.gold < 0 ? 1 : 0));
+      ex.candidates.forEach((f, i) => update(f, p[i + 1]! - (ex.gold === i ? 1 : 0)));
+    }
+  }
+  return model;
 }

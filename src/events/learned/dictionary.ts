@@ -1,0 +1,111 @@
+// The whole Phoenix verb dictionary (data/verbs.json) as evidence for the learned coder: which
+// CAMEO codes a verb, its phrasal form or one of its patterns would give at a token. The coder does
+// not obey a match (a trained model weighs it); a match is a feature, and so is the dictionary's
+// "do not code" ([---]).
+import { readFileSync } from 'node:fs';
+import { dataFile } from './data.js';
+
+export interface Tok {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+}
+
+/** A pattern row of data/verbs.json: before slots, after slots, code or null, negative flag. */
+type PatternRow = [string[], string[], string | null, 0 | 1];
+
+interface VerbsTable {
+  blocks: PatternRow[][];
+  verbs: Record<string, [string | null, number, string[]][]>;
+}
+
+interface Pattern {
+  before: string[][];
+  after: string[][];
+  code: string | null;
+  negative: boolean;
+}
+
+interface Entry {
+  code: string | null;
+  particles: string[];
+  patterns: Pattern[];
+}
+
+export interface DictionaryMatch {
+  /** CAMEO code, or null for a "do not code" pattern. */
+  code: string | null;
+  /** What matched: the verb's own code, a phrasal verb, or a pattern around the verb. */
+  via: 'verb' | 'phrasal' | 'pattern';
+  /** The pattern itself contains a negation ("NOT * AID"). */
+  negative: boolean;
+}
+
+export interface VerbLexicon {
+  entries: Map<string, Entry[]>;
+}
+
+let cached: VerbLexicon | null = null;
+
+/** data/verbs.json, read once. */
+export function verbLexicon(): VerbLexicon {
+  if (cached) return cached;
+  const table = JSON.parse(readFileSync(dataFile('verbs.json'), 'utf8')) as VerbsTable;
+  const blocks = table.blocks.map((rows) =>
+    rows.map(([b, a, code, neg]): Pattern => ({ before: b.map((s) => s.split('|')), after: a.map((s) => s.split('|')), code, negative: neg === 1 })),
+  );
+  const entries = new Map<string, Entry[]>();
+  for (const [word, list] of Object.entries(table.verbs)) {
+    entries.set(word, list.map(([code, block, particles]) => ({ code, particles, patterns: blocks[block]! })));
+  }
+  cached = { entries };
+  return cached;
+}
+
+/** A pattern word matches a token: the word, its lemma, or a stem of five letters or more. */
+function slotMatches(slot: string[], t: Tok): boolean {
+  for (const w of slot) {
+    if (w === t.lower || w === t.lemma) return true;
+    if (w.length >= 5 && t.lower.startsWith(w)) return true;
+  }
+  return false;
+}
+
+/** Slots found in order in toks[from, to) with gaps allowed. */
+function inOrder(slots: string[][], toks: Tok[], from: number, to: number): boolean {
+  let k = from;
+  for (const s of slots) {
+    while (k < to && !slotMatches(s, toks[k]!)) k++;
+    if (k >= to) return false;
+    k++;
+  }
+  return true;
+}
+
+const AFTER_WINDOW = 10;
+const BEFORE_WINDOW = 6;
+const PARTICLE_WINDOW = 3;
+
+/** Every dictionary reading of the token at k (a verb, or a noun whose lemma is a dictionary verb). */
+export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clauseStart: number, clauseEnd: number): DictionaryMatch[] {
+  const t = toks[k]!;
+  const list = lex.entries.get(t.lower) ?? lex.entries.get(t.lemma);
+  if (!list) return [];
+  const out: DictionaryMatch[] = [];
+  const afterEnd = Math.min(clauseEnd, k + 1 + AFTER_WINDOW);
+  const beforeStart = Math.max(clauseStart, k - BEFORE_WINDOW);
+  for (const e of list) {
+    if (e.particles.length) {
+      if (!inOrder(e.particles.map((p) => [p]), toks, k + 1, Math.min(clauseEnd, k + 1 + PARTICLE_WINDOW))) continue;
+      if (e.code !== null) out.push({ code: e.code, via: 'phrasal', negative: false });
+    } else if (e.code !== null) out.push({ code: e.code, via: 'verb', negative: false });
+    for (const p of e.patterns) {
+      if (p.after.length && !inOrder(p.after, toks, k + 1, afterEnd)) continue;
+      if (p.before.length && !inOrder(p.before, toks, beforeStart, k)) continue;
+      if (!p.after.length && !p.before.length) continue;
+      out.push({ code: p.code, via: 'pattern', negative: p.negative });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,388 @@
+// Features of the learned coder's three decisions, read off the shallow parse of one sentence:
+//  - trigger: is the word at k an event, and of which PLOVER type (or none)?
+//  - modality: asserted, intent, threat, demand, refusal, hypothetical or denied?
+//  - argument: is a noun phrase the source, the target, or neither, of the event at k?
+// Each feature is a string; the model hashes it. Word clusters stand in for words the training
+// data never showed, and dictionary codes for verbs it never showed in context.
+import type { Features } from '../../learn/linear.js';
+import type { SentenceView, Tok } from '../sentence.js';
+import { ploverOf } from '../cameo.js';
+import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
+import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
+import type { NounPhrase } from './phrases.js';
+
+/** Everything the featurisers read for one sentence, computed once. */
+export interface SentenceContext {
+  view: SentenceView;
+  phrases: NounPhrase[];
+  clusters: Map<string, number>;
+  lexicon: VerbLexicon;
+  /** Dictionary readings per token, filled lazily. */
+  matches: (DictionaryMatch[] | undefined)[];
+  /** Index of the phrase covering each token, or -1. */
+  phraseAt: Int32Array;
+  /** What the rule coder coded at each token (its reading is one more piece of evidence). */
+  rules: Map<number, RuleReading[]>;
+}
+
+/** An event of the rule coder at a token: its type (null for a plain statement) and flags. */
+export interface RuleReading {
+  type: string | null;
+  negated: boolean;
+  hypothetical: boolean;
+}
+
+export function sentenceContext(view: SentenceView, phrases: NounPhrase[], clusters: Map<string, number>, lexicon: VerbLexicon, rules: Map<number, RuleReading[]> = new Map()): SentenceContext {
+  const phraseAt = new Int32Array(view.toks.length).fill(-1);
+  phrases.forEach((p, i) => {
+    for (let k = p.first; k <= p.last; k++) phraseAt[k] = i;
+  });
+  return { view, phrases, clusters, lexicon, matches: new Array(view.toks.length), phraseAt, rules };
+}
+
+export function matchesAt(ctx: SentenceContext, k: number): DictionaryMatch[] {
+  let m = ctx.matches[k];
+  if (m === undefined) {
+    const clause = ctx.view.clauses[ctx.view.clauseOf[k]!]!;
+    m = dictionaryMatches(ctx.lexicon, ctx.view.toks, k, clause.start, clause.end);
+    ctx.matches[k] = m;
+  }
+  return m;
+}
+
+function cluster(ctx: SentenceContext, t: Tok | undefined): string {
+  if (!t) return 'none';
+  const c = ctx.clusters.get(t.lemma) ?? ctx.clusters.get(t.lower);
+  return c === undefined ? 'oov' : String(c);
+}
+
+export function nominalType(t: Tok): string | undefined {
+  return NOMINALS.get(t.lemma) ?? NOMINALS.get(t.lower) ?? (t.lower.endsWith('s') ? NOMINALS.get(t.lower.slice(0, -1)) : undefined);
+}
+
+/** Is the token at k a trigger candidate: a verb, a word the tagger took for a noun or adjective
+ *  but the verb dictionary lists ("abducted", "retook", "encircled"), or an event noun? */
+export function isCandidate(ctx: SentenceContext, k: number): boolean {
+  const t = ctx.view.toks[k]!;
+  if (t.pos === 'VERB') return /[a-z]/i.test(t.text);
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+  if (nominalType(t) !== undefined) return true;
+  // A listed verb form ("retook", "abducted") mistagged, or a noun spelled as a dictionary verb
+  // ("attack", "arrest") heading its phrase.
+  if (!ctx.lexicon.entries.has(t.lower) && !ctx.lexicon.entries.has(t.lemma)) return false;
+  if (/(ed|en)$/.test(t.lower) && t.lower.length > 4) return true;
+  const next = ctx.view.toks[k + 1];
+  return t.pos === 'NOUN' && (!next || next.pos !== 'NOUN');
+}
+
+/** The verb governing an infinitive at k ("threatened to [strike]", "urged Iran to [release]"). */
+export function governorOf(view: SentenceView, k: number): number {
+  const { toks } = view;
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+  if (j < 0 || toks[j]!.lower !== 'to') return -1;
+  // Back over an object phrase: "urged [the Syrian government] to".
+  for (let g = j - 1, steps = 0; g >= 0 && steps < 8; g--, steps++) {
+    const t = toks[g]!;
+    if (t.pos === 'VERB' || (t.pos === 'ADJ' && (t.lower === 'ready' || t.lower === 'willing' || t.lower === 'able' || t.lower === 'prepared' || t.lower === 'set'))) return g;
+    if (t.pos === 'NOUN' && GOVERNORS.has(t.lemma) && steps === 0) return g;
+    if (t.pos === 'AUX' || t.text === ',' || t.text === ';') return -1;
+  }
+  return -1;
+}
+
+/** The action a governing verb at k governs ("threatened [to strike]"): the verb after "to". */
+export function complementOf(view: SentenceView, k: number): number {
+  const { toks } = view;
+  for (let j = k + 1; j < toks.length && j <= k + 8; j++) {
+    const t = toks[j]!;
+    if (t.lower === 'to' && toks[j + 1]?.pos === 'VERB') return j + 1;
+    if (t.lower === 'to' && toks[j + 1]?.pos === 'ADV' && toks[j + 2]?.pos === 'VERB') return j + 2;
+    if (t.pos === 'VERB' || t.text === ',' || t.text === ';' || t.pos === 'SCONJ') return -1;
+  }
+  return -1;
+}
+
+/** Auxiliaries and negations right before k (up to 4 tokens, within the clause). */
+function auxChain(view: SentenceView, k: number): Tok[] {
+  const out: Tok[] = [];
+  const start = view.clauses[view.clauseOf[k]!]!.start;
+  for (let j = k - 1; j >= start && j >= k - 4; j--) {
+    const t = view.toks[j]!;
+    if (t.pos === 'AUX' || t.pos === 'PART' || NEGATIONS.has(t.lower) || t.pos === 'ADV') out.push(t);
+    else break;
+  }
+  return out;
+}
+
+function passive(view: SentenceView, k: number): boolean {
+  const t = view.toks[k]!;
+  if (t.pos !== 'VERB' || !/(ed|en|wn|ught|id|t)$/.test(t.lower)) return false;
+  for (const a of auxChain(view, k)) if (a.lemma === 'be' || a.lemma === 'get') return true;
+  return false;
+}
+
+/** The nearest phrase before k in k's clause (a subject) and the first after k (an object). */
+function neighbourPhrases(ctx: SentenceContext, k: number): { before: NounPhrase | null; after: NounPhrase | null } {
+  const clause = ctx.view.clauses[ctx.view.clauseOf[k]!]!;
+  let before: NounPhrase | null = null;
+  let after: NounPhrase | null = null;
+  for (const p of ctx.phrases) {
+    if (p.last < k && p.first >= clause.start) before = p;
+    if (p.first > k && p.first < clause.end && !after) after = p;
+  }
+  return { before, after };
+}
+
+function sectorOf(p: NounPhrase | null): string {
+  if (!p) return 'none';
+  if (!p.code) return p.kind;
+  return p.code.length >= 6 ? p.code.slice(3, 6) : p.code.slice(0, 3) === '---' ? 'unk' : 'STATE';
+}
+
+/** Inside a reported-speech complement: a speech verb earlier in the sentence, before a clause start. */
+function reported(view: SentenceView, k: number): string | null {
+  for (let j = k - 1; j >= 0; j--) {
+    const t = view.toks[j]!;
+    if ((t.pos === 'VERB' || t.pos === 'ADP') && SPEECH.has(t.lemma)) return t.lemma;
+  }
+  // "..., officials said": a speech verb after a comma later in the sentence.
+  for (let j = k + 1; j < view.toks.length; j++) {
+    const t = view.toks[j]!;
+    if (t.pos === 'VERB' && SPEECH.has(t.lemma) && view.toks[j - 1]?.text !== ',' && j > k + 2) {
+      for (let c = k + 1; c < j; c++) if (view.toks[c]!.text === ',' || view.toks[c]!.text === '”' || view.toks[c]!.text === '"') return 'after:' + t.lemma;
+    }
+  }
+  return null;
+}
+
+/** Features of the word at k as a possible event trigger. */
+export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): void {
+  const { view } = ctx;
+  const toks = view.toks;
+  const t = toks[k]!;
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  f.add('bias');
+  f.add('w=' + t.lower);
+  f.add('l=' + t.lemma);
+  f.add('pos=' + t.pos);
+  f.add('l+pos=' + t.lemma + '|' + t.pos);
+  f.add('c=' + cluster(ctx, t));
+  f.add('c+pos=' + cluster(ctx, t) + '|' + t.pos);
+  f.add('suffix=' + t.lower.slice(-3));
+  const nom = nominalType(t);
+  if (nom) f.add('nom=' + nom);
+  const ms = matchesAt(ctx, k);
+  if (ms.length === 0) f.add('dict=none');
+  for (const m of ms) {
+    const root = m.code ? m.code.slice(0, 2) : 'nocode';
+    f.add('dict:' + m.via + '=' + root);
+    if (m.code) {
+      f.add('dict:code=' + m.code);
+      // The dictionary's reading as a PLOVER type: one feature per type, whatever code gave it.
+      f.add('dict:plover=' + (ploverOf(m.code) ?? 'none'));
+    }
+    if (m.negative) f.add('dict:negative');
+  }
+  f.add('p1=' + (prev?.lower ?? '<s>'));
+  f.add('n1=' + (next?.lower ?? '</s>'));
+  f.add('p1pos=' + (prev?.pos ?? '<s>'));
+  f.add('n1pos=' + (next?.pos ?? '</s>'));
+  f.add('p2=' + (toks[k - 2]?.lower ?? '<s>'));
+  f.add('n2=' + (toks[k + 2]?.lower ?? '</s>'));
+  f.add('l+n1=' + t.lemma + '|' + (next?.lower ?? '</s>'));
+  if (next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV')) f.add('l+part=' + t.lemma + '|' + next.lower);
+  for (let j = Math.max(0, k - 4); j < Math.min(toks.length, k + 5); j++) if (j !== k && (toks[j]!.pos === 'NOUN' || toks[j]!.pos === 'VERB')) f.add('ctx=' + toks[j]!.lemma);
+  for (const a of auxChain(view, k)) f.add('aux=' + a.lower);
+  if (passive(view, k)) f.add('passive');
+  const gov = governorOf(view, k);
+  if (gov >= 0) {
+    const g = toks[gov]!;
+    f.add('gov=' + g.lemma);
+    f.add('govc=' + cluster(ctx, g));
+    const gm = GOVERNORS.get(g.lemma);
+    if (gm) f.add('govmod=' + gm);
+    for (const m of matchesAt(ctx, gov)) if (m.code) f.add('govdict=' + (ploverOf(m.code) ?? m.code.slice(0, 2)));
+  }
+  const comp = complementOf(view, k);
+  if (comp >= 0) {
+    const c = toks[comp]!;
+    f.add('comp=' + c.lemma);
+    f.add('compc=' + cluster(ctx, c));
+    for (const m of matchesAt(ctx, comp)) if (m.code) f.add('compdict=' + (ploverOf(m.code) ?? m.code.slice(0, 2)));
+    const gm = GOVERNORS.get(t.lemma);
+    if (gm) f.add('governs=' + gm);
+  }
+  if (t.pos !== 'VERB') {
+    // A noun: its determiner, what follows it, and a light verb that takes it as object.
+    if (prev && (prev.pos === 'DET' || prev.pos === 'PRON')) f.add('det=' + prev.lower);
+    if (next?.pos === 'ADP') f.add('nprep=' + next.lower);
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      const v = toks[j]!;
+      if (v.pos === 'VERB') {
+        f.add('nverb=' + v.lemma);
+        if (LIGHT_VERBS.has(v.lemma)) f.add('light=' + v.lemma);
+        break;
+      }
+    }
+    if (prev && /['’]s$/.test(prev.lower)) f.add('possessed');
+  }
+  const { before, after } = neighbourPhrases(ctx, k);
+  f.add('subj=' + sectorOf(before));
+  f.add('obj=' + sectorOf(after));
+  if (after && toks[after.first - 1]?.pos === 'ADP') f.add('objprep=' + toks[after.first - 1]!.lower);
+  const clause = view.clauses[view.clauseOf[k]!]!;
+  if (clause.relative) f.add('relative');
+  const rep = reported(view, k);
+  if (rep) f.add('reported=' + rep);
+  if (SPEECH.has(t.lemma)) f.add('speech');
+  const coded = ctx.phrases.filter((p) => p.code !== null).length;
+  f.add('actors=' + Math.min(coded, 3));
+  const rules = ctx.rules.get(k);
+  if (rules) for (const r of rules) f.add('rule=' + (r.type ?? 'statement'));
+  else f.add('rule=none');
+  if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.add('govrule=' + (r.type ?? 'statement'));
+}
+
+/** Features of the modality of an event at k (its type is decided separately). */
+export function modalityFeatures(ctx: SentenceContext, k: number, f: Features): void {
+  const { view } = ctx;
+  const toks = view.toks;
+  const t = toks[k]!;
+  f.add('bias');
+  f.add('l=' + t.lemma);
+  f.add('pos=' + t.pos);
+  const gm = GOVERNORS.get(t.lemma);
+  if (gm) f.add('self=' + gm);
+  for (const a of auxChain(view, k)) f.add('aux=' + a.lower);
+  const gov = governorOf(view, k);
+  if (gov >= 0) {
+    const g = toks[gov]!;
+    f.add('gov=' + g.lemma);
+    f.add('govmod=' + (GOVERNORS.get(g.lemma) ?? 'other'));
+    for (const a of auxChain(view, gov)) f.add('govaux=' + a.lower);
+  }
+  const comp = complementOf(view, k);
+  if (comp >= 0) f.add('hascomp');
+  const clause = view.clauses[view.clauseOf[k]!]!;
+  const first = toks[clause.start]!;
+  f.add('clausefirst=' + first.lower);
+  for (let j = clause.start; j < k; j++) {
+    const w = toks[j]!;
+    if (MODAL_WORDS.has(w.lower)) f.add('before=' + w.lower);
+    if (GOVERNORS.has(w.lemma) && w.pos === 'VERB') f.add('beforegov=' + GOVERNORS.get(w.lemma));
+  }
+  // The clause before a complement: "denied that", "said it would".
+  if (clause.start > 0) {
+    for (let j = clause.start - 1; j >= 0 && j >= clause.start - 6; j--) {
+      const w = toks[j]!;
+      if (w.pos === 'VERB') {
+        f.add('outer=' + w.lemma);
+        const om = GOVERNORS.get(w.lemma);
+        if (om) f.add('outermod=' + om);
+        break;
+      }
+    }
+  }
+  if (t.pos !== 'VERB') {
+    const prev = toks[k - 1];
+    if (prev?.lower === 'no') f.add('no-noun');
+    for (let j = k + 1; j < clause.end && j <= k + 5; j++) if (NEGATIONS.has(toks[j]!.lower)) f.add('neg-after');
+  }
+  if (toks[toks.length - 1]?.text === '?') f.add('question');
+  for (const r of ctx.rules.get(k) ?? []) {
+    if (r.negated) f.add('rule-negated');
+    if (r.hypothetical) f.add('rule-hypothetical');
+  }
+  const next = toks[k + 1];
+  if (next?.lower === 'no') f.add('obj-no');
+}
+
+function bucket(d: number): string {
+  return d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 10 ? '7-10' : '11+';
+}
+
+/** Features of "no phrase" as the source (or target) of the event at k: the sentence may name none
+ *  ("Three soldiers were killed"), or name it where the coder cannot see it. */
+export function noneFeatures(ctx: SentenceContext, k: number, type: string, f: Features): void {
+  const t = ctx.view.toks[k]!;
+  const feats = ['none', 'pos=' + t.pos, 'passive=' + passive(ctx.view, k), 'gov=' + (governorOf(ctx.view, k) >= 0), 'phrases=' + Math.min(ctx.phrases.length, 4)];
+  for (const x of feats) {
+    f.add(x);
+    f.add(type + '|' + x);
+  }
+  f.add('l=' + t.lemma);
+}
+
+/** Features of noun phrase p as an argument of the event at k of type `type`. */
+export function argumentFeatures(ctx: SentenceContext, k: number, type: string, p: NounPhrase, f: Features): void {
+  const { view } = ctx;
+  const toks = view.toks;
+  const t = toks[k]!;
+  const before = p.last < k;
+  const dir = before ? 'L' : 'R';
+  const dist = before ? k - p.last : p.first - k;
+  const sameClause = view.clauseOf[p.head] === view.clauseOf[k];
+  const prep = toks[p.first - 1]?.pos === 'ADP' || toks[p.first - 1]?.lower === 'to' ? toks[p.first - 1]!.lower : 'none';
+  let verbsBetween = 0;
+  let commas = 0;
+  const [from, to] = before ? [p.last + 1, k] : [k + 1, p.first];
+  for (let j = from; j < to; j++) {
+    if (toks[j]!.pos === 'VERB') verbsBetween++;
+    if (toks[j]!.text === ',') commas++;
+  }
+  const pas = passive(view, k);
+  const kind = p.kind + ':' + sectorOf(p);
+  // Which phrase it is, counting outwards from the trigger on its side (1 = the nearest).
+  let order = 1;
+  for (const q of ctx.phrases) {
+    if (q === p) continue;
+    if (before && q.last < k && q.first > p.last) order++;
+    if (!before && q.first > k && q.last < p.first) order++;
+  }
+  const feats = [
+    'bias',
+    'dir=' + dir,
+    'dist=' + dir + bucket(dist),
+    'same=' + sameClause,
+    'prep=' + dir + prep,
+    'verbs=' + dir + Math.min(verbsBetween, 2),
+    'commas=' + dir + Math.min(commas, 2),
+    'kind=' + kind,
+    'coded=' + (p.code !== null),
+    'pas=' + pas + dir + prep,
+    'trigpos=' + t.pos + dir,
+    'order=' + dir + Math.min(order, 4),
+    'order+same=' + dir + Math.min(order, 4) + sameClause,
+    'order+prep=' + dir + Math.min(order, 3) + prep,
+    'head=' + toks[p.head]!.lemma,
+    'headc=' + cluster(ctx, toks[p.head]),
+  ];
+  for (const x of feats) {
+    f.add(x);
+    f.add(type + '|' + x);
+  }
+  f.add('l=' + t.lemma + '|' + dir + prep);
+  if (view.clauses[view.clauseOf[p.head]!]!.relative) f.add('np-relative');
+  if (view.clauses[view.clauseOf[k]!]!.relative) f.add('trig-relative');
+  // The first phrase of the trigger's clause, before it: the subject.
+  const clause = view.clauses[view.clauseOf[k]!]!;
+  const firstInClause = ctx.phrases.find((q) => q.first >= clause.start && q.first < clause.end);
+  if (firstInClause === p && before) f.add('clause-subject');
+  // The subject of a governing verb is the actor of the governed action ("Turkey threatened to strike").
+  const gov = governorOf(view, k);
+  if (gov >= 0) {
+    const gclause = view.clauses[view.clauseOf[gov]!]!;
+    const gsubj = ctx.phrases.find((q) => q.first >= gclause.start && q.last < gov);
+    if (gsubj === p) f.add('gov-subject');
+    if (p.first > gov && p.last < k) f.add('gov-object');
+  }
+  // "Russia's attack on", "the arrest of X": possessor and of-phrase of a noun trigger.
+  if (t.pos !== 'VERB') {
+    if (p.last === k - 1 || (p.first <= k && p.last >= k)) f.add('n-contains');
+    if (toks[p.last + 1] && /['’]s$/.test(toks[p.last + 1]!.lower) && p.last + 2 === k) f.add('n-possessor');
+    if (prep === 'of' && p.first === k + 2) f.add('n-of');
+  }
+  if (p.first <= k && p.last >= k) f.add('covers-trigger');
+}
