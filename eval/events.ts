@@ -10,9 +10,9 @@
 //    lower bound on precision: some of them are true events the expectations do not list).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPetrarchActors, type ActorDictionary } from '../src/actors/index.js';
-import { articleFromInput, codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/events/index.js';
-import { cameoInfo } from '../src/events/cameo.js';
+import { loadPetrarchActors, type ActorDictionary } from '../src/stages/actors/index.js';
+import { articleFromInput, codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/stages/events/index.js';
+import { cameoInfo } from '../src/stages/events/cameo.js';
 import type { Article } from '../src/model.js';
 import { processDocument } from '../src/pipeline.js';
 import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';

@@ -1,9 +1,9 @@
 // The pipeline as a chain of pure stages over the model (side effects live in store/, cli/, server/).
 import type { Article, CleanDocument, CodeInput, Event, RawDocument } from './model.js';
-import { cleanDocument } from './clean/index.js';
-import { annotate } from './nlp/index.js';
-import { resolveEntities } from './actors/index.js';
-import { articleFromInput, codeEvents } from './events/index.js';
+import { cleanDocument } from './stages/clean/index.js';
+import { annotate } from './stages/annotate/index.js';
+import { resolveEntities } from './stages/actors/index.js';
+import { articleFromInput, codeEvents } from './stages/events/index.js';
 
 export interface Processed {
   article: Article;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPetrarchActors, resolveEntities } from '../src/actors/index.js';
-import { parsePetrarchActors, parsePetrarchAgents, petrarchDate } from '../src/actors/petrarch.js';
+import { loadPetrarchActors, resolveEntities } from '../src/stages/actors/index.js';
+import { parsePetrarchActors, parsePetrarchAgents, petrarchDate } from '../src/stages/actors/petrarch.js';
 import { sharedDataDir } from '../eval/common.js';
 import { article } from './fixtures/actors/helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveActorPhrase } from '../src/actors/index.js';
+import { resolveActorPhrase } from '../src/stages/actors/index.js';
 
 describe('resolveActorPhrase (round 2)', () => {
   it('a group noun anywhere in the phrase belongs to the country', () => {

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editDistance, withinOneEdit } from '../src/actors/lexicon.js';
-import { asciiWordShape, wordShape } from '../src/actors/words.js';
-import { letterLength } from '../src/actors/segments.js';
-import { aliasKeys, wordKey, compileDictionary } from '../src/actors/dictionary.js';
-import { WordTable } from '../src/actors/word-table.js';
-import { NONE, ROOT } from '../src/actors/trie.js';
-import type { ActorData } from '../src/actors/types.js';
+import { editDistance, withinOneEdit } from '../src/stages/actors/lexicon.js';
+import { asciiWordShape, wordShape } from '../src/stages/actors/words.js';
+import { letterLength } from '../src/stages/actors/segments.js';
+import { aliasKeys, wordKey, compileDictionary } from '../src/stages/actors/dictionary.js';
+import { WordTable } from '../src/stages/actors/word-table.js';
+import { NONE, ROOT } from '../src/stages/actors/trie.js';
+import type { ActorData } from '../src/stages/actors/types.js';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {

@@ -1,6 +1,6 @@
 // Weak (common-word) aliases: organisations written as names resolve without context.
 import { describe, expect, it } from 'vitest';
-import { resolveEntities } from '../src/actors/index.js';
+import { resolveEntities } from '../src/stages/actors/index.js';
 import { article } from './fixtures/actors/helpers.js';
 
 function codeOf(text: string, surface: string): string | null | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEntities } from '../src/actors/index.js';
+import { resolveEntities } from '../src/stages/actors/index.js';
 import type { Entity } from '../src/model.js';
 import { article, seed } from './fixtures/actors/helpers.js';
 
@@ -251,8 +251,8 @@ describe('round 2: errors the event coder ran into', () => {
 
 describe('text written all in capitals', () => {
   it('does not read "IS" or "US" as acronyms when every word is in capitals', async () => {
-    const { annotate } = await import('../src/nlp/index.js');
-    const { resolveEntities } = await import('../src/actors/index.js');
+    const { annotate } = await import('../src/stages/annotate/index.js');
+    const { resolveEntities } = await import('../src/stages/actors/index.js');
     const text = 'THE NEW PROPOSAL IS A STEP FORWARD, THE MINISTER TOLD US IN SAN SALVADOR TODAY. THE GUERRILLAS SAID THE TALKS WILL CONTINUE NEXT WEEK IN MEXICO.';
     const a = annotate({ id: 'x', source: 'x', url: null, title: null, published: '1989-11-20', language: 'en', day_first: false, text, duplicate_of: null });
     const names = resolveEntities({ ...a, entities: [] }).map((e) => e.text);

@@ -1,6 +1,6 @@
 // declaredCharset: the <meta> encoding declaration sniffed from a page's first bytes.
 import { describe, expect, it } from 'vitest';
-import { declaredCharset } from '../src/clean/charset.js';
+import { declaredCharset } from '../src/ingest/charset.js';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 

@@ -2,9 +2,9 @@
 // recovered from a page's data (JSON-LD, embedded JSON) and from comment sections when the DOM
 // holds nothing else; state-flag class names not mistaken for chrome.
 import { describe, expect, it } from 'vitest';
-import { scoreBlock } from '../src/clean/boilerplate.js';
-import { embeddedTextParagraphs, linkedDataParagraphs } from '../src/clean/html.js';
-import { cleanDocument } from '../src/clean/index.js';
+import { scoreBlock } from '../src/stages/clean/boilerplate.js';
+import { embeddedTextParagraphs, linkedDataParagraphs } from '../src/stages/clean/html.js';
+import { cleanDocument } from '../src/stages/clean/index.js';
 import type { RawDocument } from '../src/model.js';
 
 const html = (content: string): RawDocument => ({ id: 'h', source: 'test', url: null, format: 'html', content, published: null, title: null });

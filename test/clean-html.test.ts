@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanDocument } from '../src/clean/index.js';
+import { cleanDocument } from '../src/stages/clean/index.js';
 import type { RawDocument } from '../src/model.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'clean');

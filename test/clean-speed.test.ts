@@ -3,13 +3,13 @@
 // and tricky inputs: Unicode letters of every case, astral characters, lone surrogates, odd spaces.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { scoreBlock } from '../src/clean/boilerplate.js';
-import { LETTER, LOWER, UPPER } from '../src/clean/chars.js';
-import { descendantElements, hasText, parseDocument } from '../src/clean/dom.js';
-import { dedupeParagraphs, isAllCaps, paragraphKey, squeeze } from '../src/clean/paragraphs.js';
-import { pruneChrome } from '../src/clean/prune.js';
-import { uiShare } from '../src/clean/ui-share.js';
-import { FUNCTION_WORDS, UI_WORDS } from '../src/clean/vocabulary.js';
+import { scoreBlock } from '../src/stages/clean/boilerplate.js';
+import { LETTER, LOWER, UPPER } from '../src/stages/clean/chars.js';
+import { descendantElements, hasText, parseDocument } from '../src/stages/clean/dom.js';
+import { dedupeParagraphs, isAllCaps, paragraphKey, squeeze } from '../src/stages/clean/paragraphs.js';
+import { pruneChrome } from '../src/stages/clean/prune.js';
+import { uiShare } from '../src/stages/clean/ui-share.js';
+import { FUNCTION_WORDS, UI_WORDS } from '../src/stages/clean/vocabulary.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {

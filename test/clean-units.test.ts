@@ -1,10 +1,10 @@
 // Unit tests of the clean stage's parts: line classifier, wrapped-line joining, dedupe, language.
 import { describe, expect, it } from 'vitest';
-import { classifyBlocks, scoreBlock } from '../src/clean/boilerplate.js';
-import { expandCore } from '../src/clean/expand.js';
-import { detectLanguage } from '../src/clean/language.js';
-import { dedupeParagraphs, rejoinWrapped } from '../src/clean/paragraphs.js';
-import { extractPlainText } from '../src/clean/text.js';
+import { classifyBlocks, scoreBlock } from '../src/stages/clean/boilerplate.js';
+import { expandCore } from '../src/stages/clean/expand.js';
+import { detectLanguage } from '../src/stages/clean/language.js';
+import { dedupeParagraphs, rejoinWrapped } from '../src/stages/clean/paragraphs.js';
+import { extractPlainText } from '../src/stages/clean/text.js';
 
 const SENTENCES = [
   'The foreign minister said on Monday that the talks in Geneva had produced no agreement on a ceasefire.',
@@ -103,7 +103,7 @@ describe('growing Readability\'s pick', () => {
 
 describe('a story on one line', () => {
   it('keeps a long single-line story that contains a few bullet separators and ends with a promo', async () => {
-    const { cleanDocument } = await import('../src/clean/index.js');
+    const { cleanDocument } = await import('../src/stages/clean/index.js');
     const sentence = 'The minister said the talks in Geneva had made progress on the ceasefire and on aid to the besieged towns. ';
     const text = sentence.repeat(30) + 'Some names have been changed. • As told to a reporter. • Do you have an experience to share? Email us.';
     const clean = cleanDocument({ id: 'x', source: 'x', url: null, format: 'text', content: text, published: null, title: null });

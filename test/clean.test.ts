@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanDocument } from '../src/clean/index.js';
-import { paragraphKey } from '../src/clean/paragraphs.js';
+import { cleanDocument } from '../src/stages/clean/index.js';
+import { paragraphKey } from '../src/stages/clean/paragraphs.js';
 import type { RawDocument } from '../src/model.js';
 import { expected, SEEDS } from './fixtures/seeds/expected.js';
 

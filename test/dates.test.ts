@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDates } from '../src/nlp/dates.js';
-import { findDates, parseDateString } from '../src/nlp/dates-parse.js';
+import { resolveDates } from '../src/lang/dates.js';
+import { findDates, parseDateString } from '../src/lang/dates-parse.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const seed = (name: string): string => readFileSync(join(ROOT, 'examples/seeds', name), 'utf8');

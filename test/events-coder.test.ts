@@ -1,7 +1,7 @@
 // The event coder on hand-built articles: each test isolates one construction.
 import { describe, expect, it } from 'vitest';
-import { codeArticle, codeEvents } from '../src/events/index.js';
-import type { CodedEvent } from '../src/events/index.js';
+import { codeArticle, codeEvents } from '../src/stages/events/index.js';
+import type { CodedEvent } from '../src/stages/events/index.js';
 import { buildArticle, COMMON, type DateSpec } from './fixtures/events/build.js';
 
 function code(text: string, opts: { published?: string | null; dates?: DateSpec[] } = {}): CodedEvent[] {

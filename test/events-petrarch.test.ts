@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPetrarchActors, resolveEntities } from '../src/actors/index.js';
-import { cameoInfo, codeArticle, loadPetrarchVerbs, ploverOf } from '../src/events/index.js';
-import { parseCode } from '../src/events/petrarch.js';
-import { annotate } from '../src/nlp/index.js';
+import { loadPetrarchActors, resolveEntities } from '../src/stages/actors/index.js';
+import { cameoInfo, codeArticle, loadPetrarchVerbs, ploverOf } from '../src/stages/events/index.js';
+import { parseCode } from '../src/stages/events/petrarch.js';
+import { annotate } from '../src/stages/annotate/index.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'events');
 const verbs = loadPetrarchVerbs(readFileSync(join(FIX, 'verbs.txt'), 'utf8'));

@@ -1,7 +1,7 @@
 // Round 2 of the event coder: each general precision (and recall) rule on a small hand-written
 // sentence. Entities are given by hand (fixtures/events/build.ts) so a test isolates the coder.
 import { describe, expect, it } from 'vitest';
-import { articleFromInput, codeArticle, type CodedEvent } from '../src/events/index.js';
+import { articleFromInput, codeArticle, type CodedEvent } from '../src/stages/events/index.js';
 import { buildArticle, COMMON, type DateSpec, type EntitySpec } from './fixtures/events/build.js';
 
 const MORE: EntitySpec[] = [

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPetrarchActors, resolveEntities } from '../src/actors/index.js';
-import { codeArticle, loadPetrarchVerbs, type CodedEvent } from '../src/events/index.js';
-import { parseReverse } from '../src/events/petrarch.js';
-import { annotate } from '../src/nlp/index.js';
+import { loadPetrarchActors, resolveEntities } from '../src/stages/actors/index.js';
+import { codeArticle, loadPetrarchVerbs, type CodedEvent } from '../src/stages/events/index.js';
+import { parseReverse } from '../src/stages/events/petrarch.js';
+import { annotate } from '../src/stages/annotate/index.js';
 import { buildArticle, COMMON } from './fixtures/events/build.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'events');

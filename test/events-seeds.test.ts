@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline.js';
 import type { Event } from '../src/model.js';
-import { codeInput } from '../src/events/index.js';
+import { codeInput } from '../src/stages/events/index.js';
 import { expected, matchesMust, SEEDS, type MustEvent } from './fixtures/seeds/expected.js';
 
 /** Asserted events that match no `must` event on (source, target, type, negated). */

@@ -2,9 +2,9 @@
 // skips (sentenceMayMatter false) would have had no mention, place or date, and mayResolve says
 // exactly whether resolveAnaphora adds a mention to a sentence without entities.
 import { describe, expect, it } from 'vitest';
-import { codeArticle, sentenceMayMatter } from '../src/events/coder.js';
-import { mayResolve, newDiscourse, resolveAnaphora, type Discourse } from '../src/events/discourse.js';
-import { lowerBound, newMention, viewSentence, type Mention, type ViewOptions } from '../src/events/sentence.js';
+import { codeArticle, sentenceMayMatter } from '../src/stages/events/coder.js';
+import { mayResolve, newDiscourse, resolveAnaphora, type Discourse } from '../src/stages/events/discourse.js';
+import { lowerBound, newMention, viewSentence, type Mention, type ViewOptions } from '../src/stages/events/sentence.js';
 import type { Article } from '../src/model.js';
 import { buildArticle, COMMON } from './fixtures/events/build.js';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, NearDuplicateIndex, NUM_HASHES, shingleSet, signatureOfShingles } from '../src/clean/minhash.js';
+import { fingerprint, NearDuplicateIndex, NUM_HASHES, shingleSet, signatureOfShingles } from '../src/dedupe/minhash.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
 const seed = (name: string): string => readFileSync(join(SEEDS, name), 'utf8');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { tokenize } from '../src/nlp/tokenize.js';
+import { tokenize } from '../src/lang/tokenize.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
 const texts = readdirSync(SEEDS)

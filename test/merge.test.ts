@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contestedLine, describeContradiction, mergeEvents, syndicationRoots } from '../src/merge/index.js';
-import { dateBounds, dayNumber } from '../src/merge/dates.js';
+import { dateBounds, dayNumber } from '../src/date-values.js';
 import { makeArticle, makeEvent } from './fixtures/store/make.js';
 
 const noDup = () => null;

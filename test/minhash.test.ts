@@ -9,7 +9,7 @@ import {
   signatureFromBytes,
   signatureSimilarity,
   signatureToBytes,
-} from '../src/clean/minhash.js';
+} from '../src/dedupe/minhash.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const seed = (name: string): string => readFileSync(join(ROOT, 'examples/seeds', name), 'utf8');

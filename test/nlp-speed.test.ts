@@ -1,9 +1,9 @@
 // Fast paths of the annotate stage that must agree exactly with the slow paths they replace.
 import { describe, expect, it } from 'vitest';
-import { alternation, findDates } from '../src/nlp/dates-parse.js';
-import { lemmasOf } from '../src/nlp/lemmas.js';
-import { tokenize } from '../src/nlp/tokenize.js';
-import { wink } from '../src/nlp/wink.js';
+import { alternation, findDates } from '../src/lang/dates-parse.js';
+import { lemmasOf } from '../src/lang/lemmas.js';
+import { tokenize } from '../src/lang/tokenize.js';
+import { wink } from '../src/lang/wink.js';
 
 describe('remembered lemmas', () => {
   // Contraction parts whose lemma differs from the same token outside a contraction (the "wo" of

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenize } from '../src/nlp/tokenize.js';
-import { annotate } from '../src/nlp/index.js';
+import { tokenize } from '../src/lang/tokenize.js';
+import { annotate } from '../src/stages/annotate/index.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
 const seedTexts = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'));
@@ -77,7 +77,7 @@ describe('annotate', () => {
 
 describe('lemmas', () => {
   it('every token has a lemma, also a "cannot" wink leaves whole before punctuation', async () => {
-    const { tokenize } = await import('../src/nlp/tokenize.js');
+    const { tokenize } = await import('../src/lang/tokenize.js');
     const { tokens } = tokenize('The upward trend cannot. The government cannot, and will not, allow it.');
     for (const t of tokens) expect(typeof t.lemma, t.text).toBe('string');
     expect(tokens.filter((t) => t.text === 'cannot').map((t) => t.lemma)).toEqual(['cannot', 'cannot']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectPublished } from '../src/clean/published.js';
+import { detectPublished } from '../src/stages/clean/published/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const seeds = JSON.parse(readFileSync(join(ROOT, 'examples/seeds/expected.json'), 'utf8')).documents as Record<string, { published: string | null }>;

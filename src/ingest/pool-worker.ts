@@ -1,7 +1,7 @@
 // One pipeline worker thread: RawDocument in, {article, events, fingerprint} out.
 import { parentPort } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
-import { fingerprint } from '../clean/minhash.js';
+import { fingerprint } from '../dedupe/minhash.js';
 import { processDocument } from '../pipeline.js';
 import type { WorkerReply } from './pool.js';
 import { errorMessage } from '../errors.js';

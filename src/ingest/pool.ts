@@ -2,7 +2,7 @@
 // marking and storing stay on the main thread, in input order, so results equal a one-job run.
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../model.js';
-import type { Fingerprint } from '../clean/minhash.js';
+import type { Fingerprint } from '../dedupe/minhash.js';
 import type { Processed } from '../pipeline.js';
 
 /** What a worker sends back: the pipeline's result and the text's near-duplicate fingerprint. */

@@ -3,7 +3,7 @@
 import type { IngestProblem, RawDocument } from '../model.js';
 import type { Processed, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
-import { DuplicateFinder } from './dedupe.js';
+import { DuplicateFinder } from '../dedupe/finder.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
 import { PipelinePool, WorkerStartError, type WorkerResult } from './pool.js';
 import { errorMessage } from '../errors.js';

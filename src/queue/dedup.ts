@@ -9,7 +9,7 @@
 // duplicate_of therefore lags a save by up to one poll interval (workers in --until-empty mode
 // drain the backlog before they exit).
 import pg from 'pg';
-import { DuplicateFinder } from '../ingest/dedupe.js';
+import { DuplicateFinder } from '../dedupe/finder.js';
 import type { PostgresStore } from '../store/postgres.js';
 
 /** Advisory lock key of the marker role (ASCII "dedu"). */

@@ -3,7 +3,7 @@
 // store; everything else is pure.
 import type { MergedEvent } from '../model.js';
 import { describeContradiction, syndicationRoots } from '../merge/index.js';
-import { monthOf } from '../merge/dates.js';
+import { monthOf } from '../date-values.js';
 import type { Store } from '../store/types.js';
 
 export type BriefFormat = 'md' | 'html';

@@ -1,6 +1,6 @@
 // POST /api/articles body: one document, validated, turned into the RawDocument ingest expects.
 import { z } from 'zod';
-import { DuplicateFinder } from '../ingest/dedupe.js';
+import { DuplicateFinder } from '../dedupe/finder.js';
 import { documentFromRecord } from '../ingest/record.js';
 import { ingestDocuments, type IngestOutcome as RunOutcome } from '../ingest/run.js';
 import type { RawDocument } from '../model.js';

@@ -2,7 +2,7 @@
 // the FTS query, MinHash blobs. Both backends use the same column names, so only placeholders
 // ("?" vs "$1") and a few functions differ.
 import type { Article, Event, MergedEvent, Sentence } from '../model.js';
-import { dateBounds, isDateValue } from '../merge/dates.js';
+import { dateBounds, isDateValue } from '../date-values.js';
 import { mergeEvents } from '../merge/index.js';
 import type { ArticleRow, EventFilter } from './types.js';
 

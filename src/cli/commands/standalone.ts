@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .addHelpText('after', '\nExamples:\n  demarche extract page.html | jq -r .text\n  demarche extract crawl.warc.gz --format jsonl > clean.jsonl')
     .action(async (files: string[]) => {
-      const [{ cleanDocument }, { isProblem, readSources }] = await Promise.all([import('../../clean/index.js'), import('../../ingest/index.js')]);
+      const [{ cleanDocument }, { isProblem, readSources }] = await Promise.all([import('../../stages/clean/index.js'), import('../../ingest/index.js')]);
       let ok = 0;
       let failed = 0;
       for await (const item of readSources(files)) {

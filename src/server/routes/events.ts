@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Event, MergedEvent } from '../../model.js';
 import { DENIAL_WINDOW_DAYS } from '../../merge/index.js';
-import { dateBounds } from '../../merge/dates.js';
+import { dateBounds } from '../../date-values.js';
 import type { Store } from '../../store/types.js';
 import { notFound } from '../errors.js';
 import { eventQuerySchema, idSchema, parse, toEventFilter } from '../params.js';

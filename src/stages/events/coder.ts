@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { ActorDictionary } from '../actors/index.js';
 import { agentSector } from './agents.js';
-import type { Article, Event, EventMode, Evidence, PloverType, Sentence } from '../model.js';
+import type { Article, Event, EventMode, Evidence, PloverType, Sentence } from '../../model.js';
 import { cameoInfo, modeOf, ploverOf } from './cameo.js';
 import { clauseDate, clauseLocation, isHypothetical, isNegated, predicateAfter, scopeOf } from './attributes.js';
 import { byFirst, mayResolve, newDiscourse, otherParty, pronoun, resolveAnaphora, updateNarrative, venueFor, type Discourse } from './discourse.js';

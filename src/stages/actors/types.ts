@@ -3,7 +3,7 @@
 // data/actors.json (built by scripts/build-actors.ts) is an ActorData; loadPetrarchActors() builds the
 // same shape from PETRARCH/Phoenix text dictionaries. compileDictionary() turns it into an
 // ActorDictionary (lookup tables) once.
-import type { EntityKind } from '../model.js';
+import type { EntityKind } from '../../model.js';
 
 /** A dated role: `code` holds from `from` to `to` inclusive (YYYY-MM-DD; null = open-ended). */
 export type Role = [code: string, from: string | null, to: string | null];

@@ -1,7 +1,7 @@
 // Absolute calendar dates written out in full ("9 October 2017", "Oct. 25, 2014", "6/9/15",
 // "2017-10-09", "20210820030646"), in English plus the month names of the languages our sources
 // and the date test sets use (German, French, Spanish, Italian, Portuguese, Dutch, Turkish).
-// Shared by publication-date detection (clean) and per-mention resolution (nlp). Every regex is
+// Shared by publication-date detection (clean) and per-mention resolution (annotate). Every regex is
 // compiled once at module load.
 
 export interface CalendarDate {

@@ -3,7 +3,7 @@
 // within the article: surnames after a full name, first-name variants ("Sergei"/"Sergey"),
 // misspelt surnames ("Lovrov"), definite descriptions ("the US Secretary of State", "the Russian FM"),
 // "his Russian counterpart", "the latter"/"the former". Codes are taken at the article's date.
-import type { Article, Entity } from '../model.js';
+import type { Article, Entity } from '../../model.js';
 import { wordKey, type ActorDictionary, type CountryForm } from './dictionary.js';
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
 import { articleWords, type Word } from './words.js';
@@ -12,7 +12,7 @@ import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './role
 import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
 import { famousSurnames, famousWithInitial } from './known.js';
 import { editDistance, isCommonWord, withinOneEdit } from './lexicon.js';
-import { tokenize } from '../nlp/tokenize.js';
+import { tokenize } from '../../lang/tokenize.js';
 
 interface PersonRef {
   name: string;

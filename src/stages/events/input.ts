@@ -1,8 +1,8 @@
 // Bare text to events (`demarche code`, evaluations): a CodeInput becomes an Article through the
 // annotate and actors stages, then the coder runs on it.
 import { resolveEntities, type ActorDictionary } from '../actors/index.js';
-import type { Article, CodeInput, Event } from '../model.js';
-import { annotate } from '../nlp/index.js';
+import type { Article, CodeInput, Event } from '../../model.js';
+import { annotate } from '../annotate/index.js';
 import { codeArticle, type CodeOptions } from './coder.js';
 
 /** A CodeInput as an article: annotate -> actors (with `dict`, default: the built-in dictionary). */

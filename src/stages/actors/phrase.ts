@@ -1,8 +1,8 @@
 // A short actor description on its own ("Armenian Prime Minister", "two Chinese warplanes",
 // "soldiers") resolved to one code: what an event coder needs for a noun phrase, and what the NGEC
 // actor-resolution cases test.
-import type { Entity } from '../model.js';
-import { tokenize } from '../nlp/tokenize.js';
+import type { Entity } from '../../model.js';
+import { tokenize } from '../../lang/tokenize.js';
 import { loadDefaultDictionary, type ActorDictionary } from './dictionary.js';
 import { recognise } from './resolve.js';
 import { articleWords, type Word } from './words.js';

@@ -5,7 +5,7 @@
 //   loadPetrarchActors(actorsText, agentsText?) an ActorDictionary from PETRARCH/Phoenix text files
 //   loadDefaultDictionary()                    data/actors.json, compiled once
 //   resolveActorPhrase(text, date?, dict?)     one code for a short noun phrase ("Armenian Prime Minister")
-import type { Article, Entity } from '../model.js';
+import type { Article, Entity } from '../../model.js';
 import { loadDefaultDictionary, type ActorDictionary } from './dictionary.js';
 import { recognise } from './resolve.js';
 

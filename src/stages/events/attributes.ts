@@ -1,5 +1,5 @@
 // Per-event attributes read off the clause around a trigger: negation, modality, date, location.
-import type { DateMention } from '../model.js';
+import type { DateMention } from '../../model.js';
 import { MODALS, NEGATORS } from './lexicon.js';
 import type { SentenceView } from './sentence.js';
 

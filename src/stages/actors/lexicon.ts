@@ -1,6 +1,6 @@
 // "Is this an ordinary English word?" guards surname, typo and weak-alias matching so that
 // "Grant", "Rice" or a misspelt common word never becomes a person.
-import { inLexicon } from '../nlp/wink.js';
+import { inLexicon } from '../../lang/wink.js';
 import { WordTable } from './word-table.js';
 
 /** Lower-cased word -> COMMON or NOT_COMMON, for every word asked about so far (most are asked again). */

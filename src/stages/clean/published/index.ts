@@ -1,12 +1,12 @@
 // Publication date of a document from its raw content, and whether it writes dates day-first.
-// HTML: structured markup, URL, then visible text (see published-html.ts). Plain text: short date
+// HTML: structured markup, URL, then visible text (see html.ts). Plain text: short date
 // lines near the top or bottom ("Xinhua, October 25, 2014", "6/9/15", "1897-09-10-2017") and
 // dates in the opening lines. Ambiguous numeric dates are read with the day-first evidence of
-// published-dayfirst.ts. When nothing trustworthy is found the answer is null, never a guess.
-import { findDates, formatDate, type CalendarDate } from '../nlp/dates-parse.js';
-import { consistencyScore, sourceDayFirst, writtenDayFirst } from './published-dayfirst.js';
-import { htmlCandidates, htmlCredits, textCandidates, TIER, visibleText, type DateCandidate } from './published-html.js';
-import { datesInUrl } from './published-url.js';
+// day-first.ts. When nothing trustworthy is found the answer is null, never a guess.
+import { findDates, formatDate, type CalendarDate } from '../../../lang/dates-parse.js';
+import { consistencyScore, sourceDayFirst, writtenDayFirst } from './day-first.js';
+import { htmlCandidates, htmlCredits, textCandidates, TIER, visibleText, type DateCandidate } from './html.js';
+import { datesInUrl } from './url.js';
 
 export interface PublishedInput {
   format: 'text' | 'html';

@@ -2,8 +2,8 @@
 // structured markup first (JSON-LD, meta tags, <time>), then the URL, then modification dates,
 // then dates written in the visible text (with a "Published:"-style cue first), then image paths.
 // Regex scanning, not a DOM: the head and a few tags are all we need, and it is much faster.
-import { findDates, isValidDate, parseDateString, type CalendarDate } from '../nlp/dates-parse.js';
-import { datesInUrl } from './published-url.js';
+import { findDates, isValidDate, parseDateString, type CalendarDate } from '../../../lang/dates-parse.js';
+import { datesInUrl } from './url.js';
 
 export interface DateCandidate {
   date: CalendarDate & { day: number };

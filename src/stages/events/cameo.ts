@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PLOVER_TYPES, type EventMode, type PloverType } from '../model.js';
+import { PLOVER_TYPES, type EventMode, type PloverType } from '../../model.js';
 
 export interface CameoCode {
   name: string;
@@ -34,7 +34,7 @@ export interface CameoTable {
 let table: CameoTable | null = null;
 
 function dataFile(): string {
-  // src/events/ under vitest, dist/src/events/ after the build: walk up to the repository root.
+  // src/stages/events/ under vitest, dist/src/stages/events/ after the build: walk up to the repository root.
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);

@@ -4,7 +4,7 @@
 //     with consistencyScore: "On October 9" cannot be after a release dated 10 September);
 //  3. the source: agencies, outlets and country domains that write day-first;
 //  4. spelling: "9 October" (day before month) rather than "October 9".
-import { daysBetween, monthNumber, weekdayOf, type CalendarDate, type FoundDate } from '../nlp/dates-parse.js';
+import { daysBetween, monthNumber, weekdayOf, type CalendarDate, type FoundDate } from '../../../lang/dates-parse.js';
 
 // Outlets and agencies writing day-first numeric dates (Chinese, Russian, British, Commonwealth,
 // continental European and Middle Eastern sources). Matched in URLs and in the text.

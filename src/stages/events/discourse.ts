@@ -1,6 +1,6 @@
 // Discourse state carried across the sentences of an article: who "he" and "they" are, the two
 // parties of the conversation being reported, the narrative date, and meeting venues.
-import type { EventMode } from '../model.js';
+import type { EventMode } from '../../model.js';
 import { PAIR_ANAPHORS } from './lexicon.js';
 import { newMention, type Mention, type SentenceView } from './sentence.js';
 

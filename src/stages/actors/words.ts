@@ -1,7 +1,7 @@
 // The article as a list of words for dictionary matching: tokens split at hyphens ("al-Qaida-linked"
 // -> al / Qaida / linked), possessive "'s" folded into the previous word, punctuation turned into
 // boundaries that no name crosses.
-import type { Article } from '../model.js';
+import type { Article } from '../../model.js';
 import { wordKey } from './dictionary.js';
 
 export interface Word {

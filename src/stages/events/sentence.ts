@@ -1,7 +1,7 @@
 // A sentence seen by the coder: its tokens, the actor mentions in it, chunked into noun phrases
 // ("actor phrases") and coordinations, and split into clauses. This is the shallow parse: no tree,
 // just POS runs and a few function words, which is fast and good enough for news prose.
-import type { Article, DateMention, Entity, Sentence } from '../model.js';
+import type { Article, DateMention, Entity, Sentence } from '../../model.js';
 import { agentSectorBefore } from './agents.js';
 import { LOCATIVE_PREPS } from './lexicon.js';
 

@@ -1,9 +1,9 @@
 // The clean stage: raw document -> main text (boilerplate removed, repeats kept once), title,
 // language, and the publication date (delegated to ./published.js, which sees raw and clean text).
-import type { CleanDocument, RawDocument } from '../model.js';
+import type { CleanDocument, RawDocument } from '../../model.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
-import { detectPublished } from './published.js';
+import { detectPublished } from './published/index.js';
 import { extractPlainText } from './text.js';
 
 export function cleanDocument(raw: RawDocument): CleanDocument {

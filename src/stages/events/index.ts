@@ -1,6 +1,6 @@
 // The event coder stage: who did what to whom, when, where, according to whom (PLOVER + CAMEO).
 // See coder.ts for the method and the dyad convention.
-import type { Article, Event } from '../model.js';
+import type { Article, Event } from '../../model.js';
 import { codeArticle, type CodeOptions } from './coder.js';
 
 export type { CodeOptions, CodedEvent } from './coder.js';

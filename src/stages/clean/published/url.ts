@@ -1,6 +1,6 @@
 // Full dates in URL paths: /2017/10/09/, /2019/6/26/, /2012-11-29/, /20171009/. Year-only or
 // year/month paths (/2016/, /2018/07/) are not a publication day and give nothing.
-import { isValidDate, type CalendarDate } from '../nlp/dates-parse.js';
+import { isValidDate, type CalendarDate } from '../../../lang/dates-parse.js';
 
 const URL_DATE = [
   /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=[/._-]|$)/g,

@@ -1,6 +1,6 @@
-// Between ingest and the MinHash index in clean/: seeded once from the store's signatures, then
+// Near-duplicate finding over the MinHash index (minhash.ts): seeded once from the store's signatures, then
 // updated as articles arrive, so syndicated copies are marked incrementally across runs.
-import { minhashSignature, NearDuplicateIndex, type Fingerprint } from '../clean/minhash.js';
+import { minhashSignature, NearDuplicateIndex, type Fingerprint } from './minhash.js';
 import type { Store } from '../store/types.js';
 
 export class DuplicateFinder {
