@@ -1,7 +1,8 @@
 // Round 2 of the event coder: each general precision (and recall) rule on a small hand-written
 // sentence. Entities are given by hand (fixtures/events/build.ts) so a test isolates the coder.
 import { describe, expect, it } from 'vitest';
-import { articleFromInput, codeArticle, type CodedEvent } from '../src/stages/events/index.js';
+import { codeArticle, type CodedEvent } from '../src/stages/events/index.js';
+import { annotateText } from '../src/pipeline.js';
 import { buildArticle, COMMON, type DateSpec, type EntitySpec } from './fixtures/events/build.js';
 
 const MORE: EntitySpec[] = [
@@ -200,9 +201,9 @@ describe('phrases and clauses', () => {
 
 describe('agents of a country', () => {
   it('codes "lawmakers in A and B" as the legislatures, a singular place noun as the country', () => {
-    const ev = codeArticle(articleFromInput({ id: 'a', text: 'Lawmakers in France and Germany criticized Russia.', date: '2018-03-01' }));
+    const ev = codeArticle(annotateText({ id: 'a', text: 'Lawmakers in France and Germany criticized Russia.', date: '2018-03-01' }));
     expect(ev.filter((e) => e.target === 'RUSGOV').map((e) => e.source).sort()).toEqual(['DEULEG', 'FRALEG']);
-    const place = codeArticle(articleFromInput({ id: 'b', text: 'The capital of Russia was attacked by Turkey.', date: '2018-03-01' }));
+    const place = codeArticle(annotateText({ id: 'b', text: 'The capital of Russia was attacked by Turkey.', date: '2018-03-01' }));
     expect(place.find((e) => e.type === 'ASSAULT')?.target.slice(0, 3)).toBe('RUS');
     expect(place.find((e) => e.type === 'ASSAULT')?.target).not.toMatch(/LEG|MIL/);
   });
@@ -211,8 +212,8 @@ describe('agents of a country', () => {
 describe('repeated sentences', () => {
   it('codes a sentence repeated word for word once, however often it is repeated', () => {
     const sentence = 'Russia accused Turkey of shooting down the jet. ';
-    const once = codeArticle(articleFromInput({ id: 'r1', text: sentence, date: '2015-11-25' })).filter((e) => e.type);
-    const many = codeArticle(articleFromInput({ id: 'r2', text: sentence.repeat(200), date: '2015-11-25' })).filter((e) => e.type);
+    const once = codeArticle(annotateText({ id: 'r1', text: sentence, date: '2015-11-25' })).filter((e) => e.type);
+    const many = codeArticle(annotateText({ id: 'r2', text: sentence.repeat(200), date: '2015-11-25' })).filter((e) => e.type);
     expect(once.length).toBeGreaterThan(0);
     expect(many.length).toBe(once.length);
   });
@@ -220,7 +221,7 @@ describe('repeated sentences', () => {
 
 describe('event dates', () => {
   it('a year that names a thing ("a 2013 agreement") does not date the event', () => {
-    const dated = (text: string) => codeArticle(articleFromInput({ id: 'd1', text, date: '2018-08-11' })).filter((e) => e.type === 'ACCUSE').map((e) => e.date);
+    const dated = (text: string) => codeArticle(annotateText({ id: 'd1', text, date: '2018-08-11' })).filter((e) => e.type === 'ACCUSE').map((e) => e.date);
     expect(dated('In January, Rex Tillerson, then the US secretary of state, accused Moscow of violating a 2013 US-Russia agreement.')).toEqual(['2018-01']);
     expect(dated('Tillerson accused Moscow of violating a 2013 US-Russia agreement.')).toEqual(['2018-08-11']);
   });

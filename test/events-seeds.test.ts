@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processDocument } from '../src/pipeline.js';
+import { codeText, processDocument } from '../src/pipeline.js';
 import type { Event } from '../src/model.js';
-import { codeInput } from '../src/stages/events/index.js';
 import { expected, matchesMust, SEEDS, type MustEvent } from './fixtures/seeds/expected.js';
 
 /** Asserted events that match no `must` event on (source, target, type, negated). */
@@ -37,7 +36,7 @@ describe('seed articles', () => {
 
 describe('bare text', () => {
   it('codes a CodeInput through annotate and the default actor dictionary', () => {
-    const events = codeInput({ id: 'x', text: 'Russia accused the United States of sheltering terrorist groups.', date: '2016-09-05' });
+    const { events } = codeText({ id: 'x', text: 'Russia accused the United States of sheltering terrorist groups.', date: '2016-09-05' });
     expect(events.map((e) => [e.source, e.target, e.type, e.date])).toContainEqual(['RUSGOV', 'USAGOV', 'ACCUSE', '2016-09-05']);
   });
 });

@@ -1,9 +1,8 @@
 // `--jobs N`: the pure pipeline (clean -> events) runs in N worker threads; reading, near-duplicate
 // marking and storing stay on the main thread, in input order, so results equal a one-job run.
 import { Worker } from 'node:worker_threads';
-import type { RawDocument } from '../model.js';
+import type { Processed, RawDocument } from '../model.js';
 import type { Fingerprint } from '../dedupe/minhash.js';
-import type { Processed } from '../pipeline.js';
 
 /** What a worker sends back: the pipeline's result and the text's near-duplicate fingerprint. */
 export interface WorkerResult extends Processed {

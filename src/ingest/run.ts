@@ -1,7 +1,7 @@
 // Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
 // transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
-import type { IngestProblem, RawDocument } from '../model.js';
-import type { Processed, StageTimer } from '../pipeline.js';
+import type { IngestProblem, Processed, RawDocument } from '../model.js';
+import type { Pipeline, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from '../dedupe/finder.js';
 import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
@@ -88,8 +88,10 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   };
   const pool = (opts.jobs ?? 1) > 1 ? new PipelinePool(opts.jobs!) : null;
   // With worker threads, this thread never runs the pipeline: do not pay for loading it here.
-  const processDocument = pool ? null : (await import('../pipeline.js')).processDocument;
-  const process = (raw: RawDocument): Promise<Worked> => (pool ? pool.process(raw) : Promise.resolve().then(() => processDocument!(raw, opts.timer)));
+  // Loaded with the first document, so a run that stores nothing never pays for the dictionaries.
+  let pipeline: Promise<Pipeline<RawDocument, Processed>> | null = null;
+  const process = (raw: RawDocument): Promise<Worked> =>
+    pool ? pool.process(raw) : (pipeline ??= import('../pipeline.js').then((m) => m.loadPipeline())).then((p) => p.run(raw, opts.timer));
   // In-flight documents in input order: storing stays ordered and single-threaded.
   const window: { raw: RawDocument; result: Promise<Worked> }[] = [];
   const drainOne = async (): Promise<void> => {

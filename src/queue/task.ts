@@ -1,8 +1,8 @@
 // What a worker does with one job: process the document (pure pipeline) and save it. Near-duplicate
 // marking is not done here but by the one marker process (dedup.ts), so saves never wait for a lock.
 import type { Task } from 'graphile-worker';
-import type { RawDocument } from '../model.js';
-import { processDocument, type Processed } from '../pipeline.js';
+import type { Processed, RawDocument } from '../model.js';
+import { loadPipeline } from '../pipeline.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { parseDocumentPayload } from './jobs.js';
 import { errorMessage } from '../errors.js';
@@ -47,7 +47,7 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
     }
     let processed: Processed;
     try {
-      processed = processDocument(raw);
+      processed = await (await loadPipeline()).run(raw);
     } catch (err) {
       // Pure code failing on this input fails the same way every time: report, do not retry.
       return problem(raw.id, raw.source, `pipeline failed: ${errorMessage(err)}`);

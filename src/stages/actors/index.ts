@@ -6,6 +6,7 @@
 //   loadDefaultDictionary()                    data/actors.json, compiled once
 //   resolveActorPhrase(text, date?, dict?)     one code for a short noun phrase ("Armenian Prime Minister")
 import type { Article, Entity } from '../../model.js';
+import { defineStage } from '../stage.js';
 import { loadDefaultDictionary, type ActorDictionary } from './dictionary.js';
 import { recognise } from './resolve.js';
 
@@ -19,3 +20,12 @@ export type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, 
 export function resolveEntities(article: Article, dict?: ActorDictionary): Entity[] {
   return recognise(article, dict ?? loadDefaultDictionary());
 }
+
+/** Article -> Article with its entities. State: the actor dictionary (data/actors.json unless given another). */
+export const actorsStage = defineStage({
+  name: 'actors',
+  input: 'Article',
+  output: 'Article',
+  load: (): ActorDictionary => loadDefaultDictionary(),
+  run: (article, dict): Article => ({ ...article, entities: recognise(article, dict) }),
+});

@@ -1,6 +1,7 @@
 // The clean stage: raw document -> main text (boilerplate removed, repeats kept once), title,
-// language, and the publication date (delegated to ./published.js, which sees raw and clean text).
-import type { CleanDocument, RawDocument } from '../../model.js';
+// language, and the publication date (delegated to ./published/, which sees raw and clean text).
+import type { ArticleBase, CleanDocument, RawDocument } from '../../model.js';
+import { defineStage } from '../stage.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { detectPublished } from './published/index.js';
@@ -20,6 +21,30 @@ export function cleanDocument(raw: RawDocument): CleanDocument {
     day_first,
   };
 }
+
+/**
+ * RawDocument -> ArticleBase: the clean text with what the container said (title, date) taking
+ * precedence over what the page says. duplicate_of is decided later, against the store.
+ */
+export const cleanStage = defineStage({
+  name: 'clean',
+  input: 'RawDocument',
+  output: 'ArticleBase',
+  run(raw): ArticleBase {
+    const clean = cleanDocument(raw);
+    return {
+      id: raw.id,
+      source: raw.source,
+      url: raw.url,
+      title: clean.title ?? raw.title,
+      published: raw.published ?? clean.published,
+      language: clean.language,
+      day_first: clean.day_first,
+      text: clean.text,
+      duplicate_of: null,
+    };
+  },
+});
 
 /** Extraction never fails a document: anything unexpected yields empty text. */
 function safeExtract(raw: RawDocument): { title: string | null; paragraphs: string[]; language?: string | null } {

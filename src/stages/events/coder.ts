@@ -12,7 +12,6 @@
 // location), discourse.ts (state across sentences), speech.ts (the speaker's own accusations),
 // agents.ts ("soldiers from X" -> XMIL), lexicon.ts (word lists; MINED_TRUSTED gates the Phoenix verbs).
 import { createHash } from 'node:crypto';
-import type { ActorDictionary } from '../actors/index.js';
 import { agentSector } from './agents.js';
 import type { Article, Event, EventMode, Evidence, PloverType, Sentence } from '../../model.js';
 import { cameoInfo, modeOf, ploverOf } from './cameo.js';
@@ -23,37 +22,13 @@ import { CONTACT_NOUNS, LETTER_WORDS, LIGHT_VERBS, PHONE_WORDS, VENUE_NOUNS } fr
 import {
   clauseSubject, hasObjectNoun, inIntention, intentCue, isPredicate, nounDyads, promised, verbDyads, type Dyad,
 } from './participants.js';
-import type { VerbDictionary } from './petrarch.js';
 import { chunk, lowerBound, splitClauses, viewSentence, type Mention, type Place, type SentenceView, type ViewOptions } from './sentence.js';
 import { overrides, speechActs, type Emit, type EventOverrides } from './speech.js';
 import { mistaggedVerb, nounTrigger, verbTrigger, type Trigger } from './triggers.js';
+import type { VerbDictionary } from './petrarch.js';
+import type { CodedEvent, CodeOptions } from './types.js';
 
-export interface CodeOptions {
-  /** A PETRARCH verb dictionary to code with instead of the built-in lexicon (closed world). */
-  verbs?: VerbDictionary;
-  /** Code a bare country ("Russia", "US military preparations") as its government (RUSGOV). Default true. */
-  countryAsGovernment?: boolean;
-  /** Only code events with both a source and a target actor. Default true; false codes events
-   *  whose source or target (or both) is unknown, as "---". */
-  requireDyad?: boolean;
-  /**
-   * Code joint acts in both directions ("Kerry and Lavrov met" -> USA->RUS and RUS->USA), as the
-   * PETRARCH validation suites expect. Default false: one event, source = first conjunct.
-   */
-  bothDirections?: boolean;
-  /** The actor dictionary the article's entities came from (agent nouns: "soldiers from X"). */
-  actors?: ActorDictionary;
-}
-
-/** An event mention as coded, before PLOVER filtering: type is null for CAMEO codes PLOVER does
- *  not cover (01 statements). */
-export interface CodedEvent extends Omit<Event, 'type'> {
-  type: PloverType | null;
-  /** The word the event was coded from (for evaluation and debugging; not part of Event). */
-  trigger: string;
-  /** Which rule coded it (evaluation and debugging): verb, mined, light, noun, speech, statement. */
-  origin: string;
-}
+export type { CodedEvent, CodeOptions } from './types.js';
 
 const UNKNOWN = '---';
 const PRONOUN_SPEAKER = new Set(['we', 'us', 'our', 'i', 'me', 'my']);

@@ -2,7 +2,7 @@
 // collusion with armed groups are accusations by the speaker.
 import { isNegated } from './attributes.js';
 import { NEGATIVE_EVALUATION } from './lexicon.js';
-import type { CodedEvent } from './coder.js';
+import type { CodedEvent } from './types.js';
 import type { Discourse } from './discourse.js';
 import type { Frame } from './frames.js';
 import { isPassive, precededBy } from './participants.js';
