@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { isProblem, readSources, type IngestItem } from '../src/ingest/index.js';
-import { ingestItems } from '../src/ingest/run.js';
+import { ingestItems } from '../src/app/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { Worker } from 'node:worker_threads';
 import type { ChildResult } from './pipeline-child.js';

@@ -1,11 +1,22 @@
-// Date values in the model are YYYY-MM-DD, YYYY-MM or YYYY. Merge and the store's since/until
-// filters both need the same reading of them, so it lives here once.
+// Date values in the model are YYYY-MM-DD, YYYY-MM or YYYY. Merge, the event filter and the
+// store's since/until columns all need the same reading of them, so it lives here once.
 
 const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const MS_PER_DAY = 86_400_000;
 
 export function isDateValue(value: string): boolean {
   return DATE_VALUE.test(value);
+}
+
+/** True for a date value whose every part exists on the calendar (no month 13, no 31 February). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_VALUE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = m[2] === undefined ? 1 : Number(m[2]);
+  const d = m[3] === undefined ? 1 : Number(m[3]);
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 /** Days since 1970-01-01 for a day-precise value; null for month/year values or non-dates. */

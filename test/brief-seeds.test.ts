@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processDocument } from '../src/pipeline.js';
 import { openStore, type Store } from '../src/store/index.js';
-import { loadBrief, renderBrief } from '../src/report/brief.js';
-import { EXPORT_COLUMNS, writeExport } from '../src/report/export.js';
-import { contestedEvents } from '../src/merge/index.js';
+import { loadBrief } from '../src/app/brief.js';
+import { listContested } from '../src/app/events.js';
+import { writeExport } from '../src/app/export.js';
+import { renderBrief } from '../src/report/brief.js';
+import { EXPORT_COLUMNS } from '../src/report/export.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'examples', 'seeds');
 let dir: string;
@@ -31,7 +33,7 @@ afterAll(async () => {
 
 describe('seeds: brief and export', () => {
   it('finds the Kerry/Lavrov contradiction of seed 003 as one contested AGREE event', async () => {
-    const contested = await contestedEvents(store, { dyad: ['USA', 'RUS'], type: 'AGREE' });
+    const contested = await listContested(store, { dyad: ['USA', 'RUS'], type: 'AGREE' });
     const paris = contested.find((m) => m.date === '2014-10-14');
     expect(paris).toBeDefined();
     expect(paris!.claims.some((c) => !c.negated && c.claimed_by === 'John Kerry')).toBe(true);

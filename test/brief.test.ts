@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadBrief, monthlyGoldstein, renderBrief, sparkline, type BriefData } from '../src/report/brief.js';
+import { loadBrief } from '../src/app/brief.js';
+import { monthlyGoldstein, renderBrief, sparkline, type BriefData } from '../src/report/brief.js';
 import { register } from '../src/cli/commands/brief.js';
 import { seededStore, type Seeded } from './fixtures/store/seeded.js';
 

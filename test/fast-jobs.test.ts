@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestItem } from '../src/ingest/index.js';
-import type * as RunModule from '../src/ingest/run.js';
+import type * as RunModule from '../src/app/ingest.js';
 import type * as StoreModule from '../src/store/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,7 +29,7 @@ function documents(contentId: (text: string) => string): IngestItem[] {
 }
 
 async function ingestWith(jobs: number) {
-  const { ingestItems } = (await import(dist('src/ingest/run.js'))) as typeof RunModule;
+  const { ingestItems } = (await import(dist('src/app/ingest.js'))) as typeof RunModule;
   const { openStore } = (await import(dist('src/store/index.js'))) as typeof StoreModule;
   const { contentId } = (await import(dist('src/ingest/decode.js'))) as { contentId: (t: string) => string };
   const store = await openStore(join(dir, `jobs${jobs}.db`), { bulk: true });

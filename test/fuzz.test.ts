@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentId } from '../src/ingest/decode.js';
 import { readSources } from '../src/ingest/index.js';
-import { ingestItems } from '../src/ingest/run.js';
+import { ingestItems } from '../src/app/ingest.js';
 import { buildServer } from '../src/server/index.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentId } from '../src/ingest/decode.js';
 import type { IngestItem } from '../src/ingest/index.js';
-import { ingestItems, type IngestOutcome } from '../src/ingest/run.js';
+import { ingestItems, type IngestOutcome } from '../src/app/ingest.js';
 import type { Article, Event } from '../src/model.js';
 import type { Store } from '../src/store/types.js';
 

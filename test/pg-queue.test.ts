@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSources, isProblem } from '../src/ingest/index.js';
-import { ingestItems } from '../src/ingest/run.js';
+import { ingestItems } from '../src/app/ingest.js';
 import type { RawDocument } from '../src/model.js';
 import { processDocument } from '../src/pipeline.js';
 import { enqueueDocuments, openQueue, pendingJobs } from '../src/queue/enqueue.js';

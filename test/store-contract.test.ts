@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listEvents, listMerged } from '../src/app/events.js';
 import type { Store } from '../src/store/types.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { openPostgresStore } from '../src/store/postgres.js';
@@ -130,18 +131,18 @@ describe.each(backends)('store contract: $name', (backend) => {
   });
 
   it.skipIf(backend.skip)('mergedEvents: one call from three reports, syndication counted once, denial contests it', async () => {
-    const merged = await store.mergedEvents({ type: 'CONSULT' });
+    const merged = await listMerged(store, { type: 'CONSULT' });
     expect(merged).toHaveLength(1);
     const call = merged[0]!;
     expect(call.mention_count).toBe(4);
     expect(call.source_count).toBe(3); // a3 is a copy of a2
     expect(call.contested).toBe(true);
     expect(call.mentions.sort()).toEqual(ids([e1, e2, e3, e4]));
-    const contested = await store.mergedEvents({ contested: true });
+    const contested = await listMerged(store, { contested: true });
     expect(contested.map((m) => m.type)).toEqual(['CONSULT']);
     // Hypothetical mentions never become merged events.
-    expect((await store.mergedEvents({ type: 'ACCUSE' })).map((m) => m.mentions)).toEqual([[e5.id]]);
-    expect(ids(await store.events({ contested: true }))).toEqual(ids([e1, e2, e3, e4]));
+    expect((await listMerged(store, { type: 'ACCUSE' })).map((m) => m.mentions)).toEqual([[e5.id]]);
+    expect(ids(await listEvents(store, { contested: true }))).toEqual(ids([e1, e2, e3, e4]));
   });
 
   it.skipIf(backend.skip)('search finds words, marks them in the snippet, and survives any input', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { listEvents, listMerged } from '../src/app/events.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { SCHEMA_VERSION } from '../src/store/schema-sqlite.js';
 import type { Event } from '../src/model.js';
@@ -150,8 +151,9 @@ describe('sqlite store', () => {
     expect(await ids({ until: '2014-10-14' })).toEqual(['k1-e1', 'k1-e2']);
     expect(await ids({ since: '2014-10', until: '2014-10' })).toHaveLength(4);
     expect(await ids({ limit: 2, offset: 1 })).toEqual(['k1-e2', 'l1-e1']);
-    expect(await ids({ contested: true })).toEqual(['k1-e2', 'l1-e1']);
-    expect(await ids({ contested: true, limit: 1, offset: 1 })).toEqual(['l1-e1']);
+    const viaApp = async (f: Parameters<typeof listEvents>[1]) => (await listEvents(store, f)).map((e) => e.id);
+    expect(await viaApp({ contested: true })).toEqual(['k1-e2', 'l1-e1']);
+    expect(await viaApp({ contested: true, limit: 1, offset: 1 })).toEqual(['l1-e1']);
     await expect(store.events({ since: 'last week' })).rejects.toThrow(/since must be/);
     await expect(store.events({ limit: -1 })).rejects.toThrow(/limit/);
   });
@@ -167,14 +169,14 @@ describe('sqlite store', () => {
     await seed();
     const copy = makeArticle('k2', kerry.text + ' (syndicated)', { duplicate_of: 'k1', published: '2014-10-14' });
     await store.saveArticle(copy, [makeEvent(copy, 1, { type: 'CONSULT', date: '2014-10-14', location: 'Paris' })]);
-    const merged = await store.mergedEvents({ dyad: ['USA', 'RUS'] });
+    const merged = await listMerged(store, { dyad: ['USA', 'RUS'] });
     const consult = merged.find((m) => m.type === 'CONSULT')!;
     expect(consult).toMatchObject({ mention_count: 2, source_count: 1, mode: 'meet' });
-    const contested = await store.mergedEvents({ contested: true });
+    const contested = await listMerged(store, { contested: true });
     expect(contested).toHaveLength(1);
     expect(contested[0]).toMatchObject({ type: 'AGREE', date: '2014-10-14', contested: true, source_count: 2 });
     expect(contested[0].claims.map((c) => c.claimed_by)).toEqual(['John Kerry', 'Sergey Lavrov']);
-    expect(await store.mergedEvents({ limit: 1 })).toHaveLength(1);
+    expect(await listMerged(store, { limit: 1 })).toHaveLength(1);
   });
 
   it('persists across reopen and sees writes from a second connection', async () => {

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../src/ingest/run.js';
+import { ingestPaths } from '../src/app/ingest.js';
 import type { Event } from '../src/model.js';
 import { buildServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';

@@ -17,7 +17,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** The compiled worker next to this module (dist/src/ingest/pool-worker.js). */
+/** The compiled worker next to this module (dist/src/app/pool-worker.js). */
 const WORKER_URL = new URL('./pool-worker.js', import.meta.url);
 
 /** A worker thread could not even start (missing build, broken module): no document can be processed. */

@@ -1,5 +1,5 @@
 // Events of a dyad grouped into day/week/month/year periods: the numbers behind the timeline chart.
-// Pure functions over Event[]; the route does the store paging.
+// Pure functions over Event[]; app/dyads.ts reads the events from the store.
 import type { Event } from '../model.js';
 
 export type Bucket = 'day' | 'week' | 'month' | 'year';

@@ -1,20 +1,19 @@
-// Ingest orchestration: read -> process (pure pipeline) -> mark near-duplicates -> store, one
-// transaction per article. Used by the CLI (`demarche ingest`), the API (POST /api/articles) and workers.
+// Ingest: read -> process (the pipeline, here or in worker threads) -> save (save.ts: near-
+// duplicates, one transaction per article), in input order. Used by the CLI (`demarche ingest`,
+// `demo`), the API (POST /api/articles) and the benchmarks.
 import type { IngestProblem, Processed, RawDocument } from '../model.js';
 import type { Pipeline, StageTimer } from '../pipeline.js';
 import type { Store } from '../store/types.js';
 import { DuplicateFinder } from '../dedupe/finder.js';
-import { isProblem, readSources, type IngestItem, type ReadOptions } from './index.js';
+import { isProblem, readSources, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import { PipelinePool, WorkerStartError, type WorkerResult } from './pool.js';
+import { saveProcessed, type SaveOutcome } from './save.js';
 import { errorMessage } from '../errors.js';
 
 /** A pipeline result; from a worker thread it also carries the text's near-duplicate fingerprint. */
 type Worked = Processed & Partial<Pick<WorkerResult, 'fingerprint'>>;
 
-export type IngestOutcome =
-  | { kind: 'stored'; id: string; source: string; events: number; sentences: number; duplicate_of: string | null }
-  | { kind: 'skipped'; id: string; source: string }
-  | { kind: 'problem'; problem: IngestProblem };
+export type IngestOutcome = SaveOutcome;
 
 export interface IngestSummary {
   stored: number;
@@ -107,7 +106,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     // A store failure (disk full, read-only, lost connection) is not this document's fault and would
     // repeat for every other one: it ends the run instead of being reported once per document.
     finder ??= await DuplicateFinder.fromStore(store);
-    report(await storeOne(store, raw, processed, finder));
+    report(await saveProcessed(store, raw, processed, finder));
   };
   try {
     for await (const item of untilAborted(items, opts.signal)) {
@@ -133,17 +132,6 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   return summary;
 }
 
-async function storeOne(store: Store, raw: RawDocument, { article, events, fingerprint }: Worked, finder: DuplicateFinder): Promise<IngestOutcome> {
-  if (article.text.trim() === '') {
-    return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
-  }
-  const { duplicateOf, signature } = finder.check(article.id, article.text, fingerprint);
-  article.duplicate_of = duplicateOf;
-  const saved = await store.saveArticle(article, events, signature);
-  if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
-  return { kind: 'stored', id: article.id, source: raw.source, events: events.length, sentences: article.sentences.length, duplicate_of: duplicateOf };
-}
-
 /** Reads the given paths ("-" for stdin) and ingests everything in them. */
 export function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   return ingestItems(store, readSources(paths, opts), opts);
@@ -152,4 +140,23 @@ export function ingestPaths(store: Store, paths: string[], opts: IngestOptions =
 /** Ingests already-parsed documents (the HTTP API, workers). */
 export function ingestDocuments(store: Store, docs: IngestItem[], opts: IngestOptions = {}): Promise<IngestSummary> {
   return ingestItems(store, docs, opts);
+}
+
+// One near-duplicate index per store for a server's life: seeding it reads every stored signature,
+// too slow to repeat per request. (Articles other processes store meanwhile are not in it.)
+const finders = new WeakMap<Store, Promise<DuplicateFinder>>();
+
+function finderFor(store: Store): Promise<DuplicateFinder> {
+  let f = finders.get(store);
+  if (!f) finders.set(store, (f = DuplicateFinder.fromStore(store)));
+  return f;
+}
+
+/** One posted document (POST /api/articles), with the store's long-lived near-duplicate index. */
+export async function ingestDocument(store: Store, raw: RawDocument): Promise<IngestOutcome> {
+  let outcome: IngestOutcome | null = null;
+  await ingestItems(store, [raw], { finder: await finderFor(store), onOutcome: (o) => (outcome = o) });
+  const o = outcome as IngestOutcome | null; // set by the callback, which the compiler cannot see
+  if (!o) throw new Error('ingest reported no outcome');
+  return o;
 }
