@@ -120,7 +120,10 @@ export function loadPipeline(): Promise<Pipeline<RawDocument, Processed>> {
   return (loading ??= Pipeline.assemble(STAGES));
 }
 
-/** clean -> annotate -> actors -> events for one document. duplicate_of is set later (needs the store). */
+/**
+ * clean -> annotate -> actors -> events for one document, synchronously (evaluations, benchmarks,
+ * tests; app/ uses loadPipeline, which also runs async stages). duplicate_of is set later (needs the store).
+ */
 export function processDocument(raw: RawDocument, timer?: StageTimer): Processed {
   standard ??= Pipeline.assembleSync(STAGES);
   return standard.runSync(raw, timer);
@@ -142,10 +145,16 @@ export function articleBaseOf(input: CodeInput): ArticleBase {
 }
 
 let coder: Pipeline<ArticleBase, Processed> | null = null;
+let loadingCoder: Promise<Pipeline<ArticleBase, Processed>> | null = null;
 let annotator: Pipeline<ArticleBase, Article> | null = null;
 const annotatorsByDictionary = new WeakMap<ActorDictionary, Pipeline<ArticleBase, Article>>();
 
-/** The event coder over a bare text (`demarche code`, evaluations): every stage after clean, no store. */
+/** Every registered stage after clean, assembled once per process (for bare texts); async stages allowed. */
+export function loadCoder(): Promise<Pipeline<ArticleBase, Processed>> {
+  return (loadingCoder ??= Pipeline.assemble(stagesBetween('annotate')) as Promise<Pipeline<ArticleBase, Processed>>);
+}
+
+/** The event coder over a bare text (evaluations, tests): every stage after clean, no store; synchronous stages only. */
 export function codeText(input: CodeInput): Processed {
   coder ??= Pipeline.assembleSync(stagesBetween('annotate')) as Pipeline<ArticleBase, Processed>;
   return coder.runSync(articleBaseOf(input));

@@ -74,7 +74,7 @@ export function register(program: Command): void {
           continue;
         }
         ok++;
-        await writeJsonLine({ id: input.id, events: code(input) });
+        await writeJsonLine({ id: input.id, events: await code(input) });
       }
       process.exitCode = batchExitCode(ok, bad);
     });
