@@ -3,9 +3,9 @@
 // in the same process (annotate alone), so the numbers compare across machines.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { resolveEntities } from '../src/actors/index.js';
-import { codeArticle } from '../src/events/index.js';
-import { annotate } from '../src/nlp/index.js';
+import { resolveEntities } from '../src/stages/actors/index.js';
+import { codeArticle } from '../src/stages/events/index.js';
+import { annotate } from '../src/stages/annotate/index.js';
 import type { Article } from '../src/model.js';
 import { readJsonl } from '../eval/common.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { REPO_ROOT } from '../eval/common.js';
 import { isProblem, readSources } from '../src/ingest/index.js';
-import { ingestItems } from '../src/ingest/run.js';
+import { ingestItems } from '../src/app/ingest.js';
 import type { RawDocument } from '../src/model.js';
 import { enqueueDocuments, pendingJobs } from '../src/queue/enqueue.js';
 import { openPostgresStore } from '../src/store/postgres.js';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readSources, type IngestItem } from '../src/ingest/index.js';
-import { ingestItems } from '../src/ingest/run.js';
+import { ingestItems } from '../src/app/ingest.js';
 import { openStore } from '../src/store/index.js';
 
 export interface ChildResult {

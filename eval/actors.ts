@@ -9,8 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prf, readJsonl, type EvalResult } from './common.js';
-import { loadPetrarchActors, resolveActorPhrase, resolveEntities, type PhraseActor } from '../src/actors/index.js';
-import { tokenize } from '../src/nlp/tokenize.js';
+import { loadPetrarchActors, resolveActorPhrase, resolveEntities, type PhraseActor } from '../src/stages/actors/index.js';
+import { tokenize } from '../src/lang/tokenize.js';
 import type { Article } from '../src/model.js';
 
 interface Case {

@@ -10,8 +10,8 @@ import { Readability } from '@mozilla/readability';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { cleanDocument } from '../src/clean/index.js';
-import { parseDocument } from '../src/clean/dom.js';
+import { cleanDocument } from '../src/stages/clean/index.js';
+import { parseDocument } from '../src/stages/clean/dom.js';
 import type { RawDocument } from '../src/model.js';
 import { prf, type EvalResult } from './common.js';
 

@@ -20,10 +20,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { detectPublished } from '../src/clean/published.js';
-import { datesInUrl } from '../src/clean/published-url.js';
-import { parseDateString, formatDate } from '../src/nlp/dates-parse.js';
-import { resolveDates } from '../src/nlp/dates.js';
+import { detectPublished } from '../src/stages/clean/published/index.js';
+import { datesInUrl } from '../src/stages/clean/published/url.js';
+import { parseDateString, formatDate } from '../src/lang/dates-parse.js';
+import { resolveDates } from '../src/lang/dates.js';
 import { prf, readJsonl, type EvalResult } from './common.js';
 
 interface UnitCase {

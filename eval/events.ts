@@ -10,11 +10,11 @@
 //    lower bound on precision: some of them are true events the expectations do not list).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPetrarchActors, type ActorDictionary } from '../src/actors/index.js';
-import { articleFromInput, codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/events/index.js';
-import { cameoInfo } from '../src/events/cameo.js';
+import { loadPetrarchActors, type ActorDictionary } from '../src/stages/actors/index.js';
+import { codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/stages/events/index.js';
+import { cameoInfo } from '../src/stages/events/cameo.js';
 import type { Article } from '../src/model.js';
-import { processDocument } from '../src/pipeline.js';
+import { annotateText, processDocument } from '../src/pipeline.js';
 import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
 
 interface PetrRecord {
@@ -36,7 +36,7 @@ interface ConflibertRecord {
 
 /** A bare sentence as an article: annotate -> actors (with `dict`) -> ready for the coder. */
 export function sentenceArticle(id: string, text: string, date: string | null, dict?: ActorDictionary): Article {
-  return articleFromInput({ id, text, date }, dict);
+  return annotateText({ id, text, date }, dict);
 }
 
 function label(code: string): string {

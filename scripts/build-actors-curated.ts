@@ -1,7 +1,7 @@
 // Hand-curated additions to the Phoenix/CountryInfo dictionaries (public facts, typed here):
 // office holders after the sources' cut-off (~2016), offices used for "the US Secretary of State"
 // style look-ups, and aliases the sources lack. Dates are YYYY-MM-DD; null = still in office.
-import type { ActorRecord, AgentRecord, OfficeRecord } from '../src/actors/types.js';
+import type { ActorRecord, AgentRecord, OfficeRecord } from '../src/stages/actors/types.js';
 
 type Holder = [name: string, from: string, to: string | null];
 

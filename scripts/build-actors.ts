@@ -1,4 +1,4 @@
-// Builds data/actors.json (an ActorData, see src/actors/types.ts) from the development data:
+// Builds data/actors.json (an ActorData, see src/stages/actors/types.ts) from the development data:
 //   events/countryinfo/CountryInfo.120116.txt      countries: names, nationality words, capitals, cities
 //   events/plover_ontology/ngec_countries.csv       adjectives and plural demonyms
 //   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
@@ -9,9 +9,9 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/actors/types.js';
-import { parsePetrarchAgents } from '../src/actors/petrarch.js';
-import { inLexicon } from '../src/nlp/wink.js';
+import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/stages/actors/types.js';
+import { parsePetrarchAgents } from '../src/stages/actors/petrarch.js';
+import { inLexicon } from '../src/lang/wink.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

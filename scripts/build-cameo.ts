@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, readJsonl, sharedDataDir } from '../eval/common.js';
-import { loadPetrarchVerbs } from '../src/events/petrarch.js';
-import type { CameoTable, MinedVerb } from '../src/events/cameo.js';
+import { loadPetrarchVerbs } from '../src/stages/events/petrarch.js';
+import type { CameoTable, MinedVerb } from '../src/stages/events/cameo.js';
 
 interface CodebookRow {
   code: string;

@@ -1,8 +1,9 @@
 // The one data model every stage reads and writes.
 //
-// A document flows: RawDocument (ingest) -> CleanDocument (clean) -> Article (annotate + actors)
-// -> Event[] (events) -> MergedEvent[] (merge). Each stage is a pure function over these types;
-// only store/, server/ and cli/ have side effects.
+// A document flows: RawDocument (ingest) -> ArticleBase (clean) -> Article (annotate, actors)
+// -> Processed: the article and its Event[] (events) -> MergedEvent[] (merge). Each stage is a pure
+// function over these types (src/stages); side effects live in store/, app/ and the faces (cli/,
+// server/, queue/).
 //
 // Field names that leave the program (JSON Lines, API, exports) are snake_case so that the model
 // serialises as-is, without a mapping layer that could drift from it.
@@ -101,6 +102,9 @@ export interface Article {
   dates: DateMention[];
 }
 
+/** What the clean stage hands on: the article before annotation (no sentences, tokens, entities, dates). */
+export type ArticleBase = Omit<Article, 'sentences' | 'tokens' | 'entities' | 'dates'>;
+
 export const PLOVER_TYPES = [
   'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
   'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
@@ -140,6 +144,12 @@ export interface Event {
   /** Canonical names of the people/organisations involved. */
   actors: string[];
   evidence: Evidence;
+}
+
+/** One document through the whole pipeline: its article and the event mentions coded from it. */
+export interface Processed {
+  article: Article;
+  events: Event[];
 }
 
 /** Mentions of one real event across articles. */

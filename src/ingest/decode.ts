@@ -1,6 +1,6 @@
 // Bytes -> text, or a reason the bytes are not a text document.
 import { createHash } from 'node:crypto';
-import { declaredCharset } from '../clean/charset.js';
+import { declaredCharset } from './charset.js';
 
 export type Decoded = { ok: true; text: string; warning: string | null } | { ok: false; error: string };
 

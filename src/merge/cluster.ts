@@ -1,6 +1,6 @@
 // Grouping event mentions that describe the same real event. Pure; see docs in src/merge/index.ts.
 import type { Event, PloverType } from '../model.js';
-import { dateBounds, dayNumber } from './dates.js';
+import { dateBounds, dayNumber } from '../date-values.js';
 
 /**
  * Types whose direction carries no meaning for "the same event": when Kerry and Lavrov meet, the

@@ -1,7 +1,7 @@
 // Matching denials ("there was no agreement") to the claims they deny. Pure.
 import type { Event, MergedEvent } from '../model.js';
 import { byDateThenId, locationCompatible, type Cluster, type ClusterSet } from './cluster.js';
-import { dateBounds, dayNumber } from './dates.js';
+import { dateBounds, dayNumber } from '../date-values.js';
 
 /**
  * A denial is usually dated when it is said (Lavrov on 2014-10-25), not when the denied event was

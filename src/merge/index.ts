@@ -1,4 +1,5 @@
-// Merge: event mentions across articles -> one MergedEvent per real event. Pure functions.
+// Merge: event mentions across articles -> one MergedEvent per real event. Pure functions: the
+// mentions and the articles' duplicate_of links come from the store through app/ (app/events.ts).
 //
 // Rules (also in docs/EXPORT.md):
 // - Same PLOVER type and same dyad. CONSULT/AGREE/COOPERATE ignore direction (each side reports
@@ -17,7 +18,6 @@
 import type { Event, MergedEvent } from '../model.js';
 import { byDateThenId, clusterMentions, mergeKey, type Cluster } from './cluster.js';
 import { attachDenials } from './contradiction.js';
-import type { EventFilter, Store } from '../store/types.js';
 
 export { contestedLine, describeContradiction, DENIAL_WINDOW_DAYS } from './contradiction.js';
 export { mergeKey } from './cluster.js';
@@ -108,9 +108,4 @@ function toMergedEvent(c: Cluster, rootOf: (article: string) => string): MergedE
     claims: mentions.map((e) => ({ claimed_by: e.claimed_by, negated: e.negated, article: e.article, evidence: e.evidence })),
     mentions: mentions.map((e) => e.id),
   };
-}
-
-/** For `demarche events --contested` and the API: merged events where sources disagree. */
-export function contestedEvents(store: Store, filter: EventFilter = {}): Promise<MergedEvent[]> {
-  return store.mergedEvents({ ...filter, contested: true });
 }

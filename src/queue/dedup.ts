@@ -7,9 +7,9 @@
 // duplicate_of back in one UPDATE per batch. Only the marker decides, so two copies processed at the
 // same moment on two machines still end up as original + copy; nobody waits for a lock to save.
 // duplicate_of therefore lags a save by up to one poll interval (workers in --until-empty mode
-// drain the backlog before they exit).
+// drain the backlog before they exit). The checking itself is app/mark-duplicates.ts.
 import pg from 'pg';
-import { DuplicateFinder } from '../ingest/dedupe.js';
+import { DuplicateBacklog } from '../app/mark-duplicates.js';
 import type { PostgresStore } from '../store/postgres.js';
 
 /** Advisory lock key of the marker role (ASCII "dedu"). */
@@ -20,8 +20,7 @@ export class DuplicateMarker {
   /** One connection kept open: it holds the role while we lead, and asks for it while we do not. */
   private client: pg.Client | null = null;
   private leading = false;
-  private finder: DuplicateFinder | null = null;
-  private cursor = 0;
+  private backlog: DuplicateBacklog | null = null;
   marked = 0;
   checked = 0;
 
@@ -42,7 +41,7 @@ export class DuplicateMarker {
       }
       const { rows } = await this.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MARKER_LOCK]);
       this.leading = rows[0]!.ok;
-      if (this.leading) this.finder = null;
+      if (this.leading) this.backlog = null;
     } catch {
       await this.close(); // database away: try again at the next poll
     }
@@ -52,33 +51,21 @@ export class DuplicateMarker {
   private resign(): void {
     this.client = null;
     this.leading = false;
-    this.finder = null;
+    this.backlog = null;
   }
 
   /** One pass over the backlog if this process is the marker; returns how many articles it checked. */
   async pass(): Promise<number> {
     if (!(await this.lead())) return 0;
-    if (!this.finder) {
-      this.cursor = await this.store.lastSeq(); // first: rows stored meanwhile are seen twice, harmlessly
-      this.finder = await DuplicateFinder.fromStore(this.store);
-    }
+    this.backlog ??= await DuplicateBacklog.open(this.store);
     let total = 0;
     for (;;) {
-      const rows = await this.store.dedupBacklog(this.cursor, BATCH);
-      const marks: { id: string; signature: Uint32Array; duplicate_of: string | null }[] = [];
-      for (const row of rows) {
-        if (row.signature) this.finder.remember(row.id, row.signature);
-        else {
-          const { duplicateOf, signature } = this.finder.check(row.id, row.text ?? '');
-          marks.push({ id: row.id, signature, duplicate_of: duplicateOf });
-          if (duplicateOf) this.marked++;
-        }
-        this.cursor = Math.max(this.cursor, row.seq);
-      }
-      await this.store.markDuplicates(marks);
+      const { marks, rows } = await this.backlog.next(BATCH);
+      this.marked += marks.filter((m) => m.duplicate_of !== null).length;
+      await this.backlog.write(marks);
       this.checked += marks.length;
       total += marks.length;
-      if (rows.length < BATCH) return total;
+      if (rows < BATCH) return total;
     }
   }
 

@@ -1,8 +1,9 @@
-// What a worker does with one job: process the document (pure pipeline) and save it. Near-duplicate
-// marking is not done here but by the one marker process (dedup.ts), so saves never wait for a lock.
+// What a worker does with one job: save the document (app/save.ts: process, then store). Near-
+// duplicate marking is not done here but by the one marker process (dedup.ts), so saves never wait
+// for a lock.
 import type { Task } from 'graphile-worker';
+import { saveDocument } from '../app/save.js';
 import type { RawDocument } from '../model.js';
-import { processDocument, type Processed } from '../pipeline.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { parseDocumentPayload } from './jobs.js';
 import { errorMessage } from '../errors.js';
@@ -20,7 +21,6 @@ export interface TaskStats {
 export function newStats(): TaskStats {
   return { stored: 0, skipped: 0, duplicates: 0, events: 0, problems: 0 };
 }
-
 
 /**
  * The graphile-worker task. A document that can never be stored (bad payload, pipeline error, no
@@ -40,27 +40,16 @@ export function makeDocumentTask(store: PostgresStore, stats: TaskStats): Task {
       const p = payload as { source?: unknown } | null;
       return problem(null, typeof p?.source === 'string' ? p.source : 'unknown', errorMessage(err));
     }
-    // Database errors from here on throw: the job is retried with backoff.
-    if (await store.hasArticle(raw.id)) {
-      stats.skipped++;
-      return;
-    }
-    let processed: Processed;
-    try {
-      processed = processDocument(raw);
-    } catch (err) {
-      // Pure code failing on this input fails the same way every time: report, do not retry.
-      return problem(raw.id, raw.source, `pipeline failed: ${errorMessage(err)}`);
-    }
-    if (processed.article.text.trim() === '') return problem(raw.id, raw.source, 'no article text left after cleaning');
-    const { article, events } = processed;
-    // Signature and duplicate_of are left to the marker (null minhash = not checked yet).
-    const saved = await store.saveArticle(article, events);
-    if (!saved) {
+    // Database errors from here on throw: the job is retried with backoff. Pure code failing on
+    // this input (a pipeline error, no text left) fails the same way every time: report, do not retry.
+    // Signature and duplicate_of are left to the marker (a null minhash = not checked yet).
+    const outcome = await saveDocument(store, raw);
+    if (outcome.kind === 'problem') return problem(raw.id, raw.source, outcome.problem.error);
+    if (outcome.kind === 'skipped') {
       stats.skipped++;
       return;
     }
     stats.stored++;
-    stats.events += events.length;
+    stats.events += outcome.events;
   };
 }

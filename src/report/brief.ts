@@ -1,10 +1,9 @@
 // A dated, chronological brief of one relationship (dyad): events with cited evidence,
-// contradictions, and a monthly cooperation-conflict (Goldstein) line. loadBrief reads the
-// store; everything else is pure.
+// contradictions, and a monthly cooperation-conflict (Goldstein) line. Pure: app/brief.ts reads
+// the merged events and their sources from the store.
 import type { MergedEvent } from '../model.js';
 import { describeContradiction, syndicationRoots } from '../merge/index.js';
-import { monthOf } from '../merge/dates.js';
-import type { Store } from '../store/types.js';
+import { monthOf } from '../date-values.js';
 
 export type BriefFormat = 'md' | 'html';
 export const BRIEF_FORMATS: readonly BriefFormat[] = ['md', 'html'];
@@ -38,16 +37,6 @@ export interface MonthPoint {
   events: number;
   sum: number;
   mean: number;
-}
-
-export async function loadBrief(store: Store, options: BriefOptions, generated = new Date().toISOString().slice(0, 10)): Promise<BriefData> {
-  const events = await store.mergedEvents({ dyad: options.dyad, since: options.since, until: options.until });
-  const sources = new Map<string, SourceRef>();
-  for (const id of new Set(events.flatMap((m) => m.claims.map((c) => c.article)))) {
-    const a = await store.getArticle(id);
-    if (a) sources.set(id, { title: a.title, source: a.source, url: a.url, published: a.published, duplicate_of: a.duplicate_of });
-  }
-  return { options, generated, events, sources };
 }
 
 /** An event some source says happened and nobody denies: the ones that count on the line. */

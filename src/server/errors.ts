@@ -1,6 +1,6 @@
 // One error shape for every API failure: {error: "..."} with a 4xx/5xx status, never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { allowedMethods } from './methods.js';
+import { allowedMethods, type ApiRoute } from './route-table.js';
 
 /** A failure the client caused (bad parameter, missing resource, bad token). */
 export class HttpError extends Error {
@@ -26,7 +26,8 @@ function clientMessage(err: FastifyError): string {
   }
 }
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** `routes`: the /api routes (route-table.ts), for the 405 answer that names the right methods. */
+export function installErrorHandlers(app: FastifyInstance, routes: ApiRoute[]): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status >= 500) {
@@ -38,7 +39,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
-    const allowed = allowedMethods(path);
+    const allowed = allowedMethods(routes, path);
     if (allowed.length > 0) {
       reply.status(405).header('allow', allowed.join(', ')).send({ error: `${req.method} is not allowed on ${path} (use ${allowed.filter((m) => m !== 'HEAD').join(' or ')})` });
       return;

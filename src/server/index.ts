@@ -1,16 +1,19 @@
 // The HTTP server: JSON API under /api, the built web UI everywhere else.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../store/types.js';
 import { requireToken } from './auth.js';
 import { installErrorHandlers } from './errors.js';
 import { ingestWithPipeline, MAX_BODY_BYTES, type IngestOne } from './ingest.js';
 import { openApiDocument } from './openapi.js';
+import { recordApiRoutes } from './route-table.js';
 import { articleRoutes } from './routes/articles.js';
 import { dyadRoutes } from './routes/dyads.js';
 import { eventRoutes } from './routes/events.js';
 import { searchRoutes } from './routes/search.js';
 import { installSecurityHeaders } from './security.js';
 import { defaultWebRoot, webUiRoutes } from './static.js';
+import { withSchema } from './zod.js';
 
 export interface ServerOptions {
   /** Bearer token for POST /api/articles (and for reads when private). Null: ingest disabled. */
@@ -29,7 +32,8 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   const token = opts.token ?? null;
   if (opts.private && !token) throw new Error('a private server needs a token (--token or DEMARCHE_TOKEN)');
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
-  installErrorHandlers(app);
+  const routes = recordApiRoutes(app);
+  installErrorHandlers(app, routes);
   installSecurityHeaders(app);
 
   if (opts.private) {
@@ -39,7 +43,8 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
     });
   }
 
-  app.get('/api/openapi.json', async () => openApiDocument());
+  let openApi: object | null = null; // the routes do not change once the server is ready
+  app.get('/api/openapi.json', withSchema({ summary: 'This document', response: { 200: z.looseObject({}) } }), async () => (openApi ??= openApiDocument(routes)));
   eventRoutes(app, store);
   articleRoutes(app, store, token, opts.ingest ?? ingestWithPipeline);
   dyadRoutes(app, store);

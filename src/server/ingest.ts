@@ -1,8 +1,7 @@
 // POST /api/articles body: one document, validated, turned into the RawDocument ingest expects.
 import { z } from 'zod';
-import { DuplicateFinder } from '../ingest/dedupe.js';
+import { ingestDocument } from '../app/ingest.js';
 import { documentFromRecord } from '../ingest/record.js';
-import { ingestDocuments, type IngestOutcome as RunOutcome } from '../ingest/run.js';
 import type { RawDocument } from '../model.js';
 import type { Store } from '../store/types.js';
 import { HttpError } from './errors.js';
@@ -18,7 +17,8 @@ export const postedDocumentSchema = z
     title: z.string().max(1000).nullish(),
   })
   .strict()
-  .refine((d) => (d.text === undefined) !== (d.html === undefined), { message: 'give exactly one of "text" or "html"' });
+  .refine((d) => (d.text === undefined) !== (d.html === undefined), { message: 'give exactly one of "text" or "html"' })
+  .meta({ id: 'PostedDocument', description: 'Exactly one of text or html' });
 
 export type PostedDocument = z.output<typeof postedDocumentSchema>;
 
@@ -41,22 +41,9 @@ export function toRawDocument(doc: PostedDocument): RawDocument {
   return raw;
 }
 
-// One near-duplicate index per store for the server's life: seeding it reads every stored signature,
-// too slow to repeat per request. (Articles other processes store meanwhile are not in it.)
-const finders = new WeakMap<Store, Promise<DuplicateFinder>>();
-
-function finderFor(store: Store): Promise<DuplicateFinder> {
-  let f = finders.get(store);
-  if (!f) finders.set(store, (f = DuplicateFinder.fromStore(store)));
-  return f;
-}
-
-/** Default ingest: the shared ingest orchestration (pipeline, near-duplicate marking, one transaction). */
+/** Default ingest: the shared ingest use case (pipeline, near-duplicate marking, one transaction). */
 export const ingestWithPipeline: IngestOne = async (store, raw) => {
-  let outcome: RunOutcome | null = null;
-  await ingestDocuments(store, [raw], { finder: await finderFor(store), onOutcome: (o) => (outcome = o) });
-  const o = outcome as RunOutcome | null;
-  if (!o) throw new Error('ingest reported no outcome');
+  const o = await ingestDocument(store, raw);
   if (o.kind === 'problem') throw new HttpError(422, `document not ingested: ${o.problem.error}`);
   if (o.kind === 'skipped') return { id: o.id, stored: false, events: 0, duplicate_of: null };
   return { id: o.id, stored: true, events: o.events, duplicate_of: o.duplicate_of };

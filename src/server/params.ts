@@ -1,88 +1,45 @@
-// Query-string parsing for the read endpoints: one zod schema per shape, one-line 400 errors.
+// What the read endpoints accept: query strings and path parameters as zod schemas, the event
+// filter's straight from src/filter/ (so the API, the CLI and the store read filters alike).
 import { z } from 'zod';
-import { PLOVER_TYPES } from '../model.js';
-import type { EventFilter } from '../store/types.js';
-import { HttpError } from './errors.js';
+import { eventFilterFields, eventFilterSchema, wholeNumber, type EventFilter } from '../filter/index.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
-/** True when every part of YYYY[-MM[-DD]] exists on the calendar (no month 13, no 31 February). */
-function isCalendarDate(v: string): boolean {
-  const [y, m = 1, d = 1] = v.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isCalendarDate, 'no such date (expected YYYY, YYYY-MM or YYYY-MM-DD)');
-
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N} .'\-]+$/u, 'expected an actor code or name');
-
-const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
-
-/** A whole number in [min, max], with a message a person reads (zod's own says "received NaN"). */
-const wholeNumber = (min: number, max: number) => {
-  const message = `expected a whole number from ${min} to ${max}`;
-  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
-};
-
 export const pagingSchema = z.object({
-  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT),
-  offset: wholeNumber(0, 1_000_000).default(0),
+  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT).meta({ description: `Page size (default ${DEFAULT_LIMIT}, max ${MAX_LIMIT})` }),
+  offset: wholeNumber(0, 1_000_000).default(0).meta({ description: 'Rows to skip' }),
 });
 
-export const eventQuerySchema = pagingSchema.extend({
-  actor: code.optional(),
-  dyad: z
-    .string()
-    .regex(/^[A-Za-z0-9]{1,16},[A-Za-z0-9]{1,16}$/, 'expected two codes: A,B')
-    .transform((v) => v.toUpperCase().split(',') as [string, string])
-    .optional(),
-  type: z
-    .string()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.enum(PLOVER_TYPES, { error: `expected a PLOVER type: ${PLOVER_TYPES.join(', ')}` }))
-    .optional(),
-  since: isoDate.optional(),
-  until: isoDate.optional(),
-  contested: bool.optional(),
-});
+export const eventQuerySchema = eventFilterSchema.extend(pagingSchema.shape);
 
 export const timelineQuerySchema = z.object({
-  bucket: z.enum(['day', 'week', 'month', 'year'], { error: 'expected day, week, month or year' }).default('month'),
-  since: isoDate.optional(),
-  until: isoDate.optional(),
-  type: eventQuerySchema.shape.type,
+  bucket: z
+    .enum(['day', 'week', 'month', 'year'], { error: 'expected day, week, month or year' })
+    .default('month')
+    .meta({ description: 'Period size (default month; weeks start on Monday)' }),
+  since: eventFilterFields.since.optional(),
+  until: eventFilterFields.until.optional(),
+  type: eventFilterFields.type.optional(),
 });
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'q is required').max(500),
-  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT),
+  q: z.string().trim().min(1, 'q is required').max(500).meta({ description: 'Search words (all required)' }),
+  limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT).meta({ description: `Most hits (default ${DEFAULT_LIMIT})` }),
 });
 
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'malformed id');
-export const codeParam = z
+export const idParams = (what: string) =>
+  z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'malformed id').meta({ description: `${what} id` }) });
+
+const code = z
   .string()
   .regex(/^[A-Za-z0-9]{1,16}$/, 'expected an actor code such as RUS or USAGOV')
-  .transform((v) => v.toUpperCase());
+  .transform((v) => v.toUpperCase())
+  .meta({ description: 'Actor code or prefix' });
 
-/** Parses with the schema or throws a 400 naming the first offending parameter. */
-export function parse<T extends z.ZodType>(schema: T, input: unknown, where = 'query'): z.output<T> {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = issue.path.length ? issue.path.join('.') : where;
-  throw new HttpError(400, `invalid ${name}: ${issue.message}`);
-}
+export const dyadParams = z.object({ a: code, b: code });
 
+/** A parsed event query as the filter the use cases take (paging included). */
 export function toEventFilter(q: z.output<typeof eventQuerySchema>): EventFilter {
   const filter: EventFilter = { limit: q.limit, offset: q.offset };
   if (q.actor) filter.actor = q.actor;

@@ -1,7 +1,7 @@
 // Opening a store: a file path means SQLite (embedded default), a postgres:// URL means PostgreSQL.
 import type { Store } from './types.js';
 import { openSqliteStore } from './sqlite.js';
-export type { Store, EventFilter, ArticleRow, SearchHit } from './types.js';
+export type { Store, EventFilter, MentionFilter, ArticleRow, SearchHit } from './types.js';
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);

@@ -1,14 +1,15 @@
 // PostgreSQL store (server mode): the same contract as the SQLite store, for many workers on many
 // machines writing into one database. Ids are content hashes and every write is one transaction
 // with ON CONFLICT DO NOTHING, so two workers coding copies of one story store it once.
-// Row mapping, the event filter and the merge step are shared with SQLite (shared.ts).
+// Row mapping and the event filter as SQL are shared with SQLite (shared.ts).
 import pg from 'pg';
-import type { Article, Event, MergedEvent } from '../model.js';
-import type { ArticleRow, EventFilter, ListOptions, SearchHit, Store } from './types.js';
+import { checkEventFilter } from '../filter/check.js';
+import type { Article, Event } from '../model.js';
+import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
 import { MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
 import {
-  EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, checkFilter, decodeMinhash, encodeMinhash, eventRow,
-  eventWhere, eventsFor, mergedFor, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
+  EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, decodeMinhash, encodeMinhash, eventRow,
+  eventWhere, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
 } from './shared.js';
 
 export interface DedupRow {
@@ -118,7 +119,7 @@ export class PostgresStore implements Store {
   }
 
   async listArticles(opts: ListOptions = {}): Promise<ArticleRow[]> {
-    checkFilter(opts);
+    checkEventFilter(opts);
     const columns = opts.lead === undefined ? ARTICLE_ROW_COLUMNS : ARTICLE_ROW_COLUMNS.replace('text', 'left(text, $3) AS text');
     const { rows } = await this.pool.query<ArticleRow>(
       `SELECT ${columns} FROM articles ORDER BY seq LIMIT $1 OFFSET $2`,
@@ -134,20 +135,15 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
   }
 
-  async events(filter: EventFilter = {}): Promise<Event[]> {
-    checkFilter(filter);
-    if (!filter.contested) {
-      // Paging in SQL: same order and result as shared page(), without loading every row.
-      const where = eventWhere(filter, postgresPlaceholder);
-      const n = where.params.length;
-      const { rows } = await this.pool.query<{ data: string }>(
-        `SELECT data FROM events${where.sql} ${EVENT_ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...where.params, filter.limit ?? null, filter.offset ?? 0],
-      );
-      return rows.map(rowToEvent);
-    }
-    const { events, duplicates } = await this.matching(filter);
-    return eventsFor(events, duplicates, filter);
+  async events(filter: MentionFilter = {}): Promise<Event[]> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, postgresPlaceholder);
+    const n = where.params.length;
+    const { rows } = await this.pool.query<{ data: string }>(
+      `SELECT data FROM events${where.sql} ${EVENT_ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...where.params, filter.limit ?? null, filter.offset ?? 0],
+    );
+    return rows.map(rowToEvent);
   }
 
   async getEvent(id: string): Promise<Event | null> {
@@ -155,20 +151,11 @@ export class PostgresStore implements Store {
     return rows[0] ? rowToEvent(rows[0]) : null;
   }
 
-  async mergedEvents(filter: EventFilter = {}): Promise<MergedEvent[]> {
-    checkFilter(filter);
-    const { events, duplicates } = await this.matching(filter);
-    return mergedFor(events, duplicates, filter);
-  }
-
-  /** All events matching the filter (no paging) and the duplicate_of links, for the merge. */
-  private async matching(filter: EventFilter): Promise<{ events: Event[]; duplicates: Map<string, string> }> {
-    const where = eventWhere(filter, postgresPlaceholder);
-    const [ev, dup] = await Promise.all([
-      this.pool.query<{ data: string }>(`SELECT data FROM events${where.sql} ${EVENT_ORDER}`, where.params),
-      this.pool.query<{ id: string; duplicate_of: string }>('SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL'),
-    ]);
-    return { events: ev.rows.map(rowToEvent), duplicates: new Map(dup.rows.map((r) => [r.id, r.duplicate_of])) };
+  async duplicateLinks(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; duplicate_of: string }>(
+      'SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL',
+    );
+    return new Map(rows.map((r) => [r.id, r.duplicate_of]));
   }
 
   async search(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {

@@ -1,10 +1,9 @@
-// What SQLite and PostgreSQL stores share: row <-> model mapping, the event filter as SQL, paging,
-// the FTS query, MinHash blobs. Both backends use the same column names, so only placeholders
+// What SQLite and PostgreSQL stores share: row <-> model mapping, the event filter as SQL, the
+// FTS query, MinHash blobs. Both backends use the same column names, so only placeholders
 // ("?" vs "$1") and a few functions differ.
-import type { Article, Event, MergedEvent, Sentence } from '../model.js';
-import { dateBounds, isDateValue } from '../merge/dates.js';
-import { mergeEvents } from '../merge/index.js';
-import type { ArticleRow, EventFilter } from './types.js';
+import type { Article, Event, Sentence } from '../model.js';
+import { dateBounds } from '../date-values.js';
+import type { ArticleRow, MentionFilter } from './types.js';
 
 /** Placeholder for the n-th (1-based) bound parameter: "?" for SQLite, "$n" for PostgreSQL. */
 export type Placeholder = (n: number) => string;
@@ -19,32 +18,17 @@ export function isActorCode(actor: string): boolean {
   return /^[A-Z0-9]{2,}$/.test(actor);
 }
 
-/** Throws a one-line Error for filter values that cannot be right (bad dates, negative limits). */
-export function checkFilter(filter: EventFilter): void {
-  for (const key of ['since', 'until'] as const) {
-    const v = filter[key];
-    if (v !== undefined && !isDateValue(v)) throw new Error(`${key} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
-  }
-  for (const key of ['limit', 'offset'] as const) {
-    const v = filter[key];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new Error(`${key} must be a non-negative integer, got ${v}`);
-  }
-  if (filter.dyad !== undefined && (filter.dyad.length !== 2 || filter.dyad.some((c) => !c))) {
-    throw new Error('dyad must be two actor codes');
-  }
-}
-
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
- * WHERE clause (with leading " WHERE ", or "") for everything in the filter except contested and
- * paging, which need the merge. Codes match as prefixes on source or target; names match as a
- * case-insensitive substring of the event's actor names. since/until compare the period a date
- * covers: "2014-10" overlaps since=2014-10-15. Undated events fail any since/until.
+ * WHERE clause (with leading " WHERE ", or "") for everything in the filter but paging. Codes
+ * match as prefixes on source or target; names match as a case-insensitive substring of the
+ * event's actor names. since/until compare the period a date covers: "2014-10" overlaps
+ * since=2014-10-15. Undated events fail any since/until.
  */
-export function eventWhere(filter: EventFilter, ph: Placeholder, firstParam = 1): { sql: string; params: unknown[] } {
+export function eventWhere(filter: MentionFilter, ph: Placeholder, firstParam = 1): { sql: string; params: unknown[] } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -68,30 +52,6 @@ export function eventWhere(filter: EventFilter, ph: Placeholder, firstParam = 1)
   if (filter.since) conds.push(`date_hi >= ${p(dateBounds(filter.since)!.lo)}`);
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
-}
-
-/** Applies limit/offset to an in-memory list (after contested filtering). */
-export function page<T>(items: T[], filter: EventFilter): T[] {
-  const start = filter.offset ?? 0;
-  return items.slice(start, filter.limit === undefined ? undefined : start + filter.limit);
-}
-
-/**
- * The contested/paging part of events() and mergedEvents() once the matching events are loaded
- * (in EVENT_ORDER) with the articles' duplicate_of links.
- */
-export function mergedFor(events: Event[], duplicates: Map<string, string>, filter: EventFilter): MergedEvent[] {
-  const merged = mergeEvents(events, (id) => duplicates.get(id) ?? null);
-  return page(filter.contested ? merged.filter((m) => m.contested) : merged, filter);
-}
-
-export function eventsFor(events: Event[], duplicates: Map<string, string>, filter: EventFilter): Event[] {
-  if (!filter.contested) return page(events, filter);
-  const contestedIds = new Set(mergedFor(events, duplicates, { contested: true }).flatMap((m) => m.mentions));
-  return page(
-    events.filter((e) => contestedIds.has(e.id)),
-    filter,
-  );
 }
 
 /** Column values for one events row (besides id/article): filter columns + the Event as JSON. */

@@ -1,26 +1,24 @@
 // The embedded default store: one SQLite file (WAL, FTS5) via better-sqlite3.
 import Database from 'better-sqlite3';
-import type { Article, Event, MergedEvent } from '../model.js';
+import { checkEventFilter } from '../filter/check.js';
+import type { Article, Event } from '../model.js';
 import { migrate } from './schema-sqlite.js';
 import {
   EVENT_ORDER,
   SNIPPET_CLOSE,
   SNIPPET_OPEN,
   articleAnnotations,
-  checkFilter,
   decodeMinhash,
   encodeMinhash,
   eventRow,
   eventWhere,
-  eventsFor,
   ftsQuery,
-  mergedFor,
   rowToArticle,
   rowToEvent,
   sqlitePlaceholder,
   type ArticleDbRow,
 } from './shared.js';
-import type { ArticleRow, EventFilter, ListOptions, SearchHit, Store } from './types.js';
+import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
 
@@ -223,30 +221,11 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
   }
 
-  /** Matching events in EVENT_ORDER; paging in SQL unless contested needs the merge first. */
-  private loadEvents(filter: EventFilter, paged: boolean): Event[] {
+  async events(filter: MentionFilter = {}): Promise<Event[]> {
+    checkEventFilter(filter);
     const where = eventWhere(filter, sqlitePlaceholder);
-    let sql = `SELECT data FROM events${where.sql} ${EVENT_ORDER}`;
-    const params = [...where.params];
-    if (paged) {
-      sql += ' LIMIT ? OFFSET ?';
-      params.push(filter.limit ?? -1, filter.offset ?? 0);
-    }
-    return (this.stmt(sql).all(...params) as { data: string }[]).map(rowToEvent);
-  }
-
-  private duplicateLinks(): Map<string, string> {
-    const rows = this.stmt('SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL').all() as {
-      id: string;
-      duplicate_of: string;
-    }[];
-    return new Map(rows.map((r) => [r.id, r.duplicate_of]));
-  }
-
-  async events(filter: EventFilter = {}): Promise<Event[]> {
-    checkFilter(filter);
-    if (!filter.contested) return this.loadEvents(filter, true);
-    return eventsFor(this.loadEvents(filter, false), this.duplicateLinks(), filter);
+    const sql = `SELECT data FROM events${where.sql} ${EVENT_ORDER} LIMIT ? OFFSET ?`;
+    return (this.stmt(sql).all(...where.params, filter.limit ?? -1, filter.offset ?? 0) as { data: string }[]).map(rowToEvent);
   }
 
   async getEvent(id: string): Promise<Event | null> {
@@ -254,9 +233,12 @@ class SqliteStore implements Store {
     return row ? rowToEvent(row) : null;
   }
 
-  async mergedEvents(filter: EventFilter = {}): Promise<MergedEvent[]> {
-    checkFilter(filter);
-    return mergedFor(this.loadEvents(filter, false), this.duplicateLinks(), filter);
+  async duplicateLinks(): Promise<Map<string, string>> {
+    const rows = this.stmt('SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL').all() as {
+      id: string;
+      duplicate_of: string;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.duplicate_of]));
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {

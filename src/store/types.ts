@@ -1,21 +1,17 @@
 // The storage contract. SQLite (embedded default) and PostgreSQL (server mode) both implement it,
 // and one test suite runs against both. Every method is async so the two are interchangeable.
-import type { Article, Event, MergedEvent } from '../model.js';
+// A store only persists and finds rows: merging mentions into events is app/'s work (src/merge).
+import type { EventFilter } from '../filter/index.js';
+import type { Article, Event } from '../model.js';
 
-export interface EventFilter {
-  /** Actor code or code prefix (e.g. "RUS" matches RUSGOV) on either side, or a person's name. */
-  actor?: string;
-  /** Two codes/prefixes; matches either direction. */
-  dyad?: [string, string];
-  type?: string;
-  /** Only the mentions coded from this article. */
-  article?: string;
-  since?: string;
-  until?: string;
-  contested?: boolean;
-  limit?: number;
-  offset?: number;
-}
+export type { EventFilter } from '../filter/index.js';
+
+/**
+ * Which stored mentions to return: the event filter (src/filter.ts) except `contested`, which needs
+ * the merge. Codes match as prefixes on source or target, names as a case-insensitive substring
+ * of the actors; since/until compare the period a date covers; undated events fail any bound.
+ */
+export type MentionFilter = Omit<EventFilter, 'contested'>;
 
 /** What `articles` lists: the article without its annotations. */
 export interface ArticleRow {
@@ -57,10 +53,11 @@ export interface Store {
   listArticles(opts?: ListOptions): Promise<ArticleRow[]>;
   /** MinHash signatures of stored articles, for incremental near-duplicate detection. */
   minhashes(): Promise<{ id: string; signature: Uint32Array }[]>;
-  events(filter?: EventFilter): Promise<Event[]>;
+  /** Matching mentions, by date (undated last) then id, paged with limit/offset. */
+  events(filter?: MentionFilter): Promise<Event[]>;
   getEvent(id: string): Promise<Event | null>;
-  /** Events merged across articles (see src/merge). */
-  mergedEvents(filter?: EventFilter): Promise<MergedEvent[]>;
+  /** Article id -> the article it is a syndicated copy of, for every stored copy (the merge counts sources with it). */
+  duplicateLinks(): Promise<Map<string, string>>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   counts(): Promise<{ articles: number; events: number }>;
   close(): Promise<void>;

@@ -1,8 +1,8 @@
 // JSON calls to /api. In --private mode the server answers 401 until the user gives the token,
 // which is kept for this tab only (sessionStorage) and sent as a bearer header.
 import type { Article, Event, MergedEvent } from '../../src/model.js';
-// The timeline point type is the server's own (type-only: erased from the bundle), so they cannot drift apart.
-import type { TimelinePoint } from '../../src/server/timeline.js';
+// The timeline point type is the one the server sends (src/report/timeline.ts; type-only: erased from the bundle), so they cannot drift apart.
+import type { TimelinePoint } from '../../src/report/timeline.js';
 export type { Event, MergedEvent, TimelinePoint };
 
 const TOKEN_KEY = 'demarche-token';

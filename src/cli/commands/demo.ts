@@ -25,11 +25,12 @@ export function register(program: Command): void {
       .addHelpText('after', '\nExamples:\n  demarche demo --db /tmp/demo.db\n  demarche events --db /tmp/demo.db --dyad RUS,USA --format table'),
   ).action(async (opts: { db?: string }) => {
     const dir = seedsDir();
+    const { listEvents } = await import('../../app/events.js');
     await withStore(opts, async (store) => {
       const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
       const summary = await runIngest(store, seeds, { quiet: false });
       process.stderr.write(summaryLine(summary) + '\n');
-      const events = (await store.events({})).filter((e) => !e.hypothetical);
+      const events = (await listEvents(store)).filter((e) => !e.hypothetical);
       process.stdout.write(eventsTable(events));
     });
   });

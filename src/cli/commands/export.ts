@@ -3,9 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../report/export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../report/export.js';
 import { dbOption, requireExistingDb, UserError, withStore } from '../common.js';
-import { eventFilter, type EventFilterOptions } from './query.js';
+import { eventFilter, filterOptions, type FilterOptions } from '../filter.js';
 
 /** Why a file cannot be written, in words (the raw errno text repeats the path and the syscall). */
 function writeProblem(out: string, err: NodeJS.ErrnoException): string {
@@ -44,30 +44,27 @@ export function outputWriter(out: string | undefined): { write: (chunk: string) 
   };
 }
 
-interface ExportCliOptions extends EventFilterOptions {
+interface ExportCliOptions extends FilterOptions {
+  db?: string;
   format: ExportFormat;
   out?: string;
   merged?: boolean;
 }
 
 export function register(program: Command): void {
+  const cmd = program
+    .command('export')
+    .description('Export event mentions as CSV (RFC 4180) or JSON Lines; columns are listed in docs/EXPORT.md.')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('csv'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--merged', 'one row per merged event (mentions of one real event combined) instead of one per mention');
   dbOption(
-    program
-      .command('export')
-      .description('Export event mentions as CSV (RFC 4180) or JSON Lines; columns are listed in docs/EXPORT.md.')
-      .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('csv'))
-      .option('--out <file>', 'write to this file instead of stdout')
-      .option('--merged', 'one row per merged event (mentions of one real event combined) instead of one per mention')
-      .option('--actor <code|name>', 'actor code prefix (RUS matches RUSGOV) or a person\'s name')
-      .option('--dyad <a,b>', 'two actor codes/prefixes, either direction, e.g. RUS,USA')
-      .option('--type <plover>', 'PLOVER event type, e.g. AGREE')
-      .option('--since <date>', 'events on or after this date (YYYY[-MM[-DD]])')
-      .option('--until <date>', 'events on or before this date (YYYY[-MM[-DD]])')
-      .option('--contested', 'only mentions of events that sources contradict')
+    filterOptions(cmd, ['actor', 'dyad', 'type', 'since', 'until', 'contested'], { contested: 'only mentions of events that sources contradict' })
       .option('--limit <n>', 'at most this many rows'),
   ).action(async (opts: ExportCliOptions) => {
-    const filter = eventFilter(opts);
+    const filter = await eventFilter(opts);
     requireExistingDb(opts);
+    const { writeExport } = await import('../../app/export.js');
     const out = outputWriter(opts.out);
     const rows = await withStore(opts, (store) => writeExport(store, filter, { format: opts.format, merged: opts.merged }, out.write));
     await out.end();

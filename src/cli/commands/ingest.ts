@@ -1,7 +1,7 @@
 // `demarche ingest PATH...`: read, clean, annotate, code and store; re-ingesting is a no-op.
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
-import type { IngestOutcome, IngestSummary } from '../../ingest/run.js';
+import type { IngestOutcome, IngestSummary } from '../../app/ingest.js';
 import type { Store } from '../../store/types.js';
 import { isPostgresUrl } from '../../store/index.js';
 import { batchExitCode, dbLocation, dbOption, EXIT, positiveInt, UsageError, withStore } from '../common.js';
@@ -48,7 +48,7 @@ function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: numbe
 export async function runIngest(store: Store, paths: string[], opts: IngestCliOptions): Promise<IngestSummary> {
   const { maxBytes, jobs } = ingestSettings(opts);
   if (paths.includes('-') && process.stdin.isTTY) process.stderr.write('demarche: reading a document from the terminal; end with Ctrl-D\n');
-  const { ingestPaths } = await import('../../ingest/run.js');
+  const { ingestPaths } = await import('../../app/ingest.js');
   // No total is known in advance (folders, JSON Lines, WARC streams): counts and a rate, not a bar.
   const progress = statusLine(process.stderr, process.stderr.isTTY === true && !opts.quiet);
   let started = 0; // at the first document: loading the pipeline is not part of the rate

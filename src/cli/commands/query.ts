@@ -1,60 +1,12 @@
 // `demarche articles` and `demarche events`: read what is stored.
 import { Command, Option } from 'commander';
-import { PLOVER_TYPES, type Event, type MergedEvent } from '../../model.js';
-import type { EventFilter } from '../../store/types.js';
-import { dbOption, positiveInt, requireExistingDb, UsageError, withStore, writeJsonLine } from '../common.js';
+import type { Event, MergedEvent } from '../../model.js';
+import { dbOption, positiveInt, requireExistingDb, withStore, writeJsonLine } from '../common.js';
+import { eventFilter, filterOptions, type FilterOptions } from '../filter.js';
 
-const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-/** A date option (YYYY, YYYY-MM or YYYY-MM-DD) that names a real calendar date. */
-function isDate(v: string): boolean {
-  if (!ISO.test(v)) return false;
-  const [y, m = 1, d = 1] = v.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** The event filter options shared by `events`, `export` and `brief`, as commander parses them. */
-export interface EventFilterOptions {
+interface EventCliOptions extends FilterOptions {
   db?: string;
-  actor?: string;
-  dyad?: string;
-  type?: string;
-  since?: string;
-  until?: string;
-  contested?: boolean;
-  limit?: string;
-}
-
-interface EventCliOptions extends EventFilterOptions {
   format: 'jsonl' | 'table';
-}
-
-export function eventFilter(opts: EventFilterOptions): EventFilter {
-  const filter: EventFilter = {};
-  if (opts.actor) filter.actor = opts.actor;
-  if (opts.dyad) {
-    const parts = opts.dyad.split(',').map((s) => s.trim()).filter(Boolean);
-    if (parts.length !== 2) throw new UsageError(`--dyad takes two actors separated by a comma, e.g. RUS,USA (got "${opts.dyad}")`);
-    filter.dyad = [parts[0]!, parts[1]!];
-  }
-  if (opts.type) {
-    const type = opts.type.trim().toUpperCase();
-    if (!(PLOVER_TYPES as readonly string[]).includes(type)) {
-      throw new UsageError(`--type takes a PLOVER type, one of ${PLOVER_TYPES.join(', ')} (got "${opts.type}")`);
-    }
-    filter.type = type;
-  }
-  for (const key of ['since', 'until'] as const) {
-    const v = opts[key]?.trim();
-    if (v === undefined) continue;
-    if (!isDate(v)) throw new UsageError(`--${key} takes a date like 2017-10-09, 2017-10 or 2017 (got "${opts[key]}")`);
-    filter[key] = v;
-  }
-  if (filter.since && filter.until && filter.since > filter.until) throw new UsageError(`--since ${filter.since} is after --until ${filter.until}`);
-  if (opts.contested) filter.contested = true;
-  if (opts.limit !== undefined) filter.limit = positiveInt('--limit', opts.limit);
-  return filter;
 }
 
 function clip(s: string, n: number): string {
@@ -110,24 +62,20 @@ export function register(program: Command): void {
   ).action(async (opts: { db?: string; limit?: string }) => {
     const limit = opts.limit === undefined ? undefined : positiveInt('--limit', opts.limit);
     requireExistingDb(opts);
+    const { listArticles } = await import('../../app/articles.js');
     await withStore(opts, async (store) => {
-      for (const a of await store.listArticles({ limit })) {
+      for (const a of await listArticles(store, { limit })) {
         await writeJsonLine({ id: a.id, source: a.source, url: a.url, title: a.title, published: a.published, language: a.language, text: a.text, duplicate_of: a.duplicate_of });
       }
     });
   });
 
+  const events = program
+    .command('events')
+    .description('List coded event mentions (or, with --contested, merged events whose sources disagree).')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'));
   dbOption(
-    program
-      .command('events')
-      .description('List coded event mentions (or, with --contested, merged events whose sources disagree).')
-      .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'))
-      .option('--actor <code|name>', 'actor code or prefix on either side (RUS, USAGOV) or a person ("Lavrov")')
-      .option('--dyad <A,B>', 'both actors, either direction, e.g. RUS,USA')
-      .option('--type <PLOVER>', 'event type, e.g. CONSULT')
-      .option('--since <date>', 'on or after this date (YYYY-MM-DD)')
-      .option('--until <date>', 'on or before this date (YYYY-MM-DD)')
-      .option('--contested', 'merged events whose sources contradict each other')
+    filterOptions(events, ['actor', 'dyad', 'type', 'since', 'until', 'contested'], { contested: 'merged events whose sources contradict each other' })
       .option('--limit <n>', 'at most this many')
       .addHelpText(
         'after',
@@ -135,16 +83,17 @@ export function register(program: Command): void {
           '  demarche events --db news.db --actor Lavrov --type CONSULT --format table\n  demarche events --db news.db --contested | jq .claims',
       ),
   ).action(async (opts: EventCliOptions) => {
-    const filter = eventFilter(opts);
+    const filter = await eventFilter(opts);
     requireExistingDb(opts);
+    const { listContested, listEvents } = await import('../../app/events.js');
     await withStore(opts, async (store) => {
-      if (opts.contested) {
-        const contested = (await store.mergedEvents(filter)).filter((m) => m.contested);
+      if (filter.contested) {
+        const contested = await listContested(store, filter);
         if (opts.format === 'table') process.stdout.write(contestedTable(contested));
         else for (const m of contested) await writeJsonLine(m);
         return;
       }
-      const events = await store.events(filter);
+      const events = await listEvents(store, filter);
       if (opts.format === 'table') process.stdout.write(eventsTable(events));
       else for (const e of events) await writeJsonLine(e);
     });

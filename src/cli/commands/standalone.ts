@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .addHelpText('after', '\nExamples:\n  demarche extract page.html | jq -r .text\n  demarche extract crawl.warc.gz --format jsonl > clean.jsonl')
     .action(async (files: string[]) => {
-      const [{ cleanDocument }, { isProblem, readSources }] = await Promise.all([import('../../clean/index.js'), import('../../ingest/index.js')]);
+      const [{ extract }, { isProblem, readSources }] = await Promise.all([import('../../app/extract.js'), import('../../ingest/index.js')]);
       let ok = 0;
       let failed = 0;
       for await (const item of readSources(files)) {
@@ -37,9 +37,9 @@ export function register(program: Command): void {
           if (!item.warning) failed++;
           continue;
         }
-        const clean = cleanDocument(item);
+        const clean = extract(item);
         ok++;
-        await writeJsonLine({ file: item.source, title: clean.title ?? item.title, text: clean.text, published: item.published ?? clean.published, language: clean.language });
+        await writeJsonLine({ file: item.source, ...clean });
       }
       process.exitCode = batchExitCode(ok, failed);
     });
@@ -58,7 +58,7 @@ export function register(program: Command): void {
     )
     .action(async () => {
       if (process.stdin.isTTY) process.stderr.write('demarche: reading {"id", "text", "date"} lines from the terminal; end with Ctrl-D\n');
-      const { codeText } = await import('../../pipeline.js');
+      const { code } = await import('../../app/code.js');
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;
       let ok = 0;
@@ -74,7 +74,7 @@ export function register(program: Command): void {
           continue;
         }
         ok++;
-        await writeJsonLine({ id: input.id, events: codeText(input).events });
+        await writeJsonLine({ id: input.id, events: await code(input) });
       }
       process.exitCode = batchExitCode(ok, bad);
     });

@@ -1,52 +1,81 @@
 // GET /api/articles, /api/articles/:id (text + entity and evidence spans), POST /api/articles.
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { articleDetail, listArticles, LIST_LEAD_CHARS } from '../../app/articles.js';
 import type { Store } from '../../store/types.js';
 import { requireToken } from '../auth.js';
 import { HttpError, notFound } from '../errors.js';
-import { MAX_BODY_BYTES, postedDocumentSchema, toRawDocument, type IngestOne } from '../ingest.js';
-import { idSchema, pagingSchema, parse } from '../params.js';
-import { eventsOfArticle } from '../scan.js';
-import { page } from './events.js';
+import { MAX_BODY_BYTES, postedDocumentSchema, toRawDocument, type IngestOne, type PostedDocument } from '../ingest.js';
+import { idParams, pagingSchema } from '../params.js';
+import { articleDetailSchema, articleRowSchema, errorAnswer, ingestOutcomeSchema, pageOf } from '../schemas.js';
+import { withSchema } from '../zod.js';
+import { page, readErrors } from './events.js';
 
-/** A listing names untitled articles by their opening words; the whole text is one click away. */
-export const LIST_LEAD_CHARS = 300;
+export { LIST_LEAD_CHARS } from '../../app/articles.js';
 
 export function articleRoutes(app: FastifyInstance, store: Store, token: string | null, ingest: IngestOne): void {
-  app.get('/api/articles', async (req) => {
-    const q = parse(pagingSchema, req.query);
-    return page(q.limit, q.offset, (limit) => store.listArticles({ limit, offset: q.offset, lead: LIST_LEAD_CHARS }));
-  });
+  app.get(
+    '/api/articles',
+    withSchema({
+      summary: `Stored articles in the order they were stored; text is only the first ${LIST_LEAD_CHARS} characters`,
+      querystring: pagingSchema,
+      response: { 200: pageOf(articleRowSchema), ...readErrors },
+    }),
+    async (req) => {
+      const q = req.query as z.output<typeof pagingSchema>;
+      return page(q.limit, q.offset, (limit) => listArticles(store, { limit, offset: q.offset, lead: LIST_LEAD_CHARS }));
+    },
+  );
 
-  app.get('/api/articles/:id', async (req) => {
-    const id = parse(idSchema, (req.params as { id: string }).id, 'id');
-    const a = await store.getArticle(id);
-    if (!a) throw notFound(`article ${id}`);
-    const events = await eventsOfArticle(store, id);
-    // Tokens and sentences stay server-side: the reader needs only the text and the spans to mark.
-    return {
-      id: a.id, source: a.source, url: a.url, title: a.title, published: a.published,
-      language: a.language, day_first: a.day_first, duplicate_of: a.duplicate_of, text: a.text,
-      entities: a.entities.map(({ start, end, text, kind, name, code, country }) => ({ start, end, text, kind, name, code, country })),
-      events: events
-        .sort((x, y) => x.evidence.start - y.evidence.start)
-        .map(({ evidence, ...e }) => ({ ...e, evidence: { start: evidence.start, end: evidence.end } })),
-    };
-  });
+  const articleParams = idParams('Article');
+  app.get(
+    '/api/articles/:id',
+    withSchema({
+      summary: 'Clean text with entity spans and event evidence spans',
+      params: articleParams,
+      response: { 200: articleDetailSchema, ...readErrors, 404: errorAnswer('No such article') },
+    }),
+    async (req) => {
+      const { id } = req.params as z.output<typeof articleParams>;
+      const detail = await articleDetail(store, id);
+      if (!detail) throw notFound(`article ${id}`);
+      return detail;
+    },
+  );
 
   app.post(
     '/api/articles',
-    {
-      bodyLimit: MAX_BODY_BYTES,
-      // Authenticate before the body is read, so an anonymous client cannot make us parse 5 MB.
-      onRequest: async (req) => requireToken(req, token),
-    },
+    withSchema(
+      {
+        summary: 'Ingest one document through the pipeline',
+        security: [{ bearer: [] }],
+        body: postedDocumentSchema,
+        response: {
+          201: ingestOutcomeSchema.meta({ description: 'Stored' }),
+          200: ingestOutcomeSchema.meta({ description: 'Already stored (same content); nothing changed' }),
+          400: errorAnswer('Invalid JSON or document'),
+          401: errorAnswer('Missing or wrong bearer token'),
+          403: errorAnswer('Ingest disabled: the server has no token'),
+          413: errorAnswer(`Body over ${MAX_BODY_BYTES} bytes`),
+          415: errorAnswer('Body is not application/json'),
+          422: errorAnswer('Valid request, but nothing could be ingested (e.g. no text left after cleaning)'),
+        },
+      },
+      {
+        bodyLimit: MAX_BODY_BYTES,
+        // Authenticate before the body is read, so an anonymous client cannot make us parse 5 MB.
+        onRequest: async (req) => requireToken(req, token),
+        // Fastify would also accept text/plain; one document format keeps the contract simple. Checked
+        // before the body is validated, so a text body is a 415, not a 400.
+        preValidation: async (req) => {
+          if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+            throw new HttpError(415, 'unsupported content type (send application/json)');
+          }
+        },
+      },
+    ),
     async (req, reply) => {
-      // Fastify would also accept text/plain; one document format keeps the contract simple.
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        throw new HttpError(415, 'unsupported content type (send application/json)');
-      }
-      const doc = parse(postedDocumentSchema, req.body, 'body');
-      const outcome = await ingest(store, toRawDocument(doc));
+      const outcome = await ingest(store, toRawDocument(req.body as PostedDocument));
       return reply.status(outcome.stored ? 201 : 200).send(outcome);
     },
   );

@@ -1,0 +1,23 @@
+// Full dates in URL paths: /2017/10/09/, /2019/6/26/, /2012-11-29/, /20171009/. Year-only or
+// year/month paths (/2016/, /2018/07/) are not a publication day and give nothing.
+import { isValidDate, type CalendarDate } from '../../../lang/dates-parse.js';
+
+const URL_DATE = [
+  /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=[/._-]|$)/g,
+  /[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/._-]|$)/g,
+  /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)/g,
+];
+
+export function datesInUrl(url: string): (CalendarDate & { day: number })[] {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  const out: (CalendarDate & { day: number })[] = [];
+  for (const re of URL_DATE) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path)) !== null) {
+      const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+      if (isValidDate(d.year, d.month, d.day)) out.push(d);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// Acceptance: the five sample articles through the whole pipeline (clean -> annotate -> actors ->
+// events) must yield every `must` event of examples/seeds/expected.json. Events beyond them are
+// counted as false positives and kept under a small bound (over-coding is the field's main complaint).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeText, processDocument } from '../../src/pipeline.js';
+import type { Event } from '../../src/model.js';
+import { expected, matchesMust, SEEDS, type MustEvent } from '../fixtures/seeds/expected.js';
+
+/** Asserted events that match no `must` event on (source, target, type, negated). */
+function falsePositives(events: Event[], must: MustEvent[]): Event[] {
+  return events.filter(
+    (e) => !e.hypothetical && !must.some((m) => e.source === m.source && e.target === m.target && e.type === m.type && e.negated === (m.negated ?? false)),
+  );
+}
+
+describe('seed articles', () => {
+  let totalFp = 0;
+  for (const [file, doc] of Object.entries(expected.documents)) {
+    it(`codes every required event of ${file}`, () => {
+      const content = readFileSync(join(SEEDS, file), 'utf8');
+      const { events } = processDocument({ id: file, source: file, url: null, format: 'text', content, published: doc.published, title: null });
+      const missing = doc.must.filter((m) => !events.some((e) => matchesMust(e, m)));
+      expect(missing).toEqual([]);
+      const fp = falsePositives(events, doc.must);
+      totalFp += fp.length;
+      console.log(`${file}: ${events.length} events, ${doc.must.length} required, ${fp.length} beyond them`);
+      expect(fp.length).toBeLessThanOrEqual(6);
+    });
+  }
+  it('keeps the false positives over all seeds low', () => {
+    expect(totalFp).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('bare text', () => {
+  it('codes a CodeInput through annotate and the default actor dictionary', () => {
+    const { events } = codeText({ id: 'x', text: 'Russia accused the United States of sheltering terrorist groups.', date: '2016-09-05' });
+    expect(events.map((e) => [e.source, e.target, e.type, e.date])).toContainEqual(['RUSGOV', 'USAGOV', 'ACCUSE', '2016-09-05']);
+  });
+});
