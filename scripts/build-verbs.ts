@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, sharedDataDir } from '../eval/common.js';
-import { loadPetrarchVerbs, type VerbPattern } from '../src/events/petrarch.js';
+import { loadPetrarchVerbs, type VerbPattern } from '../src/stages/events/petrarch.js';
 
 /** One block's patterns: [before slots, after slots, code or null ("do not code"), negative?]. */
 type PatternRow = [string[], string[], string | null, 0 | 1];

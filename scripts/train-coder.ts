@@ -18,15 +18,16 @@ import { loadCorpus, type CorpusSentence } from './corpus/gold.js';
 import { eventSpans, spanOverlap, type CharSpan, type LocatedEvent } from './corpus/schema.js';
 import { train, trainRanker, type Example, Features, type RankingExample } from '../src/learn/linear.js';
 import { PLOVER_TYPES } from '../src/model.js';
-import { articleFromInput, codeArticle } from '../src/events/index.js';
-import { argumentFeatures, isCandidate, matchesAt, modalityFeatures, nominalType, noneFeatures, triggerFeatures, type SentenceContext } from '../src/events/learned/features.js';
-import { ploverOf } from '../src/events/cameo.js';
-import { argumentCandidates, chooseArgument, decodeSentence, scoreTriggers } from '../src/events/learned/decode.js';
-import { LIGHT_VERBS } from '../src/events/learned/lexicon.js';
-import { MODALITIES, NONE, serializeCoder, type CoderModels, type Thresholds } from '../src/events/learned/model.js';
-import { prepareSentence, ruleIndex, viewOptions } from '../src/events/learned/prepare.js';
+import { codeArticle } from '../src/stages/events/index.js';
+import { annotateText } from '../src/pipeline.js';
+import { argumentFeatures, isCandidate, matchesAt, modalityFeatures, nominalType, noneFeatures, triggerFeatures, type SentenceContext } from '../src/stages/events/learned/features.js';
+import { ploverOf } from '../src/stages/events/cameo.js';
+import { argumentCandidates, chooseArgument, decodeSentence, scoreTriggers } from '../src/stages/events/learned/decode.js';
+import { LIGHT_VERBS } from '../src/stages/events/learned/lexicon.js';
+import { MODALITIES, NONE, serializeCoder, type CoderModels, type Thresholds } from '../src/stages/events/learned/model.js';
+import { prepareSentence, ruleIndex, viewOptions } from '../src/stages/events/learned/prepare.js';
 
-const BITS = 20;
+const BITS = Number(process.env.BITS ?? 20);
 const TUNE_SHARE = 0.2;
 const TRIGGER_CLASSES = [NONE, ...PLOVER_TYPES];
 const PRIOR = Number(process.env.PRIOR ?? 1);
@@ -51,7 +52,7 @@ function shift(s: CharSpan, by: number): CharSpan {
 function prepare(s: CorpusSentence): Prepared {
   const text = s.context ? `${s.context} ${s.text}` : s.text;
   const offset = s.context ? s.context.length + 1 : 0;
-  const article = articleFromInput({ id: s.id, text, date: s.date });
+  const article = annotateText({ id: s.id, text, date: s.date });
   const rules = ruleIndex(codeArticle(article));
   const contexts: SentenceContext[] = [];
   article.sentences.forEach((sent, i) => {
@@ -388,6 +389,7 @@ function main(): void {
   const tunedScore = score(tuneSet, tuned);
   process.stderr.write(`  tuning slice, tuned ${JSON.stringify(thresholds)}: ${fmt(tunedScore)}\n`);
   if (process.argv.includes('--diagnose')) diagnose(tuneSet, tuned);
+  if (process.argv.includes('--fit-score')) process.stderr.write(`  on its own training sentences: ${fmt(score(fitSet.slice(0, 1000), tuned))}\n`);
 
   const all = examples(prepared);
   const models = fit(all, thresholds);

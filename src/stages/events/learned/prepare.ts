@@ -1,7 +1,7 @@
 // One sentence of an article made ready for the learned coder: its shallow parse (tokens, actor
 // mentions, clauses, dates, places), its noun phrases, and the lexicons the features read.
 import type { ActorDictionary } from '../../actors/index.js';
-import type { Article } from '../../model.js';
+import type { Article } from '../../../model.js';
 import { agentSector } from '../agents.js';
 import { lowerBound, viewSentence, type ViewOptions } from '../sentence.js';
 import { wordClusters } from './data.js';

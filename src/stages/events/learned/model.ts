@@ -2,7 +2,7 @@
 // linear models — trigger type, modality, argument role — and the decision thresholds chosen on
 // held-apart training sentences.
 import { existsSync, readFileSync } from 'node:fs';
-import { deserialize, serialize, type LinearModel, type SerializedModel } from '../../learn/linear.js';
+import { deserialize, serialize, type LinearModel, type SerializedModel } from '../../../learn/linear.js';
 import { dataFile } from './data.js';
 
 export const NONE = 'NONE';

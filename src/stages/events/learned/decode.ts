@@ -1,8 +1,8 @@
 // The learned coder on one sentence: every candidate word scored by the trigger model, the events
 // kept above the threshold, each given a modality and its source and target phrases by the
 // argument model. Pure: the sentence context and the loaded models in, events out.
-import { argmax, newFeatures, predict, rank, type LinearModel } from '../../learn/linear.js';
-import { PLOVER_TYPES, type PloverType } from '../../model.js';
+import { argmax, newFeatures, predict, rank, type LinearModel } from '../../../learn/linear.js';
+import { PLOVER_TYPES, type PloverType } from '../../../model.js';
 import { argumentFeatures, governorOf, isCandidate, modalityFeatures, noneFeatures, triggerFeatures, type SentenceContext } from './features.js';
 import { MODALITIES, NONE, type CoderModels, type Modality } from './model.js';
 import type { NounPhrase } from './phrases.js';

@@ -4,7 +4,7 @@
 //  - argument: is a noun phrase the source, the target, or neither, of the event at k?
 // Each feature is a string; the model hashes it. Word clusters stand in for words the training
 // data never showed, and dictionary codes for verbs it never showed in context.
-import type { Features } from '../../learn/linear.js';
+import type { Features } from '../../../learn/linear.js';
 import type { SentenceView, Tok } from '../sentence.js';
 import { ploverOf } from '../cameo.js';
 import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
