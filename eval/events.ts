@@ -14,8 +14,9 @@ import { loadPetrarchActors, type ActorDictionary } from '../src/stages/actors/i
 import { codeArticle, loadPetrarchVerbs, type CodeOptions, type CodedEvent } from '../src/stages/events/index.js';
 import { cameoInfo } from '../src/stages/events/cameo.js';
 import type { Article } from '../src/model.js';
-import { annotateText, processDocument } from '../src/pipeline.js';
+import { annotateText, codeText, processDocument } from '../src/pipeline.js';
 import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
+import { run as news } from './events-news.js';
 
 interface PetrRecord {
   id: string;
@@ -98,7 +99,7 @@ async function conflibert(jsonl: string): Promise<EvalResult[]> {
   let fp = 0;
   let fn = 0;
   for (const r of records) {
-    const events = codeArticle(sentenceArticle(r.id, r.text, r.date), { requireDyad: false }).filter((e) => !e.negated);
+    const events = codeText({ id: r.id, text: r.text, date: r.date }).events.filter((e) => !e.negated);
     const first = events[0];
     const predicted = first ? cameoInfo(first.cameo)?.penta ?? null : null;
     if (predicted === r.penta_class) tp++;
@@ -167,5 +168,6 @@ export async function run(dataDir: string): Promise<EvalResult[]> {
   );
   out.push(...(await conflibert(join(ev, 'conflibert_cameo', 'conflibert_cameo_train.jsonl'))));
   out.push(...seeds());
+  out.push(...news(dataDir));
   return out;
 }

@@ -22,7 +22,7 @@ import { codeArticle } from '../src/stages/events/index.js';
 import { annotateText } from '../src/pipeline.js';
 import { argumentFeatures, isCandidate, matchesAt, modalityFeatures, nominalType, noneFeatures, triggerFeatures, type SentenceContext } from '../src/stages/events/learned/features.js';
 import { ploverOf } from '../src/stages/events/cameo.js';
-import { argumentCandidates, chooseArgument, decodeSentence, scoreTriggers } from '../src/stages/events/learned/decode.js';
+import { argumentCandidates, chooseArgument, decodeSentence, modalityOf, scoreTriggers } from '../src/stages/events/learned/decode.js';
 import { LIGHT_VERBS } from '../src/stages/events/learned/lexicon.js';
 import { MODALITIES, NONE, serializeCoder, type CoderModels, type Thresholds } from '../src/stages/events/learned/model.js';
 import { prepareSentence, ruleIndex, viewOptions } from '../src/stages/events/learned/prepare.js';
@@ -236,10 +236,11 @@ function score(prepared: Prepared[], models: CoderModels): Score {
     for (const ctx of p.contexts) {
       for (const e of decodeSentence(ctx, models)) {
         if (ctx.view.toks[e.word]!.start < p.offset) continue;
+        const rule = e.rule?.event;
         pred.push({
           type: e.type,
-          source: e.source ? charSpan(ctx, e.source.first, e.source.last) : null,
-          target: e.target ? charSpan(ctx, e.target.first, e.target.last) : null,
+          source: rule ? rule.source_span : e.source ? charSpan(ctx, e.source.first, e.source.last) : null,
+          target: rule ? rule.target_span : e.target ? charSpan(ctx, e.target.first, e.target.last) : null,
         });
       }
     }
@@ -269,7 +270,7 @@ function score(prepared: Prepared[], models: CoderModels): Score {
 /** With gold triggers: how often the argument model picks a phrase overlapping the gold source and
  *  target (and null when the gold has none); and type P/R per type at the trigger level. */
 function diagnose(prepared: Prepared[], models: CoderModels): void {
-  let srcOk = 0, tgtOk = 0, n = 0, shown = 0, shownTypes = 0;
+  let srcOk = 0, tgtOk = 0, n = 0, shown = 0, shownTypes = 0, modOk = 0;
   const per = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (t: string, k: 'tp' | 'fp' | 'fn'): void => {
     const x = per.get(t) ?? { tp: 0, fp: 0, fn: 0 };
@@ -280,6 +281,7 @@ function diagnose(prepared: Prepared[], models: CoderModels): void {
     const { aligned } = align(p);
     for (const a of aligned) {
       n++;
+      if (modalityOf(a.ctx, a.word, models) === a.event.event.modality) modOk++;
       const th = models.thresholds;
       const cands = argumentCandidates(a.ctx, a.word);
       const src = chooseArgument(a.ctx, a.word, a.event.event.type, models.source, cands, th.source).phrase;
@@ -334,6 +336,7 @@ function diagnose(prepared: Prepared[], models: CoderModels): void {
     }
   }
   process.stderr.write(`  candidates: gold events ${goldEv} -> right ${right}, wrong type ${wrongType}, missed ${predNone}; non-events ${noneCands} -> ${falseEv} false events\n`);
+  process.stderr.write(`  modality with gold triggers: ${(modOk / n).toFixed(3)}\n`);
   process.stderr.write(`  arguments with gold triggers (${n}): source ${(srcOk / n).toFixed(3)}, target ${(tgtOk / n).toFixed(3)}\n`);
   for (const [t, x] of [...per.entries()].sort()) process.stderr.write(`    ${t.padEnd(10)} tp ${x.tp} fp ${x.fp} fn ${x.fn}\n`);
 }

@@ -113,6 +113,20 @@ export type PloverType = (typeof PLOVER_TYPES)[number];
 
 export type EventMode = 'phone' | 'meet' | 'visit' | 'letter' | 'statement' | null;
 
+/**
+ * How the text presents an event: as done (asserted), promised or offered (intent), threatened,
+ * demanded of someone, refused, only possible (hypothetical), or said not to have happened (denied).
+ * intent, threat, demand and refusal are what make an act AGREE, THREATEN, REQUEST or REJECT.
+ */
+export const MODALITIES = ['asserted', 'intent', 'threat', 'demand', 'refusal', 'hypothetical', 'denied'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** The modality a type carries by itself: "threatened" is a threat, "urged" a demand, "rejected"
+ *  a refusal, "agreed" an intent; the other types are asserted unless denied or hypothetical. */
+export function modalityOfType(type: PloverType | null): Modality {
+  return type === 'THREATEN' ? 'threat' : type === 'REQUEST' ? 'demand' : type === 'REJECT' ? 'refusal' : type === 'AGREE' ? 'intent' : 'asserted';
+}
+
 export interface Evidence extends Span {
   /** The sentence the event was coded from (exactly Article.text.slice(start, end)). */
   text: string;
@@ -144,6 +158,13 @@ export interface Event {
   /** Canonical names of the people/organisations involved. */
   actors: string[];
   evidence: Evidence;
+  /** The words naming the source and the target (offsets into Article.text, inside the evidence);
+   *  null when the sentence does not name them. */
+  source_span: Evidence | null;
+  target_span: Evidence | null;
+  /** How likely the coder thinks it is that the text reports this event as coded, 0..1. */
+  confidence: number;
+  modality: Modality;
 }
 
 /** One document through the whole pipeline: its article and the event mentions coded from it. */
@@ -170,6 +191,8 @@ export interface MergedEvent {
   source_count: number;
   /** Sources disagree: some mentions assert it, others deny it. */
   contested: boolean;
+  /** The highest confidence among the mentions that say it happened (else among all). */
+  confidence: number;
   claims: { claimed_by: string | null; negated: boolean; article: string; evidence: Evidence }[];
   mentions: string[];
 }

@@ -6,8 +6,13 @@ import { FILTER_DESCRIPTIONS, FILTER_FIELDS, type FilterField } from '../filter/
 import type { EventFilter } from '../filter/index.js';
 import { positiveInt, UsageError } from './common.js';
 
+/** The command-line spelling of a field ("min_confidence" -> "min-confidence"), and the key under
+ *  which commander hands its value over ("minConfidence"). */
+const optionName = (field: FilterField): string => field.replace(/_/g, '-');
+const optionKey = (field: FilterField): string => field.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+
 /** Option values as commander hands them over. */
-export type FilterOptions = { [K in FilterField]?: K extends 'contested' ? boolean : string } & { limit?: string };
+export type FilterOptions = { [K in FilterField as K extends 'min_confidence' ? 'minConfidence' : K]?: K extends 'contested' ? boolean : string } & { limit?: string };
 
 /** The value each option takes, as its help shows it. */
 const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
@@ -16,6 +21,7 @@ const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
   type: '<PLOVER>',
   since: '<date>',
   until: '<date>',
+  min_confidence: '<0..1>',
 };
 
 /** Help reads in lower case, except for a leading acronym ("PLOVER event type"). */
@@ -34,7 +40,7 @@ export function filterOptions(cmd: Command, fields: FilterField[], opts: { conte
       cmd.option('--contested', opts.contested ?? helpText('contested'));
       continue;
     }
-    const flags = `--${field} ${ARGUMENT[field]}`;
+    const flags = `--${optionName(field)} ${ARGUMENT[field]}`;
     if (opts.required?.includes(field)) cmd.requiredOption(flags, helpText(field));
     else cmd.option(flags, helpText(field));
   }
@@ -45,12 +51,13 @@ export function filterOptions(cmd: Command, fields: FilterField[], opts: { conte
 export async function eventFilter(opts: FilterOptions): Promise<EventFilter> {
   const { eventFilterSchema } = await import('../filter/index.js');
   const given: Partial<Record<FilterField, string | boolean>> = {};
-  for (const field of FILTER_FIELDS) if (opts[field] !== undefined) given[field] = opts[field];
+  const values = opts as Record<string, string | boolean | undefined>;
+  for (const field of FILTER_FIELDS) if (values[optionKey(field)] !== undefined) given[field] = values[optionKey(field)]!;
   const parsed = eventFilterSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path[0] as FilterField;
-    throw new UsageError(`invalid --${field} "${String(given[field])}": ${issue.message}`);
+    throw new UsageError(`invalid --${optionName(field)} "${String(given[field])}": ${issue.message}`);
   }
   const filter: EventFilter = { ...parsed.data };
   if (opts.limit !== undefined) filter.limit = positiveInt('--limit', opts.limit);

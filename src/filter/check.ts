@@ -4,7 +4,9 @@ import { isCalendarDate } from '../date-values.js';
 import { DATE_FORMS } from './fields.js';
 
 /** Throws a one-line Error for values that cannot be right (an unparsed date, negative paging). */
-export function checkEventFilter(filter: { since?: string; until?: string; limit?: number; offset?: number; dyad?: readonly string[] }): void {
+export function checkEventFilter(filter: { since?: string; until?: string; limit?: number; offset?: number; dyad?: readonly string[]; min_confidence?: number }): void {
+  const c = filter.min_confidence;
+  if (c !== undefined && !(c >= 0 && c <= 1)) throw new Error(`min_confidence must be a number from 0 to 1, got ${c}`);
   for (const key of ['since', 'until'] as const) {
     const v = filter[key];
     if (v !== undefined && !isCalendarDate(v)) throw new Error(`${key} must be ${DATE_FORMS}, got "${v}"`);

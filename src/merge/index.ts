@@ -105,6 +105,7 @@ function toMergedEvent(c: Cluster, rootOf: (article: string) => string): MergedE
     mention_count: mentions.length,
     source_count: new Set(mentions.map((e) => rootOf(e.article))).size,
     contested: assertedMentions.length > 0 && assertedMentions.length < mentions.length,
+    confidence: Math.max(...basis.map((e) => e.confidence ?? 1)),
     claims: mentions.map((e) => ({ claimed_by: e.claimed_by, negated: e.negated, article: e.article, evidence: e.evidence })),
     mentions: mentions.map((e) => e.id),
   };

@@ -1,6 +1,6 @@
 // Export: one row per event mention, GDELT-like column names where GDELT has one (docs/EXPORT.md).
 // Pure: app/export.ts reads the events and their articles from the store.
-import type { Article, Event, MergedEvent } from '../model.js';
+import { modalityOfType, type Article, type Event, type MergedEvent } from '../model.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];
@@ -111,6 +111,10 @@ export function mergedAsEvent(m: MergedEvent, sourceFile: string): Event {
     mode: m.mode,
     negated: m.claims.every((c) => c.negated),
     hypothetical: false,
+    source_span: null,
+    target_span: null,
+    confidence: m.confidence,
+    modality: m.claims.every((c) => c.negated) ? 'denied' : modalityOfType(m.type),
     claimed_by: claimants.length ? claimants.join('; ') : null,
     date: m.date,
     location: m.location,

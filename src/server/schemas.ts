@@ -4,7 +4,7 @@
 // a model type is checked against it when compiling (Same<...> below), so the two cannot drift.
 import { z } from 'zod';
 import type { Event, MergedEvent } from '../model.js';
-import { PLOVER_TYPES } from '../model.js';
+import { MODALITIES, PLOVER_TYPES } from '../model.js';
 import type { TimelinePoint } from '../report/timeline.js';
 import type { ArticleRow, SearchHit } from '../store/types.js';
 
@@ -39,6 +39,10 @@ export const eventSchema = z
     location: nstr,
     actors: z.array(z.string()),
     evidence: evidenceSchema,
+    source_span: evidenceSchema.nullable(),
+    target_span: evidenceSchema.nullable(),
+    confidence: z.number(),
+    modality: z.enum(MODALITIES),
   })
   .meta({ id: 'Event' });
 
@@ -57,6 +61,7 @@ export const mergedEventSchema = z
     mention_count: count,
     source_count: count,
     contested: z.boolean(),
+    confidence: z.number(),
     claims: z.array(z.object({ claimed_by: nstr, negated: z.boolean(), article: z.string(), evidence: evidenceSchema })),
     mentions: z.array(z.string()),
   })

@@ -198,9 +198,9 @@ const SAVE_SQL = `
     ON CONFLICT (id) DO NOTHING
     RETURNING id
   ), event_rows AS (
-    INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
+    INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data, confidence)
     SELECT e.* FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-                           $18::text[], $19::text[], $20::text[], $21::text[]) AS e
+                           $18::text[], $19::text[], $20::text[], $21::text[], $22::float8[]) AS e
      WHERE EXISTS (SELECT 1 FROM article)
     ON CONFLICT (id) DO NOTHING
     RETURNING 1
@@ -217,7 +217,7 @@ async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event
     a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
     articleAnnotations(a), minhash ? encodeMinhash(minhash) : null,
     col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
-    col('date_hi'), col('actors_lc'), col('data'),
+    col('date_hi'), col('actors_lc'), col('data'), col('confidence'),
   ]);
   return result[0]!.inserted === 1;
 }

@@ -92,6 +92,14 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX articles_unsigned ON articles (seq) WHERE minhash IS NULL;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- How likely the coder thinks an event is (0..1), for --min-confidence. Events stored before
+      -- the coder gave one keep 1: the filter never hides them.
+      ALTER TABLE events ADD COLUMN confidence double precision NOT NULL DEFAULT 1;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

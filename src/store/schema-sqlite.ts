@@ -47,6 +47,14 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX events_article ON events(article);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- How likely the coder thinks an event is (0..1), for --min-confidence. Events stored before
+      -- the coder gave one keep 1: the filter never hides them.
+      ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

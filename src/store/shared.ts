@@ -1,7 +1,7 @@
 // What SQLite and PostgreSQL stores share: row <-> model mapping, the event filter as SQL, the
 // FTS query, MinHash blobs. Both backends use the same column names, so only placeholders
 // ("?" vs "$1") and a few functions differ.
-import type { Article, Event, Sentence } from '../model.js';
+import { modalityOfType, type Article, type Event, type Sentence } from '../model.js';
 import { dateBounds } from '../date-values.js';
 import type { ArticleRow, MentionFilter } from './types.js';
 
@@ -51,6 +51,7 @@ export function eventWhere(filter: MentionFilter, ph: Placeholder, firstParam = 
   if (filter.article) conds.push(`article = ${p(filter.article)}`);
   if (filter.since) conds.push(`date_hi >= ${p(dateBounds(filter.since)!.lo)}`);
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
+  if (filter.min_confidence !== undefined) conds.push(`confidence >= ${p(filter.min_confidence)}`);
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 
@@ -65,6 +66,7 @@ export function eventRow(e: Event): {
   date_lo: string | null;
   date_hi: string | null;
   actors_lc: string;
+  confidence: number;
   data: string;
 } {
   const bounds = dateBounds(e.date);
@@ -78,12 +80,23 @@ export function eventRow(e: Event): {
     date_lo: bounds?.lo ?? null,
     date_hi: bounds?.hi ?? null,
     actors_lc: e.actors.join('\n').toLowerCase(),
+    confidence: e.confidence,
     data: JSON.stringify(e),
   };
 }
 
+/** An event as stored. Events stored before spans, confidence and modality existed get their
+ *  neutral values: no spans, full confidence (the filter never hides them), the modality their
+ *  flags imply. */
 export function rowToEvent(row: { data: string }): Event {
-  return JSON.parse(row.data) as Event;
+  const e = JSON.parse(row.data) as Event;
+  if (e.confidence === undefined) {
+    e.source_span = null;
+    e.target_span = null;
+    e.confidence = 1;
+    e.modality = e.negated ? 'denied' : e.hypothetical ? 'hypothetical' : modalityOfType(e.type);
+  }
+  return e;
 }
 
 /** A sentence stored as [start, end] when its text is just that slice of the article (the usual case). */

@@ -102,8 +102,8 @@ class SqliteStore implements Store {
     });
     this.saveInGroup = db.transaction((article: Article, events: Event[], minhash?: Uint32Array) => this.insertRows(article, events, minhash));
     this.insertEvent = db.prepare(
-      `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
-       VALUES (@id, @article, @source, @target, @type, @date, @date_lo, @date_hi, @actors_lc, @data)
+      `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, confidence, data)
+       VALUES (@id, @article, @source, @target, @type, @date, @date_lo, @date_hi, @actors_lc, @confidence, @data)
        ON CONFLICT(id) DO NOTHING`,
     );
   }

@@ -75,7 +75,7 @@ export function register(program: Command): void {
     .description('List coded event mentions (or, with --contested, merged events whose sources disagree).')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'));
   dbOption(
-    filterOptions(events, ['actor', 'dyad', 'type', 'since', 'until', 'contested'], { contested: 'merged events whose sources contradict each other' })
+    filterOptions(events, ['actor', 'dyad', 'type', 'since', 'until', 'contested', 'min_confidence'], { contested: 'merged events whose sources contradict each other' })
       .option('--limit <n>', 'at most this many')
       .addHelpText(
         'after',

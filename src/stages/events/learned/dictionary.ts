@@ -90,7 +90,11 @@ const PARTICLE_WINDOW = 3;
 /** Every dictionary reading of the token at k (a verb, or a noun whose lemma is a dictionary verb). */
 export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clauseStart: number, clauseEnd: number): DictionaryMatch[] {
   const t = toks[k]!;
-  const list = lex.entries.get(t.lower) ?? lex.entries.get(t.lemma);
+  // Both the word as written and its lemma: "arrested" is listed only in "arrested and ...", the
+  // verb's own code is under "arrest".
+  const surface = lex.entries.get(t.lower);
+  const lemma = t.lemma !== t.lower ? lex.entries.get(t.lemma) : undefined;
+  const list = surface && lemma ? [...surface, ...lemma.filter((e) => !surface.includes(e))] : surface ?? lemma;
   if (!list) return [];
   const out: DictionaryMatch[] = [];
   const afterEnd = Math.min(clauseEnd, k + 1 + AFTER_WINDOW);

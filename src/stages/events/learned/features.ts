@@ -5,7 +5,9 @@
 // Each feature is a string; the model hashes it. Word clusters stand in for words the training
 // data never showed, and dictionary codes for verbs it never showed in context.
 import type { Features } from '../../../learn/linear.js';
+import type { CodedEvent } from '../coder.js';
 import type { SentenceView, Tok } from '../sentence.js';
+import { isHypothetical, isNegated, predicateAfter } from '../attributes.js';
 import { ploverOf } from '../cameo.js';
 import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
@@ -25,11 +27,13 @@ export interface SentenceContext {
   rules: Map<number, RuleReading[]>;
 }
 
-/** An event of the rule coder at a token: its type (null for a plain statement) and flags. */
+/** An event of the rule coder at a token: its type (null for a plain statement), its flags, and
+ *  the event itself (its actors, date and claimant, read with the rule coder's discourse state). */
 export interface RuleReading {
   type: string | null;
   negated: boolean;
   hypothetical: boolean;
+  event: CodedEvent;
 }
 
 export function sentenceContext(view: SentenceView, phrases: NounPhrase[], clusters: Map<string, number>, lexicon: VerbLexicon, rules: Map<number, RuleReading[]> = new Map()): SentenceContext {
@@ -291,6 +295,12 @@ export function modalityFeatures(ctx: SentenceContext, k: number, f: Features): 
     for (let j = k + 1; j < clause.end && j <= k + 5; j++) if (NEGATIONS.has(toks[j]!.lower)) f.add('neg-after');
   }
   if (toks[toks.length - 1]?.text === '?') f.add('question');
+  // The rule coder's readings of negation and modality around the word, as evidence.
+  if (isNegated(view, k, k)) f.add('neg-rule');
+  if (isHypothetical(view, k, k)) f.add('hyp-rule');
+  const after = predicateAfter(view, k + 1, clause.end);
+  if (after.negated) f.add('pred-negated');
+  if (after.hypothetical) f.add('pred-hypothetical');
   for (const r of ctx.rules.get(k) ?? []) {
     if (r.negated) f.add('rule-negated');
     if (r.hypothetical) f.add('rule-hypothetical');

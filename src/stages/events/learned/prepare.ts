@@ -40,7 +40,7 @@ export function prepareSentence(article: Article, s: number, opts: ViewOptions, 
     const k = view.toks.findIndex((t) => t.text === e.trigger);
     if (k < 0) continue;
     const list = readings.get(k) ?? [];
-    list.push({ type: e.type, negated: e.negated, hypothetical: e.hypothetical });
+    list.push({ type: e.type, negated: e.negated, hypothetical: e.hypothetical, event: e });
     readings.set(k, list);
   }
   return sentenceContext(view, phrases, wordClusters(), verbLexicon(), readings);
