@@ -50,10 +50,11 @@ export function articleContext(article: Article, entities: Entity[], dict: Actor
     if (!country) continue;
     counts.set(country, (counts.get(country) ?? 0) + 1);
     if (!firstSeen.has(country)) firstSeen.set(country, e.start);
-    // Places where things happen: cities, and country names not acting as states.
+    // Places where things happen: cities, and country names after "in", "at"... (not a state acting).
     if (e.kind === 'PLACE' && e.country && !isAdjective(e, dict)) {
       const before = article.text.slice(Math.max(0, e.start - 12), e.start);
-      places.push({ sentence: sentenceOf(e.start), start: e.start, country: e.country, locative: LOCATIVE_BEFORE.test(before) });
+      const locative = LOCATIVE_BEFORE.test(before);
+      if (locative || e.code === null) places.push({ sentence: sentenceOf(e.start), start: e.start, country: e.country, locative });
     }
   }
   let main: string | null = null;

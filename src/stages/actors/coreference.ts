@@ -97,7 +97,7 @@ class References {
       }
       const k = this.segAt[w]!;
       if (k >= 0 && !taken(k) && segs[k]!.target?.t === 'agent') {
-        const g = groupPhrase(words, segs, k, taken);
+        const g = groupPhrase(words, segs, k, taken, (q) => this.ownerCountry(q));
         if (g) {
           this.group(g);
           w = Math.max(w + 1, g.j);
@@ -108,6 +108,13 @@ class References {
       w++;
     }
     return this.out;
+  }
+
+  /** The country of the named entity over segment q, when it is a country or a country's body. */
+  private ownerCountry(q: number): string | null {
+    const start = this.in_.words[this.in_.segs[q]!.i]!.start;
+    const ent = this.in_.named.find((e) => e.start <= start && start < e.end);
+    return ent ? countryOf(ent, (c) => this.in_.dict.countryByIso.has(c)) : null;
   }
 
   // ---------- antecedents ----------
@@ -149,7 +156,7 @@ class References {
     const sentence = first.sentence;
     const text = article.text.slice(start, end);
     const sector = g.sector;
-    let country: string | null = g.agent.country ?? null;
+    let country: string | null = g.owner ?? g.agent.country ?? null;
     let via: Entity['via'] = country ? 'agent' : 'context';
     let confidence = confidenceOf(via!);
     if (!country && g.pair) {
@@ -199,7 +206,13 @@ class References {
     else if (IT_PRONOUNS.has(key)) {
       if (key === 'IT' && sameSentence && this.expletive(w)) return;
       ante = this.find(word.sentence, (a) => !a.person && !a.plural && (a.state || a.kind === 'ORG') && a.code !== null);
-    } else if (THEY_PRONOUNS.has(key)) ante = this.find(word.sentence, (a) => a.plural && a.code !== null) ?? this.lastTwo(word.sentence);
+    } else if (THEY_PRONOUNS.has(key)) {
+      // A group ("police said they ..."); two parties named since ("May and Trump ... they") are a
+      // pair that one code cannot stand for: left to the event coder, which codes both.
+      ante = this.find(word.sentence, (a) => a.plural && !a.state && a.code !== null);
+      const pair = this.lastTwo(word.sentence);
+      if (pair && (!ante || this.history.indexOf(pair.second!) > this.history.indexOf(ante))) return;
+    }
     else if (SPEAKER_PRONOUNS.has(key) && !(key === 'US' && word.allCaps)) ante = this.speaker(w);
     else return;
     if (!ante || !ante.code) return;

@@ -23,6 +23,8 @@ export interface GroupPhrase {
   plural: boolean;
   /** An ethnic or sectarian adjective before it ("Kurdish militias"), or "former". */
   modifier: 'group' | 'former' | null;
+  /** The country a named modifier before it gives ("Syria's armed opposition", "the Zetas drug gang"). */
+  owner: string | null;
   /** One person ("the minister", "a spokesman"), not a body or a group. */
   person: boolean;
   /** "the two sides", "both leaders": two parties named before. */
@@ -66,7 +68,7 @@ export function agentSector(code: string): string {
  * after it ("police station", "government forces" — there the next agent is the head), when it is
  * a prefix ("anti-government"), or when the dictionary names no usable sector.
  */
-export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q: number) => boolean): GroupPhrase | null {
+export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q: number) => boolean, ownerOf: (q: number) => string | null): GroupPhrase | null {
   const s = segs[k]!;
   if (s.target?.t !== 'agent' || s.target.agent.prefix) return null;
   const agent = s.target.agent;
@@ -92,11 +94,19 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
   let i = s.i;
   let modifier: GroupPhrase['modifier'] = null;
   let possessor: GroupPhrase['possessor'] = null;
+  let owner: string | null = null;
   // Left modifiers: "the", "20", "armed", "Kurdish", "former", "its", an agent ("rebel commander").
   for (let q = k - 1; q >= 0; q--) {
     const p = segs[q]!;
     const w = words[p.i]!;
-    if (words[segs[q + 1]!.i]!.boundary || w.sentence !== sentence || taken(q)) break;
+    if (words[segs[q + 1]!.i]!.boundary && !words[p.j - 1]!.possessive) break;
+    if (w.sentence !== sentence) break;
+    if (taken(q)) {
+      // A country or a named group owning the phrase, with a few modifiers between.
+      owner = p.target?.t === 'country' && p.target.form !== 'city' || p.target?.t === 'actor' && p.target.actor.kind === 'ORG' ? ownerOf(q) : null;
+      if (owner) i = p.i;
+      break;
+    }
     if (p.target?.t === 'agent') {
       if (PERSON_HEADS.has(wordsKey(words, s))) sector = agentSector(p.target.agent.code);
       i = p.i;
@@ -132,7 +142,7 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
   const plural = isPlural(end);
   const pair = PAIR_HEADS.has(end) && words.slice(i, j).some((w) => PAIR_WORDS.has(w.key));
   return {
-    i, j, agent, sector: modified(modifier, sector), definite: DEFINITE.has(first.key), possessor, plural, modifier,
+    i, j, agent, sector: modified(modifier, sector), definite: DEFINITE.has(first.key), possessor, plural, modifier, owner,
     person: !plural && (isTitle(agent) || PERSON_HEADS.has(head)) && !COLLECTIVE_PLURAL.has(head), pair,
   };
 }

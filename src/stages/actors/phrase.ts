@@ -56,7 +56,9 @@ export function resolveActorPhrase(text: string, date: string | null = null, dic
 const FORMER = /\b(former|ex-)\s*\w/i;
 
 function withCode(code: string, name: string | null): PhraseActor {
-  return { code, country: code.slice(0, 3), sector: code.slice(3), name };
+  // "---COP": the sector is known, the country is not.
+  const country = code.slice(0, 3);
+  return { code, country: country === '---' ? null : country, sector: code.slice(3), name };
 }
 
 /** The last group noun outside the head mention (English phrases end in their head noun). */

@@ -7,7 +7,7 @@
 // Returns the entities sorted by position, without overlaps (the earlier, then longer, wins).
 import type { Article, Entity } from '../../model.js';
 import type { ActorDictionary } from './dictionary.js';
-import { articleWords } from './words.js';
+import { articleWords, isCaseless } from './words.js';
 import { segment } from './segments.js';
 import { resolveNames } from './names.js';
 import { articleContext } from './context.js';
@@ -20,9 +20,12 @@ export function recognise(article: Article, dict: ActorDictionary): Entity[] {
   if (article.tokens.length === 0 && article.text.trim() !== '') article = { ...article, ...tokenize(article.text) };
   const words = articleWords(article);
   if (words.length === 0) return [];
-  const segs = segment(words, dict);
+  const caseless = isCaseless(article.text);
+  const segs = segment(words, dict, caseless);
+  if (caseless) for (const s of segs) if (s.target && s.target.t !== 'agent') for (let q = s.i; q < s.j; q++) words[q]!.cap = true;
   const names = resolveNames(article, words, segs, dict);
   const named = withoutOverlaps(names.entities);
+  if (dict.closedWorld) return named;
   const ctx = articleContext(article, named, dict);
   const references = resolveReferences({ article, words, segs, named, consumed: names.consumed, ctx, dict, date: names.date });
   const all = references.length ? withoutOverlaps([...named, ...references]) : named;
