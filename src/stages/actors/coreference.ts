@@ -17,6 +17,7 @@ import { entity, confidenceOf } from './entity.js';
 import { groupPhrase, type GroupPhrase } from './groups.js';
 import { codeAt, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
+import { ROOT } from './trie.js';
 
 interface Antecedent {
   code: string | null;
@@ -96,10 +97,10 @@ class References {
         continue;
       }
       const k = this.segAt[w]!;
-      if (k >= 0 && !taken(k) && segs[k]!.target?.t === 'agent') {
+      if (k >= 0 && !taken(k) && segs[k]!.target?.t === 'agent' && !this.weakName(k)) {
         const g = groupPhrase(words, segs, k, taken, (q) => this.ownerCountry(q));
         if (g) {
-          this.group(g);
+          this.group(g, this.placeAfter(g.j));
           w = Math.max(w + 1, g.j);
           continue;
         }
@@ -108,6 +109,31 @@ class References {
       w++;
     }
     return this.out;
+  }
+
+  /**
+   * "The Youth", "the Tigers": one capitalised agent word mid-sentence that the dictionary also
+   * holds as an organisation's everyday-word name is a name it cannot confirm, not a generic agent.
+   */
+  private weakName(k: number): boolean {
+    const s = this.in_.segs[k]!;
+    const w = this.in_.words[s.i]!;
+    if (s.j - s.i !== 1 || !w.cap || w.allCaps || w.sentenceStart || (s.target?.t === 'agent' && s.target.agent.country)) return false;
+    const trie = this.in_.dict.trie;
+    const targets = trie.targets(trie.child(ROOT, w.key));
+    return !!targets?.some((t) => t.t === 'actor' && t.weak);
+  }
+
+  /** "Lawmakers in France and Germany": the place entity right after "in" (the event coder reads
+   *  the agent with each coordinated place itself). */
+  private placeAfter(j: number): Entity | null {
+    const { words, named, article } = this.in_;
+    const w = words[j];
+    if (!w || w.key !== 'IN' || w.boundary) return null;
+    const next = words[j + 1];
+    const ent = next && named.find((e) => e.start === next.start);
+    if (!ent || ent.kind !== 'PLACE' || !ent.country || ent.code === null) return null;
+    return /^\s*(and|,)\s*\p{Lu}/u.test(article.text.slice(ent.end, ent.end + 6)) ? ent : null;
   }
 
   /** The country of the named entity over segment q, when it is a country or a country's body. */
@@ -148,7 +174,7 @@ class References {
 
   // ---------- generic agents ----------
 
-  private group(g: GroupPhrase): void {
+  private group(g: GroupPhrase, coordinatedPlace: Entity | null): void {
     const { words, article, ctx, dict, date } = this.in_;
     const first = words[g.i]!;
     const start = first.start;
@@ -186,6 +212,11 @@ class References {
     }
     const code = (country ?? '---') + sector;
     const name = `${country ? (dict.countryByIso.get(country)?.name ?? country) + ' ' : ''}${titleText(g.agent.phrase)}`;
+    if (coordinatedPlace) {
+      // Remembered for "they", not emitted: one code cannot stand for the legislatures of two states.
+      this.history.push({ code: coordinatedPlace.country + sector, name, kind: 'ORG', country: coordinatedPlace.country, sentence, person: false, plural: g.plural, state: false, second: null });
+      return;
+    }
     const ent = entity(start, end, text, g.person ? 'PERSON' : 'ORG', name, code, null, via!, country ? confidence : 0.4);
     this.out.push(ent);
     this.history.push({ code, name, kind: ent.kind, country, sentence, person: g.person, plural: g.plural, state: false, second: null });

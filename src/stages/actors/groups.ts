@@ -129,6 +129,11 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
       i = p.i;
       continue;
     }
+    // The rest of a body's name: "Central Reserve Police Force", "Special Task Force".
+    if (w.cap && !w.sentenceStart && !w.possessive && (w.pos === 'PROPN' || w.pos === 'NOUN')) {
+      i = p.i;
+      continue;
+    }
     if (LEFT_POS.has(w.pos) && !w.possessive) {
       i = p.i;
       if (DEFINITE.has(w.key) || w.key === 'A' || w.key === 'AN') break;

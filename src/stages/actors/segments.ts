@@ -63,12 +63,15 @@ function acceptable(t: Target, words: Word[], i: number, j: number, caseless: bo
 }
 
 /**
- * "Nato", "Isis", "Opec": an acronym written as a name, one capitalised word of four letters or
- * more, mid-sentence, or first in its sentence and followed by a verb ("Nato said").
+ * "Nato", "Isis", "Opec": an acronym written as a name, one capitalised word of four or five
+ * letters without "the" before it ("the Youth" is a name the dictionary cannot confirm),
+ * mid-sentence, or first in its sentence and followed by a verb ("Nato said").
  */
 function acronymAsName(words: Word[], i: number, j: number): boolean {
   const w = words[i]!;
-  if (j - i !== 1 || !w.cap || w.allCaps || letterLength(w.key) < 4) return false;
+  const length = letterLength(w.key);
+  if (j - i !== 1 || !w.cap || w.allCaps || length < 4 || length > 5) return false;
+  if (i > 0 && words[i - 1]!.key === 'THE' && !w.boundary) return false;
   return !w.sentenceStart || (i + 1 < words.length && (words[i + 1]!.pos === 'VERB' || words[i + 1]!.pos === 'AUX'));
 }
 
