@@ -127,19 +127,34 @@ class References {
   /** "Lawmakers in France and Germany": the place entity right after "in" (the event coder reads
    *  the agent with each coordinated place itself). */
   private placeAfter(j: number): Entity | null {
-    const { words, named, article } = this.in_;
+    const { words, article } = this.in_;
     const w = words[j];
     if (!w || w.key !== 'IN' || w.boundary) return null;
     const next = words[j + 1];
-    const ent = next && named.find((e) => e.start === next.start);
+    const ent = next ? this.namedAt(next.start) : null;
     if (!ent || ent.kind !== 'PLACE' || !ent.country || ent.code === null) return null;
     return /^\s*(and|,)\s*\p{Lu}/u.test(article.text.slice(ent.end, ent.end + 6)) ? ent : null;
+  }
+
+  /** The named entity covering character `offset` (binary search: named is sorted, without overlaps). */
+  private namedAt(offset: number): Entity | null {
+    const named = this.in_.named;
+    let lo = 0;
+    let hi = named.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = named[mid]!;
+      if (e.end <= offset) lo = mid + 1;
+      else if (e.start > offset) hi = mid - 1;
+      else return e;
+    }
+    return null;
   }
 
   /** The country of the named entity over segment q, when it is a country or a country's body. */
   private ownerCountry(q: number): string | null {
     const start = this.in_.words[this.in_.segs[q]!.i]!.start;
-    const ent = this.in_.named.find((e) => e.start <= start && start < e.end);
+    const ent = this.namedAt(start);
     return ent ? countryOf(ent, (c) => this.in_.dict.countryByIso.has(c)) : null;
   }
 
@@ -269,13 +284,13 @@ class References {
 
   /** "'We will not pay,' the minister said": the named actor after a speech verb later in the sentence. */
   private speaker(w: number): Antecedent | null {
-    const { words, named } = this.in_;
+    const { words } = this.in_;
     const sentence = words[w]!.sentence;
     let speech = false;
     for (let q = w + 1; q < words.length && words[q]!.sentence === sentence; q++) {
       if (SPEECH.has(words[q]!.key)) speech = true;
       if (!this.covered[q]) continue;
-      const ent = named.find((x) => x.start <= words[q]!.start && words[q]!.start < x.end);
+      const ent = this.namedAt(words[q]!.start);
       if (!ent || !ent.code || ent.kind === 'PLACE') continue;
       // Either "..., the minister said" (after the verb) or "..., said the minister".
       if (speech || SPEECH.has(words[q + 1]?.key ?? '') || SPEECH.has(words[nextWordAfter(words, ent.end, q)]?.key ?? '')) {
