@@ -6,12 +6,16 @@
 // query_wiki and trf_agent_match (Wikipedia look-ups and a transformer matcher we do not have).
 // P/R/F1 treat each case as one prediction: right when every expected field (country, code_1)
 // matches; a prediction for a case that expects no actor is a false positive.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prf, readJsonl, type EvalResult } from './common.js';
+import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
 import { loadPetrarchActors, resolveActorPhrase, resolveEntities, type PhraseActor } from '../src/stages/actors/index.js';
 import { tokenize } from '../src/lang/tokenize.js';
-import type { Article } from '../src/model.js';
+import type { Article, Entity } from '../src/model.js';
+import { annotateText } from '../src/pipeline.js';
+import { loadCorpus } from '../scripts/corpus/gold.js';
+import { eventSpans } from '../scripts/corpus/schema.js';
 
 interface Case {
   id: string;
@@ -47,13 +51,27 @@ function sectorMatches(p: PhraseActor, e: Case['expect']): boolean {
 }
 
 export async function run(dataDir: string): Promise<EvalResult[]> {
-  return [ngec(dataDir), ...PETRARCH_SUITES.map((s) => petrarch(dataDir, s))];
+  return [...ngecHalves(dataDir), ...corpusActors(), ...PETRARCH_SUITES.map((s) => petrarch(dataDir, s))];
 }
 
-function ngec(dataDir: string): EvalResult {
+/** The half of the NGEC cases a case belongs to, by a hash of its id: "tuning" (looked at while
+ *  developing) or "checking" (not looked at). */
+export function ngecHalf(id: string): 'tuning' | 'checking' {
+  return createHash('sha1').update(id).digest()[0]! % 2 === 0 ? 'tuning' : 'checking';
+}
+
+function ngecHalves(dataDir: string): EvalResult[] {
   const file = join(dataDir, 'events', 'ngec_actor_resolution', 'ngec_actor_resolution.jsonl');
   if (!existsSync(file)) throw new Error(`NGEC actor-resolution cases not found at ${file}`);
   const cases = readJsonl<Case>(file);
+  return [
+    ngec(cases, 'ngec_actor_resolution'),
+    ngec(cases.filter((c) => ngecHalf(c.id) === 'tuning'), 'ngec_actor_resolution tuning'),
+    ngec(cases.filter((c) => ngecHalf(c.id) === 'checking'), 'ngec_actor_resolution checking'),
+  ];
+}
+
+function ngec(cases: Case[], set: string): EvalResult {
   let skipped = 0;
   let tp = 0, fp = 0, fn = 0, n = 0;
   let countryN = 0, countryOk = 0, sectorN = 0, sectorOk = 0;
@@ -88,6 +106,7 @@ function ngec(dataDir: string): EvalResult {
     }
     if (right && predicted) tp++;
     else {
+      if (process.argv.includes('--errors') && set === 'ngec_actor_resolution') process.stderr.write(`${c.id}\t${text}\t${c.args.query_date ?? ''}\t${JSON.stringify(e)}\t${p.code ?? p.country ?? '-'}\n`);
       fn++;
       if (predicted) fp++;
     }
@@ -96,7 +115,7 @@ function ngec(dataDir: string): EvalResult {
   const all = prf(tp, fp, fn);
   const accuracy = (ok: number, total: number): number => (total ? ok / total : 0);
   return {
-    set: 'ngec_actor_resolution', task: 'actor (country+code_1)', ...all, n,
+    set, task: 'actor (country+code_1)', ...all, n,
     extra: { skipped, country_acc: accuracy(countryOk, countryN), code1_acc: accuracy(sectorOk, sectorN), ms_per_case: ms / Math.max(n, 1) },
   };
 }
@@ -141,4 +160,88 @@ function petrarch(dataDir: string, suite: (typeof PETRARCH_SUITES)[number]): Eva
   const precision = emitted ? used / emitted : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { set: suite.name, task: 'event actor codes found', precision, recall, f1, n };
+}
+
+// 3. The annotated event corpus (corpus/events, in the repository): every gold source and target
+// with a text span and a code, coded as the pipeline codes it (annotate + actors over the two
+// context sentences and the sentence). The entity overlapping the gold span most (the later one on
+// ties: English heads come last) gives our code; it is right when its country part and first
+// sector match the gold code (for IGO/NGO/IMG the prefix alone), or one of them for a
+// coordination. Precision: right / gold spans we coded; recall: right / gold spans.
+// The reported rows are the test part; the training part (tuned on) is printed beside them.
+export interface CorpusActorCase {
+  id: string;
+  role: 'source' | 'target';
+  split: 'test' | 'train';
+  gold: string[];
+  goldText: string;
+  /** Our entity over the span, null when none overlaps it. */
+  entity: Entity | null;
+  right: boolean;
+}
+
+const ORG_PREFIXES = new Set(['IGO', 'NGO', 'IMG']);
+
+/** Our code against one gold code: country part and first sector (organisations: the prefix). */
+export function sameActorCode(ours: string, gold: string): boolean {
+  const prefix = gold.slice(0, 3);
+  if (ORG_PREFIXES.has(prefix)) return ours.slice(0, 3) === prefix;
+  return ours.slice(0, 3) === prefix && ours.slice(3, 6) === gold.slice(3, 6);
+}
+
+function overlapping(entities: Entity[], start: number, end: number): Entity | null {
+  let best: Entity | null = null;
+  let bestLength = 0;
+  for (const e of entities) {
+    const length = Math.min(end, e.end) - Math.max(start, e.start);
+    if (length > 0 && length >= bestLength) [best, bestLength] = [e, length];
+  }
+  return best;
+}
+
+export function corpusActorCases(split?: 'test' | 'train'): CorpusActorCase[] {
+  const out: CorpusActorCase[] = [];
+  for (const s of loadCorpus(REPO_ROOT)) {
+    if (split && s.split !== split) continue;
+    const text = s.context ? `${s.context} ${s.text}` : s.text;
+    const offset = s.context ? s.context.length + 1 : 0;
+    let entities: Entity[] | null = null;
+    for (const e of s.events) {
+      const spans = eventSpans(e, s.text);
+      for (const role of ['source', 'target'] as const) {
+        const actor = e[role];
+        const span = spans[role];
+        const gold = actor?.code == null ? [] : Array.isArray(actor.code) ? actor.code : [actor.code];
+        if (!actor || !span || gold.length === 0) continue;
+        entities ??= annotateText({ id: s.id, text, date: s.date }).entities;
+        const entity = overlapping(entities, span.start + offset, span.end + offset);
+        const right = !!entity?.code && gold.some((g) => sameActorCode(entity.code!, g));
+        out.push({ id: s.id, role, split: s.split, gold, goldText: actor.text ?? '', entity, right });
+      }
+    }
+  }
+  return out;
+}
+
+function corpusActors(): EvalResult[] {
+  const cases = corpusActorCases();
+  const rows: EvalResult[] = [];
+  for (const split of ['test', 'train'] as const) {
+    for (const role of ['source', 'target'] as const) {
+      const these = cases.filter((c) => c.split === split && c.role === role);
+      const coded = these.filter((c) => c.entity?.code).length;
+      const right = these.filter((c) => c.right).length;
+      rows.push({
+        set: `corpus/events ${split}`, task: `${role} codes`, ...prf(right, coded - right, these.length - right), n: these.length,
+        extra: { coded, right },
+      });
+    }
+  }
+  if (process.argv.includes('--errors')) {
+    for (const c of cases) {
+      if (c.right || c.split !== 'train') continue;
+      process.stderr.write(`${c.id}\t${c.role}\t${c.gold.join(',')}\t${c.goldText}\t${c.entity ? `${c.entity.code} [${c.entity.text}] ${c.entity.kind}` : '-'}\n`);
+    }
+  }
+  return rows;
 }

@@ -74,7 +74,20 @@ export interface Entity extends Span {
   code: string | null;
   /** Country ISO3 for places/countries (used for location), else null. */
   country: string | null;
+  /** How the code was found (absent on entities from older data). */
+  via?: EntityVia;
+  /** How sure the code is, 0..1: a dictionary name is surer than a country guessed from context. */
+  confidence?: number;
 }
+
+/**
+ * The evidence for an entity's code: a dictionary entry (a named person or organisation), a title
+ * ("Foreign Minister X", "the Russian FM"), a country name, capital or demonym, an agent noun with
+ * its own country ("Egyptian police"), an agent noun whose country comes from the context ("police"
+ * in a sentence about Cairo; "---" when none), coreference ("it", "the ministry", "Mr Trump" after
+ * "Donald Trump"), or an acronym defined in the text ("... (OPCW)").
+ */
+export type EntityVia = 'dictionary' | 'title' | 'country' | 'agent' | 'context' | 'coreference' | 'acronym';
 
 /** A time expression resolved against the publication date. */
 export interface DateMention extends Span {

@@ -128,7 +128,7 @@ export const timelineSchema = z
   })
   .meta({ id: 'Timeline' });
 
-export const dyadsSchema = z.object({ items: z.array(z.object({ a: z.string(), b: z.string(), count })) });
+export const dyadsSchema = z.object({ items: z.array(z.object({ a: z.string(), b: z.string(), count, a_name: z.string().optional(), b_name: z.string().optional() })) });
 export const statsSchema = z.object({ articles: count, events: count });
 export const searchSchema = z.object({ q: z.string(), items: z.array(searchHitSchema) });
 

@@ -163,8 +163,8 @@ describe('GET /api/dyads/:a/:b/timeline', () => {
   });
   it('ranks country dyads for the picker', async () => {
     const res = await get('/api/dyads');
-    expect(res.body.items[0]).toEqual({ a: 'RUS', b: 'USA', count: 6 });
-    expect(res.body.items[1]).toEqual({ a: 'RUS', b: 'TUR', count: 1 });
+    expect(res.body.items[0]).toEqual({ a: 'RUS', b: 'USA', count: 6, a_name: 'Russia', b_name: 'United States' });
+    expect(res.body.items[1]).toEqual({ a: 'RUS', b: 'TUR', count: 1, a_name: 'Russia', b_name: 'Turkey' });
   });
 });
 

@@ -31,7 +31,7 @@ function dyadOf(params: URLSearchParams): [string, string] {
   return [a || 'RUS', b || 'USA'];
 }
 
-function picker(params: URLSearchParams, dyads: { a: string; b: string; count: number }[]): HTMLElement {
+function picker(params: URLSearchParams, dyads: { a: string; b: string; count: number; a_name?: string; b_name?: string }[]): HTMLElement {
   const [a, b] = dyadOf(params);
   const current = `${a},${b}`;
   const options = dyads.map((d) => `${d.a},${d.b}`);
@@ -39,7 +39,9 @@ function picker(params: URLSearchParams, dyads: { a: string; b: string; count: n
   const select = h('select', { id: 'dyad-select', 'aria-label': 'Actor pair' },
     options.map((o) => {
       const d = dyads.find((x) => `${x.a},${x.b}` === o);
-      return h('option', { value: o, selected: o === current }, `${o.replace(',', ' – ')}${d ? ` (${d.count})` : ''}`);
+      // "Russia – United States (12)": names where the server knows them, else the codes.
+      const label = d ? `${d.a_name ?? d.a} – ${d.b_name ?? d.b}` : o.replace(',', ' – ');
+      return h('option', { value: o, selected: o === current }, `${label}${d ? ` (${d.count})` : ''}`);
     }),
   );
   const inA = h('input', { id: 'dyad-a', value: a, size: 7, 'aria-label': 'First actor code', pattern: '[A-Za-z0-9]{1,16}' });
@@ -140,7 +142,7 @@ export async function showDashboard(app: HTMLElement, params: URLSearchParams): 
   const m: Mounted = { key, root, table, form, chart: { destroy() {} } };
   mounted = m;
 
-  api<{ items: { a: string; b: string; count: number }[] }>('dyads')
+  api<{ items: { a: string; b: string; count: number; a_name?: string; b_name?: string }[] }>('dyads')
     .then((d) => mount(pickerSlot, picker(params, d.items)))
     .catch(() => mount(pickerSlot, picker(params, [])));
   const onPick = (p: TimelinePoint): void => {

@@ -53,6 +53,11 @@ export interface ActorDictionary {
   /** People in the office tables: famous enough for typo matching without a prior mention. */
   famous: Set<ActorRecord>;
   countryByIso: Map<string, CountryRecord>;
+  /**
+   * A closed-world dictionary (PETRARCH's validation suites, a user's own PETRARCH files) codes
+   * exactly what it names: no generic agents with a country from the context, no pronouns.
+   */
+  closedWorld: boolean;
 }
 
 /** Word key used on both sides of the match: upper case, no periods, straight apostrophes. */
@@ -156,7 +161,7 @@ export function compileDictionary(source: ActorData): ActorDictionary {
   const famous = new Set<ActorRecord>();
   for (const a of data.actors) if (a.famous) famous.add(a);
   const countryByIso = new Map(data.countries.map((c) => [c.iso3, c]));
-  return { data, trie, surnames, actorWords, byName, offices, officesHeld, famous, countryByIso };
+  return { data, trie, surnames, actorWords, byName, offices, officesHeld, famous, countryByIso, closedWorld: false };
 }
 
 function aliasCount(data: ActorData): number {
@@ -250,5 +255,5 @@ function findDataFile(): string {
  * .agents.txt), for resolveEntities(article, dict). Countries are plain actors there.
  */
 export function loadPetrarchActors(actorsText: string, agentsText?: string): ActorDictionary {
-  return compileDictionary(parsePetrarch(actorsText, agentsText));
+  return { ...compileDictionary(parsePetrarch(actorsText, agentsText)), closedWorld: true };
 }

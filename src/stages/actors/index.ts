@@ -29,3 +29,28 @@ export const actorsStage = defineStage({
   load: (): ActorDictionary => loadDefaultDictionary(),
   run: (article, dict): Article => ({ ...article, entities: recognise(article, dict) }),
 });
+
+const partyNames = new WeakMap<ActorDictionary, Map<string, string>>();
+
+/**
+ * The display name of a dyad party: a country's ("RUS" -> "Russia") or an organisation's
+ * ("IGOWSTNAT" -> "NATO", the shortest name of the actors the dictionary codes so), null when the
+ * dictionary has none.
+ */
+export function actorName(party: string, dict: ActorDictionary = loadDefaultDictionary()): string | null {
+  const country = dict.countryByIso.get(party);
+  if (country) return country.name;
+  let names = partyNames.get(dict);
+  if (!names) {
+    names = new Map();
+    for (const a of dict.data.actors) {
+      if (a.kind === 'PERSON') continue;
+      const code = a.code ?? a.roles?.find((r) => r[1] === null && r[2] === null)?.[0];
+      if (!code || !/^(IGO|NGO|IMG)/.test(code)) continue;
+      const old = names.get(code);
+      if (!old || a.name.length < old.length) names.set(code, a.name);
+    }
+    partyNames.set(dict, names);
+  }
+  return names.get(party) ?? null;
+}

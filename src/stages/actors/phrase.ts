@@ -56,6 +56,8 @@ export function resolveActorPhrase(text: string, date: string | null = null, dic
 const FORMER = /\b(former|ex-)\s*\w/i;
 
 function withCode(code: string, name: string | null): PhraseActor {
+  // "---COP": the sector is known, the country is not; like a bare agent noun, the sector alone.
+  if (code.startsWith('---')) return { code: code.slice(3), country: null, sector: code.slice(3), name };
   return { code, country: code.slice(0, 3), sector: code.slice(3), name };
 }
 

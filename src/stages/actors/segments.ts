@@ -4,6 +4,7 @@
 import type { ActorDictionary, Target } from './dictionary.js';
 import { NONE, ROOT } from './trie.js';
 import type { Word } from './words.js';
+import { isCommonWord } from './lexicon.js';
 
 export interface Segment {
   /** Word range [i, j). */
@@ -46,26 +47,42 @@ function nameShaped(words: Word[], i: number, j: number): boolean {
 }
 
 /** Case guards: names start with a capital; short names (US, UN, IS) must be all capitals. */
-function acceptable(t: Target, words: Word[], i: number, j: number): boolean {
+function acceptable(t: Target, words: Word[], i: number, j: number, caseless: boolean): boolean {
   if (t.t === 'agent') return true;
+  // Text written without capitals says nothing by its case: a name of several words, or one word
+  // of four letters or more that is no ordinary English word ("lucknow", "bjp" is too short).
+  if (caseless) return (j - i > 1 || letterLength(words[i]!.key) >= (t.t === 'actor' && t.actor.kind === 'ORG' ? 3 : 4)) && (j - i > 1 || !isCommonWord(words[i]!.text));
   // Common-word aliases need context (see references), unless written as a name cannot be a
-  // common word: an organisation's acronym in capitals ("NATO", "IAEA", "FARC") or an Arabic
-  // article compound ("Al-Qaeda", "al-Shabaab").
-  if (t.t === 'actor' && t.weak) return t.actor.kind === 'ORG' && nameShaped(words, i, j);
+  // common word: an organisation's acronym in capitals ("NATO", "IAEA", "FARC") or written as a
+  // name mid-sentence ("Nato", "Isis"), or an Arabic article compound ("Al-Qaeda", "al-Shabaab").
+  if (t.t === 'actor' && t.weak) return t.actor.kind === 'ORG' && (nameShaped(words, i, j) || acronymAsName(words, i, j));
   const first = words[i];
   if (!first.cap) return false;
   if (j - i === 1 && !first.allCaps && letterLength(first.key) <= 3) return false;
   return true;
 }
 
+/**
+ * "Nato", "Isis", "Opec": an acronym written as a name, one capitalised word of four or five
+ * letters without "the" before it ("the Youth" is a name the dictionary cannot confirm),
+ * mid-sentence, or first in its sentence and followed by a verb ("Nato said").
+ */
+function acronymAsName(words: Word[], i: number, j: number): boolean {
+  const w = words[i]!;
+  const length = letterLength(w.key);
+  if (j - i !== 1 || !w.cap || w.allCaps || length < 4 || length > 5) return false;
+  if (i > 0 && words[i - 1]!.key === 'THE' && !w.boundary) return false;
+  return !w.sentenceStart || (i + 1 < words.length && (words[i + 1]!.pos === 'VERB' || words[i + 1]!.pos === 'AUX'));
+}
+
 /** The preferred target of those that pass the case guards for words [i, j), null when none does. */
-function bestTarget(targets: Target[], words: Word[], i: number, j: number, afterCountry: boolean): Target | null {
+function bestTarget(targets: Target[], words: Word[], i: number, j: number, afterCountry: boolean, caseless: boolean): Target | null {
   let best: Target | null = null;
-  for (const t of targets) if (acceptable(t, words, i, j) && (!best || rank(t, afterCountry) < rank(best, afterCountry))) best = t;
+  for (const t of targets) if (acceptable(t, words, i, j, caseless) && (!best || rank(t, afterCountry) < rank(best, afterCountry))) best = t;
   return best;
 }
 
-export function segment(words: Word[], dict: ActorDictionary): Segment[] {
+export function segment(words: Word[], dict: ActorDictionary, caseless = false): Segment[] {
   const trie = dict.trie;
   const out: Segment[] = [];
   // The dictionary matches starting at word i, shortest first: end (exclusive) and trie node.
@@ -90,7 +107,7 @@ export function segment(words: Word[], dict: ActorDictionary): Segment[] {
       const prev = out[out.length - 1];
       const afterCountry = prev?.target?.t === 'country' && !words[i].boundary;
       for (let e = ends - 1; e >= 0 && !chosen; e--) {
-        const best = bestTarget(trie.targets(endNode[e])!, words, i, endWord[e], afterCountry);
+        const best = bestTarget(trie.targets(endNode[e])!, words, i, endWord[e], afterCountry, caseless);
         if (best) chosen = { i, j: endWord[e], target: best };
       }
     }

@@ -160,3 +160,18 @@ export function isShouting(text: string): boolean {
   }
   return upper + lower >= 40 && upper > 4 * lower;
 }
+
+/**
+ * Text written without capitals (some wire archives are all lower case): case cannot tell names
+ * from words there, so the dictionary is matched without the case guards and its matches are
+ * read as names.
+ */
+export function isCaseless(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < 4000; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 40;
+}

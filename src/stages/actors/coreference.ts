@@ -1,0 +1,318 @@
+// The second pass over an article: generic agents and references, left to right, each resolved
+// against what came before it.
+//  - a generic agent ("police", "the ministry", "Kurdish officials") takes its country from what it
+//    refers back to ("the ministry" after "Germany said"), else from the context (context.ts);
+//  - a title without a name ("the president") is the office holder of that country on the date, or
+//    the person of that country named last;
+//  - "he"/"she" is the last person, "it"/"its" the last state or organisation, "they"/"their" the
+//    last group (or the last two parties: "May and Trump ... they"), "we"/"I" the speaker of the
+//    sentence ("'We will not pay,' the minister said"); "the two sides/leaders" the last two parties.
+// Antecedents are looked for in the last three sentences only.
+import type { Article, Entity } from '../../model.js';
+import type { ActorDictionary } from './dictionary.js';
+import type { Segment } from './segments.js';
+import type { Word } from './words.js';
+import { contextCountry, countryOf, type ArticleContext } from './context.js';
+import { entity, confidenceOf } from './entity.js';
+import { groupPhrase, type GroupPhrase } from './groups.js';
+import { codeAt, officeHolder } from './roles.js';
+import { titleText } from './titles.js';
+import { ROOT } from './trie.js';
+
+interface Antecedent {
+  code: string | null;
+  name: string;
+  kind: Entity['kind'];
+  /** Country part when it is a country (not IGO/NGO/IMG/---). */
+  country: string | null;
+  sentence: number;
+  person: boolean;
+  plural: boolean;
+  /** A state acting or named (a country, its capital, its government): what "the government" refers to. */
+  state: boolean;
+  /** For a coordination "A and B": the second party. */
+  second: Antecedent | null;
+}
+
+const REACH = 3;
+const PERSON_PRONOUNS = new Set(['HE', 'HIM', 'HIS', 'HIMSELF', 'SHE', 'HER', 'HERS', 'HERSELF']);
+const IT_PRONOUNS = new Set(['IT', 'ITS', 'ITSELF']);
+const THEY_PRONOUNS = new Set(['THEY', 'THEM', 'THEIR', 'THEIRS', 'THEMSELVES']);
+const SPEAKER_PRONOUNS = new Set(['WE', 'US', 'OUR', 'OURS', 'OURSELVES', 'I', 'ME', 'MY', 'MYSELF']);
+const POSSESSIVE_PRONOUNS = new Set(['HIS', 'HER', 'ITS', 'THEIR', 'OUR', 'MY']);
+/** "it is", "it was reported", "it has been": "it" that refers to nothing. */
+const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS', 'APPEARED', 'REMAINS', 'REMAINED', 'BECAME', 'TAKES', 'TOOK', 'MEANS', 'MEANT', 'MATTERS', 'EMERGED', 'HAPPENED']);
+const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
+const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
+const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+const NOT_COUNTRIES = new Set(['IGO', 'NGO', 'IMG', '---']);
+
+export interface ReferenceInput {
+  article: Article;
+  words: Word[];
+  segs: Segment[];
+  /** Named entities (names.ts), sorted and without overlaps. */
+  named: Entity[];
+  /** Segments the named pass used up (title chains before a name). */
+  consumed: Uint8Array;
+  ctx: ArticleContext;
+  dict: ActorDictionary;
+  date: string;
+}
+
+/** Generic agents and references of the article, as new entities (named ones are not repeated). */
+export function resolveReferences(input: ReferenceInput): Entity[] {
+  return new References(input).run();
+}
+
+class References {
+  private readonly out: Entity[] = [];
+  private readonly history: Antecedent[] = [];
+  private readonly covered: Uint8Array;
+  private readonly segAt: Int32Array;
+
+  constructor(private readonly in_: ReferenceInput) {
+    const { words, segs, named } = in_;
+    this.covered = new Uint8Array(words.length);
+    let e = 0;
+    for (let w = 0; w < words.length; w++) {
+      while (e < named.length && named[e]!.end <= words[w]!.start) e++;
+      if (e < named.length && named[e]!.start <= words[w]!.start) this.covered[w] = 1;
+    }
+    this.segAt = new Int32Array(words.length).fill(-1);
+    segs.forEach((s, k) => (this.segAt[s.i] = k));
+  }
+
+  run(): Entity[] {
+    const { words, named, segs, consumed } = this.in_;
+    const taken = (q: number): boolean => consumed[q] === 1 || this.covered[segs[q]!.i] === 1;
+    let e = 0;
+    for (let w = 0; w < words.length; ) {
+      const word = words[w]!;
+      while (e < named.length && named[e]!.end <= word.start) e++;
+      const ent = named[e];
+      if (ent && ent.start <= word.start) {
+        this.remember(ent, word.sentence, e);
+        while (w < words.length && words[w]!.start < ent.end) w++;
+        continue;
+      }
+      const k = this.segAt[w]!;
+      if (k >= 0 && !taken(k) && segs[k]!.target?.t === 'agent' && !this.weakName(k)) {
+        const g = groupPhrase(words, segs, k, taken, (q) => this.ownerCountry(q));
+        if (g) {
+          this.group(g, this.placeAfter(g.j));
+          w = Math.max(w + 1, g.j);
+          continue;
+        }
+      }
+      if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
+      w++;
+    }
+    return this.out;
+  }
+
+  /**
+   * "The Youth", "the Tigers": one capitalised agent word mid-sentence that the dictionary also
+   * holds as an organisation's everyday-word name is a name it cannot confirm, not a generic agent.
+   */
+  private weakName(k: number): boolean {
+    const s = this.in_.segs[k]!;
+    const w = this.in_.words[s.i]!;
+    if (s.j - s.i !== 1 || !w.cap || w.allCaps || w.sentenceStart || (s.target?.t === 'agent' && s.target.agent.country)) return false;
+    const trie = this.in_.dict.trie;
+    const targets = trie.targets(trie.child(ROOT, w.key));
+    return !!targets?.some((t) => t.t === 'actor' && t.weak);
+  }
+
+  /** "Lawmakers in France and Germany": the place entity right after "in" (the event coder reads
+   *  the agent with each coordinated place itself). */
+  private placeAfter(j: number): Entity | null {
+    const { words, article } = this.in_;
+    const w = words[j];
+    if (!w || w.key !== 'IN' || w.boundary) return null;
+    const next = words[j + 1];
+    const ent = next ? this.namedAt(next.start) : null;
+    if (!ent || ent.kind !== 'PLACE' || !ent.country || ent.code === null) return null;
+    return /^\s*(and|,)\s*\p{Lu}/u.test(article.text.slice(ent.end, ent.end + 6)) ? ent : null;
+  }
+
+  /** The named entity covering character `offset` (binary search: named is sorted, without overlaps). */
+  private namedAt(offset: number): Entity | null {
+    const named = this.in_.named;
+    let lo = 0;
+    let hi = named.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = named[mid]!;
+      if (e.end <= offset) lo = mid + 1;
+      else if (e.start > offset) hi = mid - 1;
+      else return e;
+    }
+    return null;
+  }
+
+  /** The country of the named entity over segment q, when it is a country or a country's body. */
+  private ownerCountry(q: number): string | null {
+    const start = this.in_.words[this.in_.segs[q]!.i]!.start;
+    const ent = this.namedAt(start);
+    return ent ? countryOf(ent, (c) => this.in_.dict.countryByIso.has(c)) : null;
+  }
+
+  // ---------- antecedents ----------
+
+  private remember(ent: Entity, sentence: number, index: number): void {
+    const last = this.history[this.history.length - 1];
+    if (last && last.name === ent.name && last.sentence === sentence && last.code === ent.code) return;
+    const country = countryOf(ent, (c) => this.in_.dict.countryByIso.has(c));
+    const state = ent.kind !== 'PERSON' && !!ent.code && STATE_LIKE.test(ent.code) && !!country && (ent.kind === 'PLACE' || ent.code === country + 'GOV');
+    const a: Antecedent = {
+      code: ent.code, name: ent.name, kind: ent.kind, country, sentence, person: ent.kind === 'PERSON',
+      plural: ent.kind === 'ORG' && /[^su]s$/i.test(ent.text), state: state || (ent.kind === 'PLACE' && !!country && ent.code !== null), second: null,
+    };
+    // "May and Trump", "Russia and Turkey": the pair is what "they" and "the two" refer to.
+    const prev = index > 0 ? this.in_.named[index - 1] : undefined;
+    if (prev && last && last.name === prev.name && /^\s*(and|&)\s*$/i.test(this.in_.article.text.slice(prev.end, ent.start))) {
+      this.history.push(a, { ...last, plural: true, second: a, sentence });
+      return;
+    }
+    this.history.push(a);
+  }
+
+  private find(sentence: number, ok: (a: Antecedent) => boolean): Antecedent | null {
+    for (let q = this.history.length - 1; q >= 0; q--) {
+      const a = this.history[q]!;
+      if (sentence - a.sentence > REACH) return null;
+      if (ok(a)) return a;
+    }
+    return null;
+  }
+
+  // ---------- generic agents ----------
+
+  private group(g: GroupPhrase, coordinatedPlace: Entity | null): void {
+    const { words, article, ctx, dict, date } = this.in_;
+    const first = words[g.i]!;
+    const start = first.start;
+    const end = words[g.j - 1]!.end;
+    const sentence = first.sentence;
+    const text = article.text.slice(start, end);
+    const sector = g.sector;
+    let country: string | null = g.owner ?? g.agent.country ?? null;
+    let via: Entity['via'] = country ? 'agent' : 'context';
+    let confidence = confidenceOf(via!);
+    if (!country && g.pair) {
+      const pair = this.find(sentence, (a) => a.second !== null);
+      if (pair && pair.code) return this.emit(start, end, text, pair.kind === 'PERSON' ? 'PERSON' : 'ORG', `${pair.name} and ${pair.second!.name}`, pair.code, null, 'coreference', pair, true, sentence);
+    }
+    if (!country && g.possessor) {
+      const owner = this.find(sentence, (a) => !a.person && (g.possessor === 'their' ? a.plural || a.state : !a.plural) && a.country !== null);
+      if (owner) [country, via, confidence] = [owner.country, 'coreference', confidenceOf('coreference')];
+    }
+    if (!country && g.definite && sector.startsWith('GOV')) {
+      const state = this.find(sentence, (a) => a.state);
+      if (state) [country, via, confidence] = [state.country, 'coreference', confidenceOf('coreference')];
+    }
+    if (!country) {
+      const c = contextCountry(ctx, sentence, start);
+      if (c) [country, confidence] = [c.country, c.from === 'sentence' ? 0.65 : c.from === 'dateline' ? 0.6 : 0.5];
+    }
+    // A title without a name: the office holder, or the person of that country named last.
+    if (g.person && country) {
+      const holder = g.agent.office ? officeHolder(dict, country, g.agent.office, date) : null;
+      if (holder) return this.emit(start, end, text, 'PERSON', holder.name, codeAt(holder, date), null, g.definite ? 'coreference' : 'title', null, false, sentence);
+      if (g.definite && /^(GOV|MIL)/.test(sector)) {
+        const named = this.find(sentence, (a) => a.person && a.code !== null && a.code.slice(0, 3) === country && a.code.slice(3, 6) === sector.slice(0, 3));
+        if (named) return this.emit(start, end, text, 'PERSON', named.name, named.code, null, 'coreference', named, false, sentence);
+      }
+    }
+    const code = (country ?? '---') + sector;
+    const name = `${country ? (dict.countryByIso.get(country)?.name ?? country) + ' ' : ''}${titleText(g.agent.phrase)}`;
+    if (coordinatedPlace) {
+      // Remembered for "they", not emitted: one code cannot stand for the legislatures of two states.
+      this.history.push({ code: coordinatedPlace.country + sector, name, kind: 'ORG', country: coordinatedPlace.country, sentence, person: false, plural: g.plural, state: false, second: null });
+      return;
+    }
+    const ent = entity(start, end, text, g.person ? 'PERSON' : 'ORG', name, code, null, via!, country ? confidence : 0.4);
+    this.out.push(ent);
+    this.history.push({ code, name, kind: ent.kind, country, sentence, person: g.person, plural: g.plural, state: false, second: null });
+  }
+
+  // ---------- pronouns ----------
+
+  private pronoun(w: number): void {
+    const { words } = this.in_;
+    const word = words[w]!;
+    const key = word.key;
+    const next = words[w + 1];
+    const sameSentence = next !== undefined && next.sentence === word.sentence;
+    // "its forces", "their leaders": the phrase after the pronoun is the actor (see group()).
+    if (POSSESSIVE_PRONOUNS.has(key) && sameSentence && this.segAt[w + 1]! >= 0 && this.in_.segs[this.segAt[w + 1]!]!.target?.t === 'agent') return;
+    let ante: Antecedent | null = null;
+    if (PERSON_PRONOUNS.has(key)) ante = this.find(word.sentence, (a) => a.person);
+    else if (IT_PRONOUNS.has(key)) {
+      if (key === 'IT' && sameSentence && this.expletive(w)) return;
+      ante = this.find(word.sentence, (a) => !a.person && !a.plural && (a.state || a.kind === 'ORG') && a.code !== null);
+    } else if (THEY_PRONOUNS.has(key)) {
+      // A group ("police said they ..."); two parties named since ("May and Trump ... they") are a
+      // pair that one code cannot stand for: left to the event coder, which codes both.
+      ante = this.find(word.sentence, (a) => a.plural && !a.state && a.code !== null);
+      const pair = this.lastTwo(word.sentence);
+      if (pair && (!ante || this.history.indexOf(pair.second!) > this.history.indexOf(ante))) return;
+    }
+    else if (SPEAKER_PRONOUNS.has(key) && !(key === 'US' && word.allCaps)) ante = this.speaker(w);
+    else return;
+    if (!ante || !ante.code) return;
+    const code = STATE_LIKE.test(ante.code) && ante.code.length === 3 && !NOT_COUNTRIES.has(ante.code) ? ante.code + 'GOV' : ante.code;
+    const name = ante.second ? `${ante.name} and ${ante.second.name}` : ante.name;
+    this.emit(word.start, word.end, word.text, ante.kind === 'PERSON' || ante.second?.kind === 'PERSON' ? 'PERSON' : 'ORG', name, code, null, 'coreference', ante, false, word.sentence);
+  }
+
+  /** "Theresa May met Donald Trump. They ...": the last two people (or states) named. */
+  private lastTwo(sentence: number): Antecedent | null {
+    const second = this.find(sentence, (a) => (a.person || a.state) && a.code !== null);
+    if (!second) return null;
+    const first = this.find(sentence, (a) => a !== second && a.person === second.person && a.state === second.state && a.code !== null && a.name !== second.name && this.history.indexOf(a) < this.history.indexOf(second));
+    return first ? { ...first, plural: true, second } : null;
+  }
+
+  private expletive(w: number): boolean {
+    const words = this.in_.words;
+    const n1 = words[w + 1]?.key ?? '';
+    const n2 = words[w + 2]?.key ?? '';
+    return EXPLETIVE_NEXT.has(n1) || (MODALS.has(n1) && (n2 === 'BEEN' || n2 === 'BE'));
+  }
+
+  /** "'We will not pay,' the minister said": the named actor after a speech verb later in the sentence. */
+  private speaker(w: number): Antecedent | null {
+    const { words } = this.in_;
+    const sentence = words[w]!.sentence;
+    let speech = false;
+    for (let q = w + 1; q < words.length && words[q]!.sentence === sentence; q++) {
+      if (SPEECH.has(words[q]!.key)) speech = true;
+      if (!this.covered[q]) continue;
+      const ent = this.namedAt(words[q]!.start);
+      if (!ent || !ent.code || ent.kind === 'PLACE') continue;
+      // Either "..., the minister said" (after the verb) or "..., said the minister".
+      if (speech || SPEECH.has(words[q + 1]?.key ?? '') || SPEECH.has(words[nextWordAfter(words, ent.end, q)]?.key ?? '')) {
+        return { code: ent.code, name: ent.name, kind: ent.kind, country: null, sentence, person: ent.kind === 'PERSON', plural: false, state: false, second: null };
+      }
+    }
+    return null;
+  }
+
+  private emit(
+    start: number, end: number, text: string, kind: Entity['kind'], name: string, code: string | null, country: string | null,
+    via: NonNullable<Entity['via']>, ante: Antecedent | null, pair: boolean, sentence: number,
+  ): void {
+    this.out.push(entity(start, end, text, kind, name, code, country, via));
+    if (pair && ante) return;
+    if (ante) this.history.push({ ...ante, sentence });
+    else this.history.push({ code, name, kind, country: code && !NOT_COUNTRIES.has(code.slice(0, 3)) ? code.slice(0, 3) : null, sentence, person: kind === 'PERSON', plural: false, state: false, second: null });
+  }
+}
+
+function nextWordAfter(words: Word[], offset: number, from: number): number {
+  let q = from;
+  while (q < words.length && words[q]!.start < offset) q++;
+  return q;
+}
