@@ -7,7 +7,7 @@ import type { EventFilter } from '../filter/index.js';
 import { positiveInt, UsageError } from './common.js';
 
 /** Option values as commander hands them over. */
-export type FilterOptions = { [K in FilterField]?: K extends 'contested' ? boolean : string } & { limit?: string };
+export type FilterOptions = { [K in FilterField]?: K extends 'contested' ? boolean : string } & { limit?: string; minConfidence?: string };
 
 /** The value each option takes, as its help shows it. */
 const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
@@ -16,7 +16,12 @@ const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
   type: '<PLOVER>',
   since: '<date>',
   until: '<date>',
+  min_confidence: '<0..1>',
 };
+
+/** The option a field is spelled as ("--min-confidence" for min_confidence), and commander's key for it. */
+const flagOf = (field: FilterField): string => field.replace(/_/g, '-');
+const keyOf = (field: FilterField): string => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Help reads in lower case, except for a leading acronym ("PLOVER event type"). */
 function helpText(field: FilterField): string {
@@ -34,7 +39,7 @@ export function filterOptions(cmd: Command, fields: FilterField[], opts: { conte
       cmd.option('--contested', opts.contested ?? helpText('contested'));
       continue;
     }
-    const flags = `--${field} ${ARGUMENT[field]}`;
+    const flags = `--${flagOf(field)} ${ARGUMENT[field]}`;
     if (opts.required?.includes(field)) cmd.requiredOption(flags, helpText(field));
     else cmd.option(flags, helpText(field));
   }
@@ -45,12 +50,13 @@ export function filterOptions(cmd: Command, fields: FilterField[], opts: { conte
 export async function eventFilter(opts: FilterOptions): Promise<EventFilter> {
   const { eventFilterSchema } = await import('../filter/index.js');
   const given: Partial<Record<FilterField, string | boolean>> = {};
-  for (const field of FILTER_FIELDS) if (opts[field] !== undefined) given[field] = opts[field];
+  const values = opts as Record<string, string | boolean | undefined>;
+  for (const field of FILTER_FIELDS) if (values[keyOf(field)] !== undefined) given[field] = values[keyOf(field)];
   const parsed = eventFilterSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path[0] as FilterField;
-    throw new UsageError(`invalid --${field} "${String(given[field])}": ${issue.message}`);
+    throw new UsageError(`invalid --${flagOf(field)} "${String(given[field])}": ${issue.message}`);
   }
   const filter: EventFilter = { ...parsed.data };
   if (opts.limit !== undefined) filter.limit = positiveInt('--limit', opts.limit);

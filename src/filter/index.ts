@@ -43,6 +43,11 @@ export const eventFilterFields = {
   since: filterDate.meta({ description: D.since }),
   until: filterDate.meta({ description: D.until }),
   contested: flag.meta({ description: D.contested }),
+  min_confidence: z.coerce
+    .number({ error: 'expected a number from 0 to 1' })
+    .min(0, 'expected a number from 0 to 1')
+    .max(1, 'expected a number from 0 to 1')
+    .meta({ description: D.min_confidence }),
 } satisfies Record<FilterField, z.ZodType>;
 
 export const eventFilterSchema = z.object({
@@ -52,6 +57,7 @@ export const eventFilterSchema = z.object({
   since: eventFilterFields.since.optional(),
   until: eventFilterFields.until.optional(),
   contested: eventFilterFields.contested.optional(),
+  min_confidence: eventFilterFields.min_confidence.optional(),
 });
 
 /** The filter as people write it (query strings, command-line options). */

@@ -48,5 +48,6 @@ export function toEventFilter(q: z.output<typeof eventQuerySchema>): EventFilter
   if (q.since) filter.since = q.since;
   if (q.until) filter.until = q.until;
   if (q.contested !== undefined) filter.contested = q.contested;
+  if (q.min_confidence !== undefined) filter.min_confidence = q.min_confidence;
   return filter;
 }

@@ -28,7 +28,12 @@ function escapeLike(s: string): string {
  * event's actor names. since/until compare the period a date covers: "2014-10" overlaps
  * since=2014-10-15. Undated events fail any since/until.
  */
-export function eventWhere(filter: MentionFilter, ph: Placeholder, firstParam = 1): { sql: string; params: unknown[] } {
+export function eventWhere(
+  filter: MentionFilter,
+  ph: Placeholder,
+  firstParam = 1,
+  dialect: 'sqlite' | 'postgres' = ph === postgresPlaceholder ? 'postgres' : 'sqlite',
+): { sql: string; params: unknown[] } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -51,6 +56,11 @@ export function eventWhere(filter: MentionFilter, ph: Placeholder, firstParam = 
   if (filter.article) conds.push(`article = ${p(filter.article)}`);
   if (filter.since) conds.push(`date_hi >= ${p(dateBounds(filter.since)!.lo)}`);
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
+  if (filter.min_confidence !== undefined) {
+    // A coder that gives no confidence (the rule coder) vouches for its events: they count as 1.
+    const confidence = dialect === 'postgres' ? `(data::jsonb->>'confidence')::float8` : `json_extract(data, '$.confidence')`;
+    conds.push(`coalesce(${confidence}, 1) >= ${p(filter.min_confidence)}`);
+  }
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 
