@@ -4,7 +4,7 @@
 // XML that is not well-formed is refused with the parser's line and column, not half-read.
 import { XMLValidator } from 'fast-xml-parser';
 import { DOMParser } from 'linkedom';
-import { decodeBytes } from '../ingest/decode.js';
+import { decodeAs, decodeBytes } from '../ingest/decode.js';
 import { normaliseDate } from '../ingest/record.js';
 import { normalizeUrl } from './url.js';
 
@@ -50,7 +50,7 @@ function decodeFeedText(body: Buffer, contentType: string | null): string {
   const declared = charsetOf(contentType) ?? xmlDeclaredCharset(body);
   if (declared) {
     try {
-      return new TextDecoder(declared).decode(body).replace(/^\uFEFF/, '');
+      return decodeAs(declared, body).replace(/^\uFEFF/, '');
     } catch {
       /* an unknown label: fall through to detection */
     }

@@ -1,7 +1,7 @@
 // A fetched article page -> the RawDocument the pipeline reads: decoded in the charset the server
 // declares (else the page's <meta>, else UTF-8, else Windows-1252 with a warning, as ingest does),
 // with the feed item's title and date and the page's address, which the clean stage reads dates from.
-import { contentId, decodeBytes } from '../ingest/decode.js';
+import { contentId, decodeAs, decodeBytes } from '../ingest/decode.js';
 import type { IngestProblem, RawDocument } from '../model.js';
 import { charsetOf } from './feed-items.js';
 
@@ -29,7 +29,7 @@ export function pageDocument(
   if (declared) {
     try {
       // fatal: a page whose bytes contradict its header falls through to detection below.
-      text = new TextDecoder(declared, { fatal: true }).decode(body).replace(/^\uFEFF/, '');
+      text = decodeAs(declared, body, true).replace(/^\uFEFF/, '');
     } catch {
       text = null;
     }
