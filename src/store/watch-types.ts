@@ -3,7 +3,6 @@
 // whether it is stored yet, the rounds, and the saved alerts with the hits they found.
 import type { EventFilter } from '../filter/index.js';
 import type { Event, MergedEvent } from '../model.js';
-import type { MentionFilter } from './types.js';
 
 export interface FeedState {
   url: string;
@@ -151,7 +150,7 @@ export interface AlertRepo {
   /** Of these articles, the ones not scanned yet, with their insertion numbers. */
   unscannedAmong(ids: string[]): Promise<Map<string, number>>;
   /** Mentions matching the filter in these articles. */
-  mentionsIn(articleIds: string[], filter: MentionFilter): Promise<Event[]>;
+  mentionsIn(articleIds: string[], filter: Omit<EventFilter, 'contested'>): Promise<Event[]>;
   /** Of these mentions, those already covered by a hit of the alert. */
   covered(alertId: number, mentionIds: string[]): Promise<Set<string>>;
   /** One transaction: the hits recorded (a hit id already there is kept as it was), the articles marked scanned. */
