@@ -67,7 +67,8 @@ describe('watch killed with SIGKILL mid-round', () => {
     await waitFor('round 2 half done', () => count('SELECT count(*) AS n FROM articles') >= FIRST + 5, 120_000, 20);
     child.kill('SIGKILL');
     await exited;
-    expect(count('SELECT count(*) AS n FROM articles')).toBeLessThan(PAGES);
+    const atKill = count('SELECT count(*) AS n FROM articles');
+    expect(atKill).toBeLessThan(PAGES);
 
     const again = await demarche([...args, '--once']);
     expect(again.code, again.stderr).toBe(0);
@@ -84,7 +85,7 @@ describe('watch killed with SIGKILL mid-round', () => {
 
     // Alert hits: the two processes' lines together are every recorded hit, each once.
     const printed = [...jsonLines<{ hit: string }>(out), ...jsonLines<{ hit: string }>(again.stdout)].map((h) => h.hit);
-    console.log(`hits: ${firstHits} in round 1, ${jsonLines(out).length - firstHits} more before the kill, ${jsonLines(again.stdout).length} after the restart`);
+    console.log(`killed with ${atKill} of ${PAGES} articles stored; pages fetched twice: ${refetched.length}; hits: ${firstHits} in round 1, ${jsonLines(out).length - firstHits} more before the kill, ${jsonLines(again.stdout).length} after the restart`);
     expect(jsonLines(again.stdout).length).toBeGreaterThan(0);
     expect(new Set(printed).size).toBe(printed.length);
     const conn = new Database(db, { readonly: true });

@@ -107,8 +107,9 @@ async function runRounds(store: Store, feeds: string[], opts: WatchCliOptions, s
   const queue = isPostgresUrl(location) ? await (await import('../../queue/watch-sink.js')).queueSink(location) : null;
   let exit: number = EXIT.ok;
   try {
+    // One fetcher for the process's life: robots.txt answers and per-site pauses carry over rounds.
+    const fetcher = new Fetcher({ ...DEFAULT_POLICY, ...policy }, stop.signal);
     for (;;) {
-      const fetcher = new Fetcher({ ...DEFAULT_POLICY, ...policy }, stop.signal);
       const summary: RoundSummary = await watchRound(store, feeds, {
         fetcher,
         sink: queue ?? pipelineSink(store),
@@ -170,7 +171,7 @@ export function register(program: Command): void {
       .argument('[feeds...]', 'feed URLs (http/https) or feed files')
       .option('--feeds <file>', 'also read feeds from this file: one URL or path per line, # comments')
       .option('--every <duration>', 'time between the starts of two rounds (e.g. 5m, 1h)', undefined)
-      .option('--once', 'one round, then exit (for cron); exit status as ingest')
+      .option('--once', 'one round, then exit (for cron; exit status below)')
       .option('--concurrency <n>', 'requests in flight at once, over all sites (one at a time per site)', '4')
       .option('--host-delay <duration>', "pause between two requests to one site (robots.txt's Crawl-delay, if longer, wins)", '1s')
       .option('--timeout <duration>', 'longest wait for one response, body included', '30s')
