@@ -22,7 +22,8 @@ export function pageDocument(
   meta: PageMeta,
 ): { doc: RawDocument; warning: string | null } | IngestProblem {
   const type = contentType?.split(';')[0]!.trim() ?? '';
-  if (type && !TEXTUAL.test(type)) return { source: meta.url, error: `not a text page (${type})` };
+  // octet-stream says "unknown": the bytes decide (decodeBytes refuses binary content).
+  if (type && !TEXTUAL.test(type) && type !== 'application/octet-stream') return { source: meta.url, error: `not a text page (${type})` };
   let text: string | null = null;
   let warning: string | null = null;
   const declared = charsetOf(contentType);

@@ -103,6 +103,16 @@ describe('demarche watch / alert', () => {
     expect(site.hits('/feed.rss', 304)).toBe(1);
   });
 
+  it('--status prints each feed\'s state without fetching', async () => {
+    const before = site.log.length;
+    const r = await demarche(['watch', '--status', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const feeds = jsonLines<{ url: string; status: string; failures: number; error: string | null; pages: number }>(r.stdout);
+    expect(feeds.find((f) => f.url === `${site.base}/feed.rss`)).toMatchObject({ status: 'not-modified', failures: 0, pages: 2 });
+    expect(feeds.find((f) => f.url === `${site.base}/broken.rss`)).toMatchObject({ status: 'error', failures: 1, error: expect.stringMatching(/^malformed XML/) });
+    expect(site.log.length).toBe(before);
+  });
+
   it('runs one watch per database: a second one is refused while the first runs', async () => {
     const first = spawn(process.execPath, [BIN, 'watch', `${site.base}/feed.rss`, '--every', '1h', ...fast, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';

@@ -1,6 +1,7 @@
 // `demarche watch FEED... [--every 15m | --once]`: fetch feeds, follow new items to their pages,
 // store the articles (or queue them for the workers on PostgreSQL), print new alert hits.
 import { existsSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { RoundSummary } from '../../app/watch.js';
 import type { Store } from '../../store/types.js';
@@ -8,7 +9,7 @@ import type { HitPayload } from '../../store/watch-types.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
 import { isHttpUrl } from '../../watch/url.js';
 import { isPostgresUrl } from '../../store/index.js';
-import { dbLocation, dbOption, EXIT, positiveInt, UsageError, UserError, withStore } from '../common.js';
+import { dbLocation, dbOption, EXIT, positiveInt, requireExistingDb, UsageError, UserError, withStore, writeJsonLine } from '../common.js';
 import { statusLine, type StatusLine } from '../status-line.js';
 import { feedLine, pageLine, roundStatus, roundSummaryLine } from '../watch-report.js';
 import { parseSize } from './ingest.js';
@@ -26,6 +27,7 @@ interface WatchCliOptions {
   maxRedirects: string;
   contact?: string;
   quiet?: boolean;
+  status?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -75,7 +77,8 @@ async function feedList(args: string[], opts: WatchCliOptions): Promise<string[]
   for (const f of feeds) {
     if (!isHttpUrl(f) && !existsSync(f)) throw new UsageError(`not an http(s) URL nor an existing file: ${f}`);
   }
-  return [...new Set(feeds)];
+  // A file's state is kept under its absolute path: the next run may start in another folder.
+  return [...new Set(feeds.map((f) => (isHttpUrl(f) ? f : resolve(f))))];
 }
 
 /** A hit as one JSON line, written before the store marks it printed. */
@@ -153,6 +156,15 @@ async function runRounds(store: Store, feeds: string[], opts: WatchCliOptions, s
   return stop.signal.aborted ? EXIT.interrupted : exit;
 }
 
+/** --status: the feeds' state as the store has it. */
+async function printStatus(opts: WatchCliOptions): Promise<void> {
+  requireExistingDb(opts);
+  const { watchStatus } = await import('../../app/watch-status.js');
+  await withStore(opts, async (store) => {
+    for (const feed of (await watchStatus(store, 1)).feeds) await writeJsonLine(feed);
+  });
+}
+
 /** --once: 0 when every feed and page worked, 3 when some failed, 1 when every feed failed. */
 function roundExit(s: RoundSummary): number {
   if (s.feeds_failed === s.feeds && s.feeds > 0) return EXIT.error;
@@ -180,6 +192,7 @@ export function register(program: Command): void {
       .option('--max-redirects <n>', 'redirects followed per request (loops are reported)', '5')
       .option('--contact <url|email>', 'added to the User-Agent so site owners can reach you')
       .option('-q, --quiet', 'no status line on a terminal (problems and round summaries are still printed)')
+      .option('--status', 'fetch nothing: print each watched feed\'s state as a JSON line {url, title, status, failures, error, checked_at, changed_at, retry_at, pages}')
       .addHelpText(
         'after',
         '\nEach round: feeds are asked with If-None-Match/If-Modified-Since; robots.txt is honoured; pages seen before are\n' +
@@ -196,6 +209,7 @@ export function register(program: Command): void {
           '  demarche alert add --name rus-usa --dyad RUS,USA --db news.db',
       ),
   ).action(async (args: string[], opts: WatchCliOptions) => {
+    if (opts.status) return printStatus(opts);
     settings(opts);
     const feeds = await feedList(args, opts);
     const status = statusLine(process.stderr, process.stderr.isTTY === true && !opts.quiet);
