@@ -37,11 +37,9 @@ function uniquePages(feed: string, items: FeedItem[]): NewPage[] {
   return [...pages.values()];
 }
 
-/** A feed file on disk: its content hash stands in for an ETag (unchanged file, nothing to do). */
-async function readFeedFile(path: string, etag: string | null): Promise<{ body: Buffer; etag: string } | null> {
-  const body = await readFile(path);
-  const hash = `"sha256-${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
-  return hash === etag ? null : { body, etag: hash };
+/** What identifies a feed's content: the same bytes again mean nothing changed, whatever the server says. */
+function bodyHash(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 32);
 }
 
 export async function checkFeed(store: Store, feed: string, fetcher: Fetcher, now: () => string): Promise<FeedOutcome> {
@@ -61,17 +59,16 @@ export async function checkFeed(store: Store, feed: string, fetcher: Fetcher, no
       ({ body, contentType, url: from } = got);
       validators = { etag: got.validators.etag, last_modified: got.validators.lastModified };
     } else {
-      const read = await readFeedFile(feed, state?.etag ?? null);
-      if (!read) {
-        await store.watch.feedNotModified(feed, now());
-        return { feed, kind: 'unchanged' };
-      }
-      body = read.body;
-      validators = { etag: read.etag, last_modified: null };
+      body = await readFile(feed);
+    }
+    const hash = bodyHash(body);
+    if (state?.body_hash === hash) {
+      await store.watch.feedNotModified(feed, now());
+      return { feed, kind: 'unchanged' };
     }
     const parsed = parseFeedBytes(body, contentType, from);
     const pages = uniquePages(feed, parsed.items);
-    const newPages = await store.watch.recordFeed(feed, { title: parsed.title, ...validators }, pages, now());
+    const newPages = await store.watch.recordFeed(feed, { title: parsed.title, ...validators, body_hash: hash }, pages, now());
     return { feed, kind: 'changed', items: parsed.items.length, newPages };
   } catch (err) {
     if (err instanceof FetchAborted) throw err;

@@ -8,7 +8,7 @@ export const MAX_NEW_IDS = 5000;
 export async function watchStatus(store: Store, rounds = 10) {
   const [feeds, pages, last] = await Promise.all([store.watch.feeds(), store.watch.pageCounts(), store.watch.rounds(rounds)]);
   return {
-    feeds: feeds.map(({ etag: _e, last_modified: _l, ...f }) => f),
+    feeds: feeds.map(({ etag: _e, last_modified: _l, body_hash: _h, ...f }) => f),
     pages,
     rounds: last,
   };

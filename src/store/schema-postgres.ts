@@ -107,7 +107,8 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
         status        text,
         failures      integer NOT NULL DEFAULT 0,
         error         text,
-        retry_at      text
+        retry_at      text,
+        body_hash     text
       );
       CREATE TABLE watch_pages (
         url       text PRIMARY KEY,

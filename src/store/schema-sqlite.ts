@@ -62,7 +62,8 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
         status        TEXT,
         failures      INTEGER NOT NULL DEFAULT 0,
         error         TEXT,
-        retry_at      TEXT
+        retry_at      TEXT,
+        body_hash     TEXT                        -- the last content read: the same bytes again are no change
       );
       CREATE TABLE watch_pages (
         url       TEXT PRIMARY KEY,               -- canonical page address, or FEED#id without a link

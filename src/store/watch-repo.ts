@@ -4,7 +4,7 @@ import type { FeedState, LockHolder, NewPage, PageRow, PageState, RoundRow, Watc
 
 const LOCK = 'watch';
 
-const FEED_COLUMNS = `f.url, f.title, f.etag, f.last_modified, f.checked_at, f.changed_at, f.status, f.failures, f.error, f.retry_at,
+const FEED_COLUMNS = `f.url, f.title, f.etag, f.last_modified, f.checked_at, f.changed_at, f.status, f.failures, f.error, f.retry_at, f.body_hash,
   (SELECT count(*) FROM watch_pages p WHERE p.feed = f.url) AS pages`;
 
 function toFeed(r: FeedState): FeedState {
@@ -35,11 +35,12 @@ export function watchRepo(sql: SqlRunner): WatchRepo {
           params: [p.url, p.feed, p.title, p.published, p.content, now],
         })),
         {
-          sql: `INSERT INTO watch_feeds (url, title, etag, last_modified, checked_at, changed_at, status, failures, error, retry_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'ok', 0, NULL, NULL)
+          sql: `INSERT INTO watch_feeds (url, title, etag, last_modified, body_hash, checked_at, changed_at, status, failures, error, retry_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', 0, NULL, NULL)
                 ON CONFLICT (url) DO UPDATE SET title = excluded.title, etag = excluded.etag, last_modified = excluded.last_modified,
-                  checked_at = excluded.checked_at, changed_at = excluded.changed_at, status = 'ok', failures = 0, error = NULL, retry_at = NULL`,
-          params: [url, update.title, update.etag, update.last_modified, now, now],
+                  body_hash = excluded.body_hash, checked_at = excluded.checked_at, changed_at = excluded.changed_at, status = 'ok',
+                  failures = 0, error = NULL, retry_at = NULL`,
+          params: [url, update.title, update.etag, update.last_modified, update.body_hash, now, now],
         },
       ]);
       return changed.slice(0, pages.length).reduce((a, b) => a + b, 0);

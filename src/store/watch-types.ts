@@ -22,6 +22,8 @@ export interface FeedState {
   retry_at: string | null;
   /** Pages seen in it so far. */
   pages: number;
+  /** Hash of the last content read: a server that ignores validators but sends the same bytes changed nothing. */
+  body_hash: string | null;
 }
 
 /** An article page a feed listed: its address, and what the feed said about it. */
@@ -70,7 +72,12 @@ export interface WatchRepo {
    * A feed answered with content: its items are recorded as pending pages (those not seen before,
    * by any feed) and its validators saved, in one transaction. Resolves with the pages new to the store.
    */
-  recordFeed(url: string, update: { title: string | null; etag: string | null; last_modified: string | null }, pages: NewPage[], now: string): Promise<number>;
+  recordFeed(
+    url: string,
+    update: { title: string | null; etag: string | null; last_modified: string | null; body_hash: string | null },
+    pages: NewPage[],
+    now: string,
+  ): Promise<number>;
   feedNotModified(url: string, now: string): Promise<void>;
   feedFailed(url: string, error: string, now: string, retryAt: string | null): Promise<void>;
   /** Pending pages due now (their retry time passed), oldest first. */

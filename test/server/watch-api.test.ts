@@ -24,7 +24,7 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 5)); // stored_at of the rest strictly after the round's start
   roundStart = new Date().toISOString();
   const round = await store.watch.startRound(roundStart);
-  await store.watch.recordFeed('https://news.example.org/feed.rss', { title: 'World', etag: '"x"', last_modified: null }, [
+  await store.watch.recordFeed('https://news.example.org/feed.rss', { title: 'World', etag: '"x"', last_modified: null, body_hash: null }, [
     { url: 'https://news.example.org/a', feed: 'https://news.example.org/feed.rss', title: 'A', published: null, content: null },
   ], roundStart);
   await new Promise((r) => setTimeout(r, 5));
