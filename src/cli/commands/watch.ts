@@ -110,12 +110,14 @@ async function runRounds(store: Store, feeds: string[], opts: WatchCliOptions, s
   const queue = isPostgresUrl(location) ? await (await import('../../queue/watch-sink.js')).queueSink(location) : null;
   let exit: number = EXIT.ok;
   try {
-    // One fetcher for the process's life: robots.txt answers and per-site pauses carry over rounds.
+    // One fetcher and one sink for the process's life: robots.txt answers, per-site pauses and the
+    // near-duplicate index carry over rounds.
     const fetcher = new Fetcher({ ...DEFAULT_POLICY, ...policy }, stop.signal);
+    const sink = queue ?? pipelineSink(store);
     for (;;) {
       const summary: RoundSummary = await watchRound(store, feeds, {
         fetcher,
-        sink: queue ?? pipelineSink(store),
+        sink,
         signal: stop.signal,
         onProgress: (s) => status.set(roundStatus(s)),
         onFeed: (o) => {
