@@ -3,12 +3,17 @@ import type { FeedOutcome, PageOutcome, RoundSummary } from '../app/watch.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** The status line while a round runs. */
+/** The status line while a round runs (short: a terminal row is often 80 columns). */
 export function roundStatus(s: RoundSummary): string {
   const checked = s.changed + s.unchanged + s.feeds_failed + s.waiting;
   const errors = s.feeds_failed + s.pages_failed;
-  const articles = s.queued ? `${s.queued} queued` : `${s.stored} stored`;
-  return `watch round ${s.round}: feeds ${checked}/${s.feeds} | ${s.new_pages} new pages | ${articles}, ${s.already} already stored | ${s.events} events | ${plural(errors, 'error')}`;
+  const articles = [s.queued ? `${s.queued} queued` : `${s.stored} stored`, ...(s.already ? [`${s.already} known`] : [])].join(', ');
+  return `watch round ${s.round}: feeds ${checked}/${s.feeds} | ${s.new_pages} new pages | ${articles} | ${s.events} events | ${plural(errors, 'error')}`;
+}
+
+/** Between rounds. */
+export function waitingStatus(next: Date, feeds: number): string {
+  return `watch: next round at ${next.toLocaleTimeString()} (${plural(feeds, 'feed')}; Ctrl-C to stop)`;
 }
 
 /** One line per round. */

@@ -11,7 +11,7 @@ import { isHttpUrl } from '../../watch/url.js';
 import { isPostgresUrl } from '../../store/index.js';
 import { dbLocation, dbOption, EXIT, positiveInt, requireExistingDb, UsageError, UserError, withStore, writeJsonLine } from '../common.js';
 import { statusLine, type StatusLine } from '../status-line.js';
-import { feedLine, pageLine, roundStatus, roundSummaryLine } from '../watch-report.js';
+import { feedLine, pageLine, roundStatus, roundSummaryLine, waitingStatus } from '../watch-report.js';
 import { parseSize } from './ingest.js';
 
 interface WatchCliOptions {
@@ -147,7 +147,7 @@ async function runRounds(store: Store, feeds: string[], opts: WatchCliOptions, s
       exit = roundExit(summary);
       if (stop.signal.aborted || everyMs === null) break;
       const next = new Date(Date.parse(summary.started_at) + everyMs);
-      status.set(`watch: next round at ${next.toLocaleTimeString()} (${feeds.length} feeds; Ctrl-C to stop)`);
+      status.set(waitingStatus(next, feeds.length));
       await sleep(next.getTime() - Date.now(), stop.signal).catch(() => undefined);
       if (stop.signal.aborted) break;
     }
