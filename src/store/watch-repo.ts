@@ -1,6 +1,6 @@
 // Feed state, pages, rounds and the watch lease, in SQL both backends run (./sql.ts).
 import type { SqlRunner } from './sql.js';
-import type { FeedState, LockHolder, NewPage, PageRow, PageState, RoundRow, WatchRepo } from './watch-types.js';
+import type { FeedState, LockHolder, PageRow, PageState, RoundRow, WatchRepo } from './watch-types.js';
 
 const LOCK = 'watch';
 
