@@ -11,6 +11,7 @@ import { articleRoutes } from './routes/articles.js';
 import { dyadRoutes } from './routes/dyads.js';
 import { eventRoutes } from './routes/events.js';
 import { searchRoutes } from './routes/search.js';
+import { watchRoutes } from './routes/watch.js';
 import { installSecurityHeaders } from './security.js';
 import { defaultWebRoot, webUiRoutes } from './static.js';
 import { withSchema } from './zod.js';
@@ -49,6 +50,7 @@ export async function buildServer(store: Store, opts: ServerOptions = {}): Promi
   articleRoutes(app, store, token, opts.ingest ?? ingestWithPipeline);
   dyadRoutes(app, store);
   searchRoutes(app, store);
+  watchRoutes(app, store);
   webUiRoutes(app, opts.webRoot ?? defaultWebRoot());
   await app.ready();
   return app;

@@ -7,6 +7,10 @@ import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
 import { MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
+import { alertRepo } from './alert-repo.js';
+import { postgresRunner } from './sql.js';
+import { watchRepo } from './watch-repo.js';
+import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
   EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, decodeMinhash, encodeMinhash, eventRow,
   eventWhere, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
@@ -45,7 +49,14 @@ function searchWords(query: string): string | null {
 }
 
 export class PostgresStore implements Store {
-  constructor(readonly pool: pg.Pool) {}
+  readonly watch: WatchRepo;
+  readonly alerts: AlertRepo;
+
+  constructor(readonly pool: pg.Pool) {
+    const sql = postgresRunner(pool);
+    this.watch = watchRepo(sql);
+    this.alerts = alertRepo(sql);
+  }
 
   async hasArticle(id: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('SELECT 1 FROM articles WHERE id = $1', [id]);

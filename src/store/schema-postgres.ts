@@ -95,6 +95,98 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 4,
     sql: `
+      -- demarche watch (src/app/watch.ts): feeds, the article pages they list, rounds, one lease.
+      -- Times are ISO 8601 UTC text, written by the program, as in the SQLite schema.
+      CREATE TABLE watch_feeds (
+        url           text PRIMARY KEY,
+        title         text,
+        etag          text,
+        last_modified text,
+        checked_at    text,
+        changed_at    text,
+        status        text,
+        failures      integer NOT NULL DEFAULT 0,
+        error         text,
+        retry_at      text,
+        body_hash     text
+      );
+      CREATE TABLE watch_pages (
+        url       text PRIMARY KEY,
+        feed      text NOT NULL,
+        title     text,
+        published text,
+        content   text,
+        state     text NOT NULL DEFAULT 'pending',
+        article   text,
+        attempts  integer NOT NULL DEFAULT 0,
+        error     text,
+        next_at   text,
+        seen_at   text NOT NULL,
+        done_at   text
+      );
+      CREATE INDEX watch_pages_pending ON watch_pages (next_at, seen_at) WHERE state = 'pending';
+      CREATE INDEX watch_pages_feed ON watch_pages (feed);
+      CREATE TABLE watch_rounds (
+        id          bigserial PRIMARY KEY,
+        started_at  text NOT NULL,
+        finished_at text,
+        summary     text
+      );
+      CREATE TABLE watch_lock (
+        name       text PRIMARY KEY,
+        holder     text NOT NULL,
+        host       text NOT NULL,
+        pid        integer NOT NULL,
+        expires_at text NOT NULL
+      );
+
+      CREATE TABLE alerts (
+        id           bigserial PRIMARY KEY,
+        name         text NOT NULL UNIQUE,
+        filter       text NOT NULL,
+        webhook      text,
+        created_at   text NOT NULL,
+        baseline_seq bigint NOT NULL
+      );
+      -- Articles stored while an alert exists, until the alerts have looked at them; filled in the
+      -- article's own transaction (a worker's save), so none is missed or looked at twice.
+      CREATE TABLE alert_queue (
+        article text PRIMARY KEY,
+        seq     bigint NOT NULL
+      );
+      CREATE FUNCTION demarche_alert_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM alerts) THEN
+          INSERT INTO alert_queue (article, seq) VALUES (NEW.id, NEW.seq) ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER articles_alert_queue AFTER INSERT ON articles FOR EACH ROW EXECUTE FUNCTION demarche_alert_queue();
+      CREATE TABLE alert_hits (
+        id               text PRIMARY KEY,
+        alert            bigint NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        found_at         text NOT NULL,
+        payload          text NOT NULL,
+        printed_at       text,
+        webhook_state    text NOT NULL DEFAULT 'none',
+        webhook_attempts integer NOT NULL DEFAULT 0,
+        webhook_error    text,
+        webhook_next_at  text
+      );
+      CREATE INDEX alert_hits_unprinted ON alert_hits (found_at) WHERE printed_at IS NULL;
+      CREATE INDEX alert_hits_webhook ON alert_hits (webhook_next_at) WHERE webhook_state = 'pending';
+      CREATE INDEX alert_hits_alert ON alert_hits (alert, found_at);
+      CREATE TABLE alert_hit_mentions (
+        alert   bigint NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        mention text NOT NULL,
+        hit     text NOT NULL,
+        PRIMARY KEY (alert, mention)
+      );
+    `,
+  },
+  {
+    version: 5,
+    sql: `
       -- How likely the coder thinks an event is (0..1), for --min-confidence. Events stored before
       -- the coder gave one keep 1: the filter never hides them.
       ALTER TABLE events ADD COLUMN confidence double precision NOT NULL DEFAULT 1;

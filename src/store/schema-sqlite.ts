@@ -50,6 +50,95 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 2,
     sql: `
+      -- demarche watch (src/app/watch.ts): feeds, the article pages they list, rounds, one lease.
+      -- Times are ISO 8601 UTC text, as stored_at.
+      CREATE TABLE watch_feeds (
+        url           TEXT PRIMARY KEY,
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT,
+        changed_at    TEXT,
+        status        TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        error         TEXT,
+        retry_at      TEXT,
+        body_hash     TEXT                        -- the last content read: the same bytes again are no change
+      );
+      CREATE TABLE watch_pages (
+        url       TEXT PRIMARY KEY,               -- canonical page address, or FEED#id without a link
+        feed      TEXT NOT NULL,
+        title     TEXT,
+        published TEXT,
+        content   TEXT,                           -- the feed's full text, dropped once stored
+        state     TEXT NOT NULL DEFAULT 'pending', -- pending | stored | queued | failed
+        article   TEXT,
+        attempts  INTEGER NOT NULL DEFAULT 0,
+        error     TEXT,
+        next_at   TEXT,
+        seen_at   TEXT NOT NULL,
+        done_at   TEXT
+      );
+      CREATE INDEX watch_pages_pending ON watch_pages(next_at, seen_at) WHERE state = 'pending';
+      CREATE INDEX watch_pages_feed ON watch_pages(feed);
+      CREATE TABLE watch_rounds (
+        id          INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        summary     TEXT
+      );
+      CREATE TABLE watch_lock (
+        name       TEXT PRIMARY KEY,
+        holder     TEXT NOT NULL,
+        host       TEXT NOT NULL,
+        pid        INTEGER NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+
+      -- Saved alerts (src/app/alerts.ts) and what they found.
+      CREATE TABLE alerts (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        filter       TEXT NOT NULL,               -- the event filter as JSON
+        webhook      TEXT,
+        created_at   TEXT NOT NULL,
+        baseline_seq INTEGER NOT NULL             -- articles up to this seq predate the alert
+      );
+      -- Articles stored while an alert exists, until the alerts have looked at them. Filled in the
+      -- article's own transaction, so an article can neither be missed nor looked at twice.
+      CREATE TABLE alert_queue (
+        article TEXT PRIMARY KEY,
+        seq     INTEGER NOT NULL
+      );
+      CREATE TRIGGER articles_alert_queue AFTER INSERT ON articles WHEN EXISTS (SELECT 1 FROM alerts)
+      BEGIN
+        INSERT INTO alert_queue (article, seq) VALUES (NEW.id, NEW.seq) ON CONFLICT DO NOTHING;
+      END;
+      CREATE TABLE alert_hits (
+        id               TEXT PRIMARY KEY,
+        alert            INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        found_at         TEXT NOT NULL,
+        payload          TEXT NOT NULL,
+        printed_at       TEXT,
+        webhook_state    TEXT NOT NULL DEFAULT 'none',  -- none | pending | sent | failed
+        webhook_attempts INTEGER NOT NULL DEFAULT 0,
+        webhook_error    TEXT,
+        webhook_next_at  TEXT
+      );
+      CREATE INDEX alert_hits_unprinted ON alert_hits(found_at) WHERE printed_at IS NULL;
+      CREATE INDEX alert_hits_webhook ON alert_hits(webhook_next_at) WHERE webhook_state = 'pending';
+      CREATE INDEX alert_hits_alert ON alert_hits(alert, found_at);
+      CREATE TABLE alert_hit_mentions (
+        alert   INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        mention TEXT NOT NULL,
+        hit     TEXT NOT NULL,
+        PRIMARY KEY (alert, mention)
+      );
+    `,
+  },
+  {
+    version: 3,
+    sql: `
       -- How likely the coder thinks an event is (0..1), for --min-confidence. Events stored before
       -- the coder gave one keep 1: the filter never hides them.
       ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 1;

@@ -28,7 +28,12 @@ function escapeLike(s: string): string {
  * event's actor names. since/until compare the period a date covers: "2014-10" overlaps
  * since=2014-10-15. Undated events fail any since/until.
  */
-export function eventWhere(filter: MentionFilter, ph: Placeholder, firstParam = 1): { sql: string; params: unknown[] } {
+export function eventWhere(
+  filter: MentionFilter,
+  ph: Placeholder,
+  firstParam = 1,
+  dialect: 'sqlite' | 'postgres' = ph === postgresPlaceholder ? 'postgres' : 'sqlite',
+): { sql: string; params: unknown[] } {
   const conds: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {

@@ -2,7 +2,11 @@
 import Database from 'better-sqlite3';
 import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
+import { alertRepo } from './alert-repo.js';
 import { migrate } from './schema-sqlite.js';
+import { sqliteRunner } from './sql.js';
+import { watchRepo } from './watch-repo.js';
+import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
   EVENT_ORDER,
   SNIPPET_CLOSE,
@@ -81,6 +85,8 @@ class SqliteStore implements Store {
   private groupTimer: NodeJS.Timeout | null = null;
   /** A group commit that failed in its timer: those articles were not stored. */
   private groupError: Error | null = null;
+  readonly watch: WatchRepo;
+  readonly alerts: AlertRepo;
 
   constructor(
     private readonly db: Database.Database,
@@ -93,6 +99,9 @@ class SqliteStore implements Store {
        ON CONFLICT(id) DO NOTHING`,
     );
     this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+    const sql = sqliteRunner(db);
+    this.watch = watchRepo(sql);
+    this.alerts = alertRepo(sql);
     // Built once (not per call): IMMEDIATE takes the write lock up front so two writers queue
     // instead of deadlocking.
     this.saveOne = db.transaction((article: Article, events: Event[], minhash?: Uint32Array) => {

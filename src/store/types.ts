@@ -3,6 +3,7 @@
 // A store only persists and finds rows: merging mentions into events is app/'s work (src/merge).
 import type { EventFilter } from '../filter/index.js';
 import type { Article, Event } from '../model.js';
+import type { AlertRepo, WatchRepo } from './watch-types.js';
 
 export type { EventFilter } from '../filter/index.js';
 
@@ -60,5 +61,9 @@ export interface Store {
   duplicateLinks(): Promise<Map<string, string>>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   counts(): Promise<{ articles: number; events: number }>;
+  /** Feed state, pages and rounds of `demarche watch` (watch-types.ts). */
+  readonly watch: WatchRepo;
+  /** Saved alerts and their hits (watch-types.ts). */
+  readonly alerts: AlertRepo;
   close(): Promise<void>;
 }

@@ -11,7 +11,13 @@ export interface ChartHandle {
   destroy(): void;
 }
 
-export function drawTimeline(container: HTMLElement, points: TimelinePoint[], bucket: Bucket, onPick: (p: TimelinePoint) => void): ChartHandle {
+export function drawTimeline(
+  container: HTMLElement,
+  points: TimelinePoint[],
+  bucket: Bucket,
+  onPick: (p: TimelinePoint) => void,
+  newIds: Set<string> = new Set(),
+): ChartHandle {
   container.replaceChildren();
   if (!points.length) {
     container.append(h('p', { class: 'empty' }, 'No dated events for this pair.'));
@@ -26,11 +32,14 @@ export function drawTimeline(container: HTMLElement, points: TimelinePoint[], bu
   const placeMarkers = (u: uPlot): void => {
     markers.replaceChildren(
       ...pickable.map(({ p, x }) => {
+        // A period holding mentions stored since the last visit is ringed: where the news landed.
+        const fresh = p.events.filter((id) => newIds.has(id)).length;
         const button = h('button', {
           type: 'button',
-          class: 'point',
+          class: fresh ? 'point new' : 'point',
           'data-period': p.period,
-          title: `${p.period}: ${p.count} event${p.count === 1 ? '' : 's'}`,
+          'data-new': fresh || undefined,
+          title: `${p.period}: ${p.count} event${p.count === 1 ? '' : 's'}${fresh ? `, ${fresh} new` : ''}`,
           'aria-label': `${p.period}: ${p.count} events, open them`,
           onclick: (ev: Event) => {
             ev.stopPropagation(); // the plot's own click handler would pick it a second time

@@ -6,6 +6,7 @@ import { drawTimeline, type ChartHandle } from './chart.js';
 import type { Bucket } from './periods.js';
 import { errorBox, h, mount } from './dom.js';
 import { renderEventTable } from './eventTable.js';
+import { loadNewSince, markAllSeen, shortTime, type NewSince } from './newSince.js';
 
 const DEFAULT_DYAD = 'RUS,USA';
 /** The table's own pair filter; absent = the chart's pair, ANY_PAIR = no pair filter. */
@@ -18,6 +19,22 @@ interface Mounted {
   table: HTMLElement;
   form: HTMLFormElement;
   chart: ChartHandle;
+  fresh: NewSince;
+}
+
+const NOTHING_NEW: NewSince = { since: null, ids: new Set(), truncated: false };
+
+/** "12 new event mentions since 2 Dec, 14:30" with a button that moves the mark to now. */
+function newSinceLine(fresh: NewSince): HTMLElement | string {
+  if (fresh.since === null) return '';
+  const n = fresh.ids.size;
+  const text = `${n}${fresh.truncated ? '+' : ''} new event mention${n === 1 ? '' : 's'} since ${shortTime(fresh.since)}`;
+  const seen = h('button', { type: 'button', onclick: () => {
+    markAllSeen();
+    mounted = null; // redraw without the marks
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } }, 'Mark as seen');
+  return h('p', { class: n ? 'new-since has-new' : 'new-since', id: 'new-since' }, text, n ? [' ', seen] : null);
 }
 let mounted: Mounted | null = null;
 
@@ -113,7 +130,7 @@ async function refreshTable(m: Mounted, params: URLSearchParams): Promise<void> 
     await renderEventTable(m.table, q, (offset) => {
       params.set('offset', String(offset));
       go(params);
-    });
+    }, m.fresh.ids);
   } catch (e) {
     mount(m.table, errorBox(`Could not load events: ${(e as Error).message}`));
   }
@@ -132,15 +149,20 @@ export async function showDashboard(app: HTMLElement, params: URLSearchParams): 
   const table = h('div', { id: 'event-table' });
   const form = filterForm(params);
   const pickerSlot = h('div', {});
+  const newSlot = h('div', {});
   const root = h('div', { class: 'dashboard' },
     pickerSlot,
+    newSlot,
     h('section', {}, h('h2', {}, `${a} – ${b}: events per ${bucket}`), summary, chartBox,
       h('p', { class: 'hint' }, 'Click a point to list the events of that period.')),
     h('section', {}, h('h2', {}, 'Events'), form, table),
   );
   mount(app, root);
-  const m: Mounted = { key, root, table, form, chart: { destroy() {} } };
+  const m: Mounted = { key, root, table, form, chart: { destroy() {} }, fresh: NOTHING_NEW };
   mounted = m;
+  // The marks are a help, never a reason for the page to fail.
+  m.fresh = await loadNewSince().catch(() => NOTHING_NEW);
+  mount(newSlot, newSinceLine(m.fresh));
 
   api<{ items: { a: string; b: string; count: number; a_name?: string; b_name?: string }[] }>('dyads')
     .then((d) => mount(pickerSlot, picker(params, d.items)))
@@ -156,7 +178,7 @@ export async function showDashboard(app: HTMLElement, params: URLSearchParams): 
     const undated = t.unplaced.count ? `, ${t.unplaced.count} without a ${bucket}-precise date` : '';
     const truncated = t.truncated ? ' Only the first events were counted: narrow the dates or type.' : '';
     summary.textContent = `${t.total} event mentions in ${t.points.length} period${t.points.length === 1 ? '' : 's'}${undated}.${truncated}`;
-    m.chart = drawTimeline(chartBox, t.points, t.bucket as Bucket, onPick);
+    m.chart = drawTimeline(chartBox, t.points, t.bucket as Bucket, onPick, m.fresh.ids);
   } catch (e) {
     mount(summary, errorBox(`Could not load the timeline: ${(e as Error).message}`));
   }

@@ -23,20 +23,22 @@ function flags(e: Event, contested: boolean): (HTMLElement | string)[] {
   return out;
 }
 
-function row(e: Event, contested: boolean): HTMLTableRowElement {
+function row(e: Event, contested: boolean, isNew: boolean): HTMLTableRowElement {
   const link = `#/event/${encodeURIComponent(e.id)}`;
-  return h('tr', { 'data-event': e.id, class: contested ? 'contested' : undefined },
+  const classes = [contested ? 'contested' : '', isNew ? 'new' : ''].filter(Boolean).join(' ');
+  return h('tr', { 'data-event': e.id, class: classes || undefined },
     h('td', { class: 'date' }, e.date ?? '—'),
     h('td', { class: 'who' }, h('span', { class: 'code' }, e.source), ' → ', h('span', { class: 'code' }, e.target)),
     h('td', { class: 'who' }, h('a', { href: link, class: 'type' }, e.type), h('span', { class: 'cameo' }, ` ${e.cameo}`)),
     h('td', { class: 'mode' }, e.mode ?? ''),
     h('td', { class: 'num' }, e.goldstein.toFixed(1)),
-    h('td', { class: 'evidence' }, h('a', { href: link }, shorten(e.evidence.text)), ' ', ...flags(e, contested)),
+    h('td', { class: 'evidence' }, h('a', { href: link }, shorten(e.evidence.text)), ' ', ...flags(e, contested),
+      isNew ? h('span', { class: 'badge new', title: 'Stored since your last visit' }, 'new') : null),
   );
 }
 
-/** Renders the table for the query into el; returns the number of events shown. */
-export async function renderEventTable(el: HTMLElement, q: TableQuery, onOffset: (offset: number) => void): Promise<number> {
+/** Renders the table for the query into el (rows in `newIds` marked new); returns the number of events shown. */
+export async function renderEventTable(el: HTMLElement, q: TableQuery, onOffset: (offset: number) => void, newIds: Set<string> = new Set()): Promise<number> {
   const filter = { dyad: q.dyad, type: q.type, since: q.since, until: q.until, actor: q.actor, contested: q.contested };
   const offset = Number(q.offset ?? 0) || 0;
   const [page, contested] = await Promise.all([
@@ -47,7 +49,7 @@ export async function renderEventTable(el: HTMLElement, q: TableQuery, onOffset:
   const contestedIds = new Set(contested.items.flatMap((m) => m.mentions));
   const table = h('table', { class: 'events' },
     h('thead', {}, h('tr', {}, ...['Date', 'Who', 'Event', 'Mode', 'Goldstein', 'Evidence'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, page.items.map((e) => row(e, contestedIds.has(e.id)))),
+    h('tbody', {}, page.items.map((e) => row(e, contestedIds.has(e.id), newIds.has(e.id)))),
   );
   const pager = h('div', { class: 'pager' },
     h('button', { type: 'button', disabled: offset === 0, onclick: () => onOffset(Math.max(0, offset - PAGE_SIZE)) }, '← Previous'),

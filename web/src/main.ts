@@ -1,6 +1,7 @@
-// Entry point: a hash router (#/, #/event/ID, #/article/ID, #/articles, #/search?q=) over the views.
+// Entry point: a hash router (#/, #/event/ID, #/article/ID, #/articles, #/alerts, #/search?q=) over the views.
 import './style.css';
 import { api, ApiError, setToken } from './api.js';
+import { showAlerts } from './alertsPage.js';
 import { showArticle, showArticles } from './articlePage.js';
 import { showDashboard } from './dashboard.js';
 import { errorBox, h, mount } from './dom.js';
@@ -43,6 +44,7 @@ async function route(): Promise<void> {
     if (parts[0] === 'event' && parts[1]) await showEvent(app, parts[1]);
     else if (parts[0] === 'article' && parts[1]) await showArticle(app, parts[1], params);
     else if (parts[0] === 'articles') await showArticles(app, params);
+    else if (parts[0] === 'alerts') await showAlerts(app);
     else if (parts[0] === 'search') {
       await showSearch(app, params.get('q') ?? '');
     } else await showDashboard(app, params);

@@ -16,9 +16,9 @@ export interface IngestCliOptions {
 
 const DEFAULT_MAX_SIZE = '10MB';
 
-function parseSize(s: string): number {
+export function parseSize(s: string, option = '--max-size'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(s.trim());
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`invalid --max-size "${s}" (use e.g. 10MB, 500kb)`);
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`invalid ${option} "${s}" (use e.g. 10MB, 500kb)`);
   const unit = (m[2] ?? '').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * mult);
