@@ -270,7 +270,7 @@ function score(prepared: Prepared[], models: CoderModels): Score {
 /** With gold triggers: how often the argument model picks a phrase overlapping the gold source and
  *  target (and null when the gold has none); and type P/R per type at the trigger level. */
 function diagnose(prepared: Prepared[], models: CoderModels): void {
-  let srcOk = 0, tgtOk = 0, n = 0, shown = 0, shownTypes = 0, modOk = 0;
+  let srcOk = 0, tgtOk = 0, n = 0, shown = 0, shownTypes = 0, modOk = 0, ruleN = 0, ruleOk = 0, learnedOk = 0, unionOk = 0;
   const per = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (t: string, k: 'tp' | 'fp' | 'fn'): void => {
     const x = per.get(t) ?? { tp: 0, fp: 0, fn: 0 };
@@ -282,6 +282,19 @@ function diagnose(prepared: Prepared[], models: CoderModels): void {
     for (const a of aligned) {
       n++;
       if (modalityOf(a.ctx, a.word, models) === a.event.event.modality) modOk++;
+      const r = (a.ctx.rules.get(a.word) ?? []).find((x) => x.type === a.event.event.type);
+      if (r) {
+        ruleN++;
+        const gold = a.event.event.modality;
+        const ruleSays = r.negated ? 'denied' : r.hypothetical ? 'hypothetical' : 'other';
+        const goldSays = gold === 'denied' ? 'denied' : gold === 'hypothetical' ? 'hypothetical' : 'other';
+        const m = modalityOf(a.ctx, a.word, models);
+        const learnedSays = m === 'denied' ? 'denied' : m === 'hypothetical' ? 'hypothetical' : 'other';
+        if (ruleSays === goldSays) ruleOk++;
+        if (learnedSays === goldSays) learnedOk++;
+        const unionSays = ruleSays === 'denied' ? 'denied' : learnedSays;
+        if (unionSays === goldSays) unionOk++;
+      }
       const th = models.thresholds;
       const cands = argumentCandidates(a.ctx, a.word);
       const src = chooseArgument(a.ctx, a.word, a.event.event.type, models.source, cands, th.source).phrase;
@@ -336,7 +349,7 @@ function diagnose(prepared: Prepared[], models: CoderModels): void {
     }
   }
   process.stderr.write(`  candidates: gold events ${goldEv} -> right ${right}, wrong type ${wrongType}, missed ${predNone}; non-events ${noneCands} -> ${falseEv} false events\n`);
-  process.stderr.write(`  modality with gold triggers: ${(modOk / n).toFixed(3)}\n`);
+  process.stderr.write(`  modality with gold triggers: ${(modOk / n).toFixed(3)}; where the rule coder coded the same type (${ruleN}), denied/hypothetical/other right: rule ${(ruleOk / ruleN).toFixed(3)}, model ${(learnedOk / ruleN).toFixed(3)}, model with the rule's denials ${(unionOk / ruleN).toFixed(3)}\n`);
   process.stderr.write(`  arguments with gold triggers (${n}): source ${(srcOk / n).toFixed(3)}, target ${(tgtOk / n).toFixed(3)}\n`);
   for (const [t, x] of [...per.entries()].sort()) process.stderr.write(`    ${t.padEnd(10)} tp ${x.tp} fp ${x.fp} fn ${x.fn}\n`);
 }

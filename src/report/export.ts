@@ -11,7 +11,8 @@ export const EXPORT_COLUMNS = [
   'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor2Code', 'Actor2Name', 'Actor2CountryCode',
   'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale',
   'NumMentions', 'NumSources', 'ActionGeo_FullName', 'SOURCEURL',
-  'PloverType', 'Mode', 'Negated', 'Hypothetical', 'ClaimedBy', 'Contested', 'Actors',
+  'PloverType', 'Mode', 'Negated', 'Hypothetical', 'Modality', 'Confidence', 'ClaimedBy', 'Contested', 'Actors',
+  'Actor1Text', 'Actor2Text',
   'EvidenceText', 'EvidenceStart', 'EvidenceEnd', 'ArticleID', 'ArticleTitle', 'SourceFile',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -38,6 +39,9 @@ export function actorName(code: string, event: Event, article: Article | null): 
 
 export function exportRow(e: Event, merged: MergedEvent | undefined, article: Article | null): ExportRow {
   const dayPrecise = e.date !== null && e.date.length === 10;
+  // A denied or only possible event did not happen: it has no place on the cooperation-conflict
+  // scale, so that summing GoldsteinScale (as GDELT users do) never counts a denial.
+  const happened = !e.negated && !e.hypothetical;
   return {
     GlobalEventID: e.id,
     MergedEventID: merged?.id ?? null,
@@ -54,8 +58,8 @@ export function exportRow(e: Event, merged: MergedEvent | undefined, article: Ar
     EventCode: e.cameo,
     EventBaseCode: e.cameo.slice(0, 3),
     EventRootCode: e.cameo.slice(0, 2),
-    QuadClass: quadClass(e.cameo),
-    GoldsteinScale: e.goldstein,
+    QuadClass: happened ? quadClass(e.cameo) : null,
+    GoldsteinScale: happened ? e.goldstein : null,
     NumMentions: merged?.mention_count ?? 1,
     NumSources: merged?.source_count ?? 1,
     ActionGeo_FullName: e.location,
@@ -64,9 +68,13 @@ export function exportRow(e: Event, merged: MergedEvent | undefined, article: Ar
     Mode: e.mode,
     Negated: e.negated,
     Hypothetical: e.hypothetical,
+    Modality: e.modality,
+    Confidence: e.confidence,
     ClaimedBy: e.claimed_by,
     Contested: merged?.contested ?? false,
     Actors: e.actors.join('; '),
+    Actor1Text: e.source_span?.text ?? null,
+    Actor2Text: e.target_span?.text ?? null,
     EvidenceText: e.evidence.text,
     EvidenceStart: e.evidence.start,
     EvidenceEnd: e.evidence.end,

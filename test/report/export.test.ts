@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { writeExport } from '../../src/app/export.js';
-import { csvField, csvRecord, EXPORT_COLUMNS, quadClass, type ExportFormat } from '../../src/report/export.js';
+import { csvField, csvRecord, EXPORT_COLUMNS, exportRow, quadClass, type ExportFormat } from '../../src/report/export.js';
 import { register } from '../../src/cli/commands/export.js';
 import type { EventFilter } from '../../src/store/types.js';
 import { seededStore, type Seeded } from '../fixtures/store/seeded.js';
+import { makeArticle, makeEvent } from '../fixtures/store/make.js';
 
 /** A strict RFC 4180 reader (CRLF records, quoted fields may hold commas, quotes, newlines). */
 function parseCsv(text: string): string[][] {
@@ -89,7 +90,18 @@ describe('export', () => {
     const lines = (await exported('jsonl', { contested: true })).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.GlobalEventID)).toEqual(['k1-e2', 'l1-e1']);
     expect(Object.keys(lines[0])).toEqual([...EXPORT_COLUMNS]);
-    expect(lines[1]).toMatchObject({ Negated: true, Contested: true, ClaimedBy: 'Sergey Lavrov', NumMentions: 2, GoldsteinScale: 8, Day: '20141025' });
+    // The asserting mention carries the event's place on the scale; the denial, which says it did
+    // not happen, carries none (summing GoldsteinScale must not count denials).
+    expect(lines[0]).toMatchObject({ Negated: false, GoldsteinScale: 8, QuadClass: 1 });
+    expect(lines[1]).toMatchObject({ Negated: true, Contested: true, ClaimedBy: 'Sergey Lavrov', NumMentions: 2, GoldsteinScale: null, QuadClass: null, Day: '20141025' });
+  });
+
+  it('gives hypothetical events no Goldstein or QuadClass either, and reports modality and confidence', () => {
+    const a = makeArticle('h1', 'Russia could agree to share intelligence with the United States.');
+    const e = makeEvent(a, 1, { type: 'AGREE', hypothetical: true, modality: 'hypothetical', confidence: 0.62, source_span: { start: 0, end: 6, text: 'Russia' } });
+    const row = exportRow(e, undefined, a);
+    expect(row).toMatchObject({ GoldsteinScale: null, QuadClass: null, Modality: 'hypothetical', Confidence: 0.62, Actor1Text: 'Russia', Actor2Text: null });
+    expect(exportRow({ ...e, hypothetical: false, modality: 'intent' }, undefined, a)).toMatchObject({ GoldsteinScale: 8, QuadClass: 1 });
   });
 
   it('writes one row per merged event with --merged', async () => {

@@ -25,6 +25,8 @@ export function isNegated(view: SentenceView, trigger: number, verb: number): bo
   for (let k = start; k < cueEnd; k++) {
     const t = toks[k]!;
     if (NEGATORS.has(t.lower) || NEGATORS.has(t.lemma)) {
+      // "not only to fight Isis but also ...", "not just": a focus, not a negation.
+      if ((t.lower === 'not' || t.lower === "n't") && (toks[k + 1]?.lower === 'only' || toks[k + 1]?.lower === 'just')) continue;
       // "no" / "without" negate a noun right after them, not a later verb ("no sooner").
       if ((t.lower === 'no' || t.lower === 'without') && trigger - k > 5) continue;
       return true;

@@ -31,6 +31,8 @@ import type { CodedEvent, CodeOptions } from './types.js';
 export type { CodedEvent, CodeOptions } from './types.js';
 
 const UNKNOWN = '---';
+/** Sentences longer than this are not coded (the longest sentences of the news corpora have about 150). */
+export const MAX_SENTENCE_TOKENS = 250;
 /** The confidence of a rule-coded event: the rule coder's precision on held-out real news (about
  *  .8 for the event type on sentences with one event, lower with actors), not a per-event estimate. */
 const RULE_CONFIDENCE = 0.7;
@@ -254,7 +256,9 @@ class ArticleCoder {
     // Tokens are sorted by start: the sentence's are those from its start up to its end.
     const from = lowerBound(article.tokens, sent.start);
     const to = Math.max(from, lowerBound(article.tokens, sent.end));
-    if (to === from) return;
+    // A "sentence" of hundreds of words is a table, a list or a text without full stops, not a
+    // sentence anyone wrote: its work would grow with the square of its actors.
+    if (to === from || to - from > MAX_SENTENCE_TOKENS) return;
     if (this.requireDyad && !sentenceMayMatter(article, sent, from, to, this.d)) return;
     const { view, frames } = prepareSentence(article, s, from, to, this.d, this.viewOptions, this.options.verbs);
     // Every participant is an actor phrase: with none, no event has a dyad.

@@ -7,10 +7,10 @@ import type { ActorDictionary } from '../../actors/index.js';
 import { modalityOfType, type Article, type Event, type EventMode, type Evidence, type Modality, type PloverType } from '../../../model.js';
 import { clauseDate, clauseLocation, scopeOf } from '../attributes.js';
 import { cameoInfo, cameoTable, ploverOf } from '../cameo.js';
-import { codeArticle, type CodedEvent, type CodeOptions } from '../coder.js';
+import { codeArticle, MAX_SENTENCE_TOKENS, type CodedEvent, type CodeOptions } from '../coder.js';
 import { findFrames } from '../frames.js';
 import { LETTER_WORDS, PHONE_WORDS } from '../lexicon.js';
-import { chunk } from '../sentence.js';
+import { chunk, lowerBound } from '../sentence.js';
 import { decodeSentence, type LearnedEvent } from './decode.js';
 import { governorOf, matchesAt, type SentenceContext } from './features.js';
 import type { CoderModels } from './model.js';
@@ -161,11 +161,23 @@ function toEvent(article: Article, ctx: SentenceContext, le: LearnedEvent, claim
   };
 }
 
-/** A rule coder's event the trained model agrees with: its actors, date and claimant, the model's
- *  type and confidence. */
+/** A rule coder's event the trained model agrees with: its actors, date and claimant; the model's
+ *  type, modality and confidence. */
 function fromRule(rule: CodedEvent, le: LearnedEvent): Event {
   const { origin: _origin, trigger: _trigger, ...e } = rule;
-  return { ...e, type: le.type, confidence: Math.round(le.confidence * 1000) / 1000 };
+  const modality = settledModality(le.type, le.modality);
+  const negated = modality === 'denied';
+  const hypothetical = modality === 'hypothetical';
+  return {
+    ...e,
+    type: le.type,
+    negated,
+    hypothetical,
+    modality,
+    // An event the rule coder dated from the narrative is undated once it is only possible.
+    date: hypothetical && !rule.hypothetical ? null : e.date,
+    confidence: Math.round(le.confidence * 1000) / 1000,
+  };
 }
 
 /** Every event of an article, coded by the trained models (`options` as for the rule coder). */
@@ -181,6 +193,8 @@ export function codeArticleLearned(article: Article, models: CoderModels, option
     const text = article.text.slice(sent.start, sent.end);
     if (seenText.has(text)) return;
     seenText.add(text);
+    // Not a sentence anyone wrote (see MAX_SENTENCE_TOKENS): left out before its parse.
+    if (lowerBound(article.tokens, sent.end) - lowerBound(article.tokens, sent.start) > MAX_SENTENCE_TOKENS) return;
     const ctx = prepareSentence(article, s, opts, dict, index);
     if (!ctx) return;
     const found = decodeSentence(ctx, models);
