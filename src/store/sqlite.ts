@@ -1,8 +1,7 @@
 // The embedded default store: one SQLite file (WAL, FTS5) via better-sqlite3.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
-import { migrate } from './schema-sqlite.js';
 import {
   EVENT_ORDER,
   SNIPPET_CLOSE,
@@ -18,7 +17,12 @@ import {
   sqlitePlaceholder,
   type ArticleDbRow,
 } from './shared.js';
-import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
+import { closeWriter, openForReadingUpgraded, openForWriting } from './sqlite-open.js';
+import {
+  DEFAULT_SEARCH_CANDIDATES,
+  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type SearchResult, type Store, type StoredSignature,
+} from './types.js';
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
 
@@ -34,28 +38,16 @@ export interface SqliteOptions {
   groupCommit?: number;
   /** Longest time a group stays open, in ms (default 200). */
   groupCommitMs?: number;
+  /**
+   * Open for reading only (read commands, the server's readers): nothing is written, not even the
+   * journal mode, so a file (or folder) this user cannot write still reads. See sqlite-open.ts.
+   */
+  readOnly?: boolean;
 }
 
 export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-  } catch (err) {
-    throw new Error(`cannot open database ${file}: ${(err as Error).message}`);
-  }
-  try {
-    // busy_timeout first: makes concurrent writers (and the WAL switch) wait instead of failing
-    // with SQLITE_BUSY. WAL lets readers (web UI, brief) run while an ingest writes.
-    db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } catch (err) {
-    db.close();
-    throw new Error(`cannot use database ${file}: ${(err as Error).message}`);
-  }
-  return new SqliteStore(db, Math.max(1, Math.floor(options.groupCommit ?? 1)), options.groupCommitMs ?? 200);
+  if (options.readOnly) return new SqliteStore(openForReadingUpgraded(file), file, true);
+  return new SqliteStore(openForWriting(file), file, false, Math.max(1, Math.floor(options.groupCommit ?? 1)), options.groupCommitMs ?? 200);
 }
 
 class SqliteStore implements Store {
@@ -82,8 +74,15 @@ class SqliteStore implements Store {
   /** A group commit that failed in its timer: those articles were not stored. */
   private groupError: Error | null = null;
 
+  /** One article with near-duplicate marking in its transaction (commit per article). */
+  private readonly saveOneMarked: Database.Transaction<(article: Article, events: Event[], marking: DuplicateMarking) => number | bigint | null>;
+  /** The same as a savepoint inside the open group. */
+  private readonly saveInGroupMarked: Database.Transaction<(article: Article, events: Event[], marking: DuplicateMarking) => number | bigint | null>;
+
   constructor(
     private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly readOnly: boolean,
     private readonly groupCommit = 1,
     private readonly groupCommitMs = 200,
   ) {
@@ -101,6 +100,12 @@ class SqliteStore implements Store {
       return rowid !== null;
     });
     this.saveInGroup = db.transaction((article: Article, events: Event[], minhash?: Uint32Array) => this.insertRows(article, events, minhash));
+    this.saveOneMarked = db.transaction((article: Article, events: Event[], marking: DuplicateMarking) => {
+      const rowid = this.markAndInsert(article, events, marking);
+      if (rowid !== null) this.insertFts.run(rowid, article.title ?? '', article.text);
+      return rowid;
+    });
+    this.saveInGroupMarked = db.transaction((article: Article, events: Event[], marking: DuplicateMarking) => this.markAndInsert(article, events, marking));
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data)
        VALUES (@id, @article, @source, @target, @type, @date, @date_lo, @date_hi, @actors_lc, @data)
@@ -118,7 +123,12 @@ class SqliteStore implements Store {
     return this.stmt('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
   }
 
+  private refuseWrites(): void {
+    if (this.readOnly) throw new Error(`database ${this.file} is open for reading only`);
+  }
+
   async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
+    this.refuseWrites();
     if (this.groupCommit <= 1) return this.saveOne.immediate(article, events, minhash);
     this.throwGroupError();
     if (!this.db.inTransaction) this.openGroup();
@@ -128,6 +138,49 @@ class SqliteStore implements Store {
     if (rowid !== null) this.ftsQueue.push({ rowid, title: article.title ?? '', text: article.text });
     if (++this.pending >= this.groupCommit) this.commitGroup();
     return rowid !== null;
+  }
+
+  async saveMarked(article: Article, events: Event[], marking: DuplicateMarking): Promise<boolean> {
+    this.refuseWrites();
+    let rowid: number | bigint | null;
+    if (this.groupCommit <= 1) rowid = this.saveOneMarked.immediate(article, events, marking);
+    else {
+      this.throwGroupError();
+      if (!this.db.inTransaction) this.openGroup();
+      rowid = this.saveInGroupMarked(article, events, marking);
+      if (rowid !== null) this.ftsQueue.push({ rowid, title: article.title ?? '', text: article.text });
+      if (++this.pending >= this.groupCommit) this.commitGroup();
+    }
+    if (rowid === null) return false;
+    marking.stored(Number(rowid));
+    return true;
+  }
+
+  /**
+   * Inside the write transaction (the write lock held, so nobody stores meanwhile): learn what other
+   * writers stored since the marking's cursor, give it the texts it needs, store its decision.
+   */
+  private markAndInsert(article: Article, events: Event[], marking: DuplicateMarking): number | bigint | null {
+    if (this.stmt('SELECT 1 FROM articles WHERE id = ?').get(article.id)) return null;
+    marking.learn(this.storedAfter(marking.cursor()));
+    const textOf = this.stmt('SELECT text FROM articles WHERE id = ?');
+    for (const id of marking.textsNeeded()) {
+      const row = textOf.get(id) as { text: string } | undefined;
+      if (row) marking.giveText(id, row.text);
+    }
+    const { duplicate_of, signature } = marking.decide();
+    article.duplicate_of = duplicate_of;
+    return this.insertRows(article, events, signature);
+  }
+
+  private storedAfter(seq: number): StoredSignature[] {
+    const rows = this.stmt('SELECT seq, id, minhash, duplicate_of FROM articles WHERE seq > ? ORDER BY seq').all(seq) as {
+      seq: number;
+      id: string;
+      minhash: Buffer | null;
+      duplicate_of: string | null;
+    }[];
+    return rows.map((r) => ({ seq: r.seq, id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : null, duplicate_of: r.duplicate_of }));
   }
 
   private openGroup(): void {
@@ -213,12 +266,14 @@ class SqliteStore implements Store {
       .all(...lead, opts.limit ?? -1, opts.offset ?? 0) as ArticleRow[];
   }
 
-  async minhashes(): Promise<{ id: string; signature: Uint32Array }[]> {
-    const rows = this.stmt('SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq').all() as {
+  async minhashes(): Promise<StoredSignature[]> {
+    const rows = this.stmt('SELECT seq, id, minhash, duplicate_of FROM articles WHERE minhash IS NOT NULL ORDER BY seq').all() as {
+      seq: number;
       id: string;
       minhash: Buffer;
+      duplicate_of: string | null;
     }[];
-    return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
+    return rows.map((r) => ({ seq: r.seq, id: r.id, signature: decodeMinhash(r.minhash), duplicate_of: r.duplicate_of }));
   }
 
   async events(filter: MentionFilter = {}): Promise<Event[]> {
@@ -242,17 +297,44 @@ class SqliteStore implements Store {
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
+    return (await this.searchRanked(query, { limit })).hits;
+  }
+
+  /**
+   * Ranks (bm25, as FTS5's rank) only the `candidates` most recently stored matches: finding them
+   * walks the index backwards and stops, so a query of very common words ("the") costs what a
+   * query matching `candidates` articles costs. Snippets are made for the hits alone.
+   */
+  async searchRanked(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const match = ftsQuery(query);
-    if (match === null) return [];
+    if (match === null) return { hits: [], cut: false, ranked: 0 };
+    const limit = Math.max(0, Math.floor(opts.limit ?? 20));
+    const candidates = Math.max(1, Math.floor(opts.candidates ?? DEFAULT_SEARCH_CANDIDATES));
     // This connection's open group is searchable too, as its other rows are readable.
     if (this.db.inTransaction) this.flushFts();
-    return this.stmt(
-        `SELECT a.id AS article, a.title, a.published,
-                snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet
+    const edge = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(match, candidates) as
+      | { rowid: number }
+      | undefined;
+    const after = edge?.rowid ?? 0;
+    const ranked = edge
+      ? candidates
+      : (this.stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
+    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ?')
+      .all(match, after, limit) as { rowid: number }[];
+    const lead = opts.lead === undefined ? null : Math.max(0, Math.floor(opts.lead));
+    const hit = this.stmt(
+      `SELECT a.id AS article, a.title, a.published, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet,
+              CASE WHEN coalesce(a.title, '') = '' THEN substr(a.text, 1, ?) END AS lead
          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(SNIPPET_OPEN, SNIPPET_CLOSE, match, limit) as SearchHit[];
+        WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
+    );
+    const hits = top.flatMap(({ rowid }) => {
+      const h = hit.get(SNIPPET_OPEN, SNIPPET_CLOSE, lead ?? 0, match, rowid) as SearchHit | undefined;
+      if (!h) return [];
+      if (lead === null) delete h.lead;
+      return [h];
+    });
+    return { hits, cut: edge !== undefined, ranked };
   }
 
   async counts(): Promise<{ articles: number; events: number }> {
@@ -263,9 +345,10 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     try {
-      this.commitGroup();
+      if (!this.readOnly) this.commitGroup();
     } finally {
-      if (this.db.open) this.db.close();
+      if (this.readOnly) this.db.close();
+      else closeWriter(this.db);
     }
     this.throwGroupError();
   }
