@@ -8,6 +8,7 @@ const BENCHES: Bench[] = [
   { name: 'code', load: () => import('./code.js') },
   { name: 'extract', load: () => import('./extract.js') },
   { name: 'pg-workers', load: () => import('./pg-workers.js') },
+  { name: 'load', load: () => import('./load.js') },
 ];
 
 async function main(): Promise<void> {

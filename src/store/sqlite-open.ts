@@ -178,6 +178,9 @@ export function openForWriting(file: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    // From now on the store waits for the write lock itself (sqlite.ts: beginImmediate); reads in
+    // WAL mode never wait.
+    db.pragma('busy_timeout = 0');
     return db;
   } catch (err) {
     db?.close();

@@ -4,14 +4,13 @@ import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import {
   EVENT_ORDER,
-  SNIPPET_CLOSE,
-  SNIPPET_OPEN,
   articleAnnotations,
   decodeMinhash,
   encodeMinhash,
   eventRow,
   eventWhere,
   ftsQuery,
+  hitSnippet,
   rowToArticle,
   rowToEvent,
   sqlitePlaceholder,
@@ -25,6 +24,11 @@ import {
 } from './types.js';
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
+
+/** Longest wait for the write lock (another process writing the same file). */
+const LOCK_WAIT_MS = 10_000;
+/** Something to Atomics.wait on: a millisecond's sleep that blocks only this thread. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 export interface SqliteOptions {
   /**
@@ -129,7 +133,7 @@ class SqliteStore implements Store {
 
   async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
     this.refuseWrites();
-    if (this.groupCommit <= 1) return this.saveOne.immediate(article, events, minhash);
+    if (this.groupCommit <= 1) return this.inWriteTransaction(() => this.saveOne(article, events, minhash));
     this.throwGroupError();
     if (!this.db.inTransaction) this.openGroup();
     // Inside the group's transaction better-sqlite3 runs this as a savepoint: a failing article
@@ -143,7 +147,7 @@ class SqliteStore implements Store {
   async saveMarked(article: Article, events: Event[], marking: DuplicateMarking): Promise<boolean> {
     this.refuseWrites();
     let rowid: number | bigint | null;
-    if (this.groupCommit <= 1) rowid = this.saveOneMarked.immediate(article, events, marking);
+    if (this.groupCommit <= 1) rowid = this.inWriteTransaction(() => this.saveOneMarked(article, events, marking));
     else {
       this.throwGroupError();
       if (!this.db.inTransaction) this.openGroup();
@@ -183,9 +187,41 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ seq: r.seq, id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : null, duplicate_of: r.duplicate_of }));
   }
 
+  /**
+   * BEGIN IMMEDIATE: the write lock up front (two writers queue instead of deadlocking), asked for
+   * every millisecond up to LOCK_WAIT_MS. SQLite's own busy handler sleeps longer and longer (up to
+   * 100 ms) between tries, and a bulk ingest that commits a group and begins the next a few
+   * milliseconds later would win the lock every time: another writer (the server) could wait
+   * for seconds.
+   */
+  private beginImmediate(): void {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        this.stmt('BEGIN IMMEDIATE').run();
+        return;
+      } catch (err) {
+        if (!/^SQLITE_BUSY/.test((err as { code?: string }).code ?? '') || Date.now() > deadline) throw err;
+        Atomics.wait(PAUSE, 0, 0, 1);
+      }
+    }
+  }
+
+  /** fn (a better-sqlite3 transaction: run inside, it is a savepoint) in a write transaction of its own. */
+  private inWriteTransaction<T>(fn: () => T): T {
+    this.beginImmediate();
+    try {
+      const result = fn();
+      this.stmt('COMMIT').run();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.stmt('ROLLBACK').run();
+      throw err;
+    }
+  }
+
   private openGroup(): void {
-    // IMMEDIATE: take the write lock up front so two writers queue instead of deadlocking.
-    this.stmt('BEGIN IMMEDIATE').run();
+    this.beginImmediate();
     this.pending = 0;
     this.groupTimer = setTimeout(() => {
       try {
@@ -303,7 +339,8 @@ class SqliteStore implements Store {
   /**
    * Ranks (bm25, as FTS5's rank) only the `candidates` most recently stored matches: finding them
    * walks the index backwards and stops, so a query of very common words ("the") costs what a
-   * query matching `candidates` articles costs. Snippets are made for the hits alone.
+   * query matching `candidates` articles costs. Snippets are made for the hits alone, from their
+   * text (shared.ts: FTS5's snippet() costs about a millisecond per hit for a common word).
    */
   async searchRanked(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const match = ftsQuery(query);
@@ -322,17 +359,13 @@ class SqliteStore implements Store {
     const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ?')
       .all(match, after, limit) as { rowid: number }[];
     const lead = opts.lead === undefined ? null : Math.max(0, Math.floor(opts.lead));
-    const hit = this.stmt(
-      `SELECT a.id AS article, a.title, a.published, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet,
-              CASE WHEN coalesce(a.title, '') = '' THEN substr(a.text, 1, ?) END AS lead
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-        WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
-    );
-    const hits = top.flatMap(({ rowid }) => {
-      const h = hit.get(SNIPPET_OPEN, SNIPPET_CLOSE, lead ?? 0, match, rowid) as SearchHit | undefined;
-      if (!h) return [];
-      if (lead === null) delete h.lead;
-      return [h];
+    const rowOf = this.stmt('SELECT id, title, published, text FROM articles WHERE seq = ?');
+    const hits = top.flatMap(({ rowid }): SearchHit[] => {
+      const a = rowOf.get(rowid) as { id: string; title: string | null; published: string | null; text: string } | undefined;
+      if (!a) return [];
+      const hit: SearchHit = { article: a.id, title: a.title, published: a.published, snippet: hitSnippet(a.title, a.text, query) };
+      if (lead !== null) hit.lead = a.title ? null : a.text.slice(0, lead);
+      return [hit];
     });
     return { hits, cut: edge !== undefined, ranked };
   }
