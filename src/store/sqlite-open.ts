@@ -41,7 +41,7 @@ function reason(err: unknown): string {
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'EISDIR') return 'is a directory';
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) return 'it is read-only';
-  if (e?.code === 'SQLITE_NOTADB') return 'not a SQLite database';
+  if (e?.code === 'SQLITE_NOTADB') return 'not a database (not a SQLite file)';
   if (e?.code === 'SQLITE_CORRUPT') return 'the file is damaged (not a valid SQLite database)';
   if (e?.code === 'SQLITE_FULL') return 'no space left on the disk';
   return e instanceof Error ? e.message : String(err);
@@ -64,7 +64,7 @@ export function openForReading(file: string): Database.Database {
     throw new DatabaseOpenError(`cannot read database ${file}: ${reason(err)}`);
   }
   if (head.length > 0 && head.subarray(0, 16).toString('latin1') !== MAGIC) {
-    throw new DatabaseOpenError(`cannot read database ${file}: not a SQLite database`);
+    throw new DatabaseOpenError(`cannot read database ${file}: not a database (not a SQLite file)`);
   }
   const wal = head.length > 18 && head[18] === 2;
   const atRest = !SIDE_FILES.some((s) => existsSync(file + s));
