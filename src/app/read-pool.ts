@@ -4,8 +4,8 @@
 // Scheduling, so that no client can stall the others:
 // - two lanes: cheap operations (counts, one article, a page of articles) go before queued
 //   expensive ones, and one reader serves only them, so they never wait behind a search;
-// - within a lane, clients take turns (round robin), so one client's fifty queued searches
-//   delay another client's search by at most one turn;
+// - within a lane, the waiting client served least recently goes next, so one client's fifty
+//   queued searches delay another client's search by at most one turn;
 // - a read whose deadline passes leaves the queue, or, when running, its reader is replaced
 //   (a query cannot be interrupted any other way), so a stuck query costs one thread's restart;
 // - past `maxQueued` waiting reads the pool refuses new ones at once (BusyError) instead of
@@ -36,7 +36,7 @@ interface Job {
   onAbort?: () => void;
 }
 
-/** One lane's waiting jobs: per client, clients in turn order (a Map keeps insertion order). */
+/** One lane's waiting jobs, per client. */
 class Lane {
   private readonly byClient = new Map<string, Job[]>();
   size = 0;
@@ -48,14 +48,21 @@ class Lane {
     this.size++;
   }
 
-  /** The next client's oldest job; that client then goes to the back of the turn order. */
-  shift(): Job | undefined {
-    const first = this.byClient.entries().next();
-    if (first.done) return undefined;
-    const [client, q] = first.value;
+  /** The oldest job of the waiting client served least recently (`served`: client -> turn it was last served). */
+  shift(served: ReadonlyMap<string, number>): Job | undefined {
+    let pick: string | null = null;
+    let pickTurn = Infinity;
+    for (const client of this.byClient.keys()) {
+      const turn = served.get(client) ?? -1;
+      if (turn < pickTurn) {
+        pick = client;
+        pickTurn = turn;
+      }
+    }
+    if (pick === null) return undefined;
+    const q = this.byClient.get(pick)!;
     const job = q.shift()!;
-    this.byClient.delete(client);
-    if (q.length) this.byClient.set(client, q);
+    if (q.length === 0) this.byClient.delete(pick);
     this.size--;
     return job;
   }
@@ -163,6 +170,9 @@ class Reader {
   }
 }
 
+/** Clients whose last turn is remembered (those forgotten count as never served: they go first). */
+const MAX_CLIENTS_REMEMBERED = 10_000;
+
 /** Shortest life of a reader thread below which its replacement waits this long. */
 const RESPAWN_PAUSE_MS = 1000;
 
@@ -171,6 +181,9 @@ export class ReadPool implements Reads {
   private readonly light = new Lane();
   private readonly heavy = new Lane();
   private readonly maxQueued: number;
+  /** Client -> the turn it was last served in, least recent first (for taking turns). */
+  private readonly served = new Map<string, number>();
+  private turn = 0;
 
   private constructor(location: string, opts: ReadPoolOptions) {
     const setup: ReaderSetup = { location, showPaths: opts.showPaths ?? false };
@@ -214,7 +227,7 @@ export class ReadPool implements Reads {
     return new Promise((resolve, reject) => {
       const job: Job = { op, args: args as unknown[], client: ctx.client ?? '', light: LIGHT_OPS.has(op), resolve: resolve as (v: unknown) => void, reject, signal: ctx.signal };
       const reader = this.readers.find((r) => !r.job && !r.closed && !r.resting && (job.light || !r.lightOnly));
-      if (reader) return reader.run(job);
+      if (reader) return this.start(reader, job);
       (job.light ? this.light : this.heavy).push(job);
       if (job.signal) {
         job.onAbort = () => {
@@ -229,7 +242,7 @@ export class ReadPool implements Reads {
   private dispatch(reader: Reader): void {
     if (reader.closed || reader.job || reader.resting) return;
     for (;;) {
-      const job = this.light.shift() ?? (reader.lightOnly ? undefined : this.heavy.shift());
+      const job = this.light.shift(this.served) ?? (reader.lightOnly ? undefined : this.heavy.shift(this.served));
       if (!job) return;
       if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
       job.onAbort = undefined;
@@ -237,12 +250,20 @@ export class ReadPool implements Reads {
         job.reject(new DeadlineError('deadline passed'));
         continue;
       }
-      return reader.run(job);
+      return this.start(reader, job);
     }
   }
 
+  private start(reader: Reader, job: Job): void {
+    this.served.delete(job.client);
+    this.served.set(job.client, ++this.turn);
+    // Remember a bounded number of clients: the least recent ones are forgotten first.
+    if (this.served.size > MAX_CLIENTS_REMEMBERED) this.served.delete(this.served.keys().next().value!);
+    reader.run(job);
+  }
+
   async close(): Promise<void> {
-    for (const lane of [this.light, this.heavy]) for (let job = lane.shift(); job; job = lane.shift()) job.reject(new Error('the server is stopping'));
+    for (const lane of [this.light, this.heavy]) for (let job = lane.shift(this.served); job; job = lane.shift(this.served)) job.reject(new Error('the server is stopping'));
     await Promise.all(this.readers.map((r) => r.close()));
   }
 }
