@@ -79,12 +79,10 @@ describe('ReadPool', () => {
         readers.run(op, (op === 'counts' ? [] : [{}]) as never, { client }).then(() => done.push(label));
       const work = [ask('a1', 'listMerged', 'a'), ask('a2', 'listMerged', 'a'), ask('a3', 'listMerged', 'a'), ask('b1', 'listMerged', 'b')];
       await new Promise((r) => setTimeout(r, 50)); // a1 is running
-      const started = performance.now();
       await ask('stats', 'counts', 'c');
-      const statsMs = performance.now() - started;
       await Promise.all(work);
+      // Answered while a1 (over half a second) still ran, with three more waiting.
       expect(done[0]).toBe('stats');
-      expect(statsMs).toBeLessThan(300); // the expensive reads take over half a second each
       // b's one read comes right after the read of a's that was running, not after all of a's.
       expect(done.slice(1)).toEqual(['a1', 'b1', 'a2', 'a3']);
     } finally {

@@ -41,7 +41,14 @@ export interface Running {
 
 /** Whether this server may write the database, and if not, why (said to clients who post). */
 async function writability(location: string): Promise<string | null> {
-  if (isPostgresUrl(location)) return null;
+  if (isPostgresUrl(location)) {
+    // Migrated first, as every writer does, so the (read-only) readers find this version's schema;
+    // a role that may only read is served read-only.
+    const store = await openStore(location).catch(() => null);
+    if (!store) return 'the database is read-only for this server';
+    await store.close();
+    return null;
+  }
   if (canWriteSqlite(location)) {
     // A path with no database yet gets an empty one, as before, so the readers can open it.
     await (await openStore(location)).close();
