@@ -6,6 +6,7 @@
 //
 //   node dist/bench/load.js                      # or: npm run bench -- load
 //   BENCH_LOAD_CONNECTIONS=50 BENCH_LOAD_SECONDS=20 BENCH_LOAD_DB=/tmp/cn.db node dist/bench/load.js
+//   BENCH_LOAD_BIN=../other-build/bin/demarche.js node dist/bench/load.js   # another version, same load
 //
 // The store is built once from corpora/conflict_news/conflict_news.jsonl (BENCH_LOAD_DB, default
 // <tmp>/demarche-load/conflict_news.db) and copied for each scenario, so runs compare.
@@ -19,7 +20,8 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { REPO_ROOT, sharedDataDir } from '../eval/common.js';
 
-const BIN = join(REPO_ROOT, 'bin', 'demarche.js');
+/** The demarche under test (BENCH_LOAD_BIN: another build's bin/demarche.js, to compare versions). */
+const BIN = process.env.BENCH_LOAD_BIN ?? join(REPO_ROOT, 'bin', 'demarche.js');
 const TOKEN = 'load-bench-token';
 const TIMEOUT_MS = 10_000;
 
@@ -49,7 +51,7 @@ function summary(name: string, t: Tally, seconds: number): string {
 }
 
 /** One request on `agent`; resolves with the status (0 on a timeout or a broken connection). */
-function request(agent: http.Agent, port: number, method: string, path: string, body?: string): Promise<number> {
+function request(agent: http.Agent, port: number, method: string, path: string, body?: string, timeoutMs = TIMEOUT_MS): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -62,7 +64,7 @@ function request(agent: http.Agent, port: number, method: string, path: string, 
         res.on('error', () => resolve(0));
       },
     );
-    req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error('timeout')));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve(0));
     req.end(body);
   });
@@ -163,7 +165,28 @@ async function rewrites(corpus: string, out: string): Promise<void> {
 
 interface Scenario {
   name: string;
+  /** `demarche ingest` writes the same file meanwhile, and a client posts small documents. */
   ingest: boolean;
+  /** A client posts one document of about BIG_POST_BYTES meanwhile. */
+  bigPost?: boolean;
+}
+
+/** Just under the API's 5 MB body limit. */
+const BIG_POST_BYTES = 4.8 * 1024 * 1024;
+
+/** One long document made of the corpus' texts (new content, so it is really processed). */
+function bigDocument(corpus: string): string {
+  const texts: string[] = [`Compiled dossier ${Date.now()}.`];
+  let size = 0;
+  for (const line of readFileSync(corpus, 'utf8').split('\n')) {
+    if (size > BIG_POST_BYTES) break;
+    if (!line.trim()) continue;
+    const text = (JSON.parse(line) as { text?: string }).text;
+    if (typeof text !== 'string') continue;
+    texts.push(text);
+    size += Buffer.byteLength(text) + 2;
+  }
+  return JSON.stringify({ text: texts.join('\n\n').slice(0, BIG_POST_BYTES - 64) });
 }
 
 export async function run(dataDir: string | null): Promise<string[]> {
@@ -185,11 +208,12 @@ export async function run(dataDir: string | null): Promise<string[]> {
   if (!existsSync(updates)) await rewrites(corpus, updates);
 
   const out: string[] = [
-    `load: ${new Date().toISOString()}, ${connections} connections searching "${word}" (in ${articles} articles) for ${seconds} s; load average before ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `load: ${new Date().toISOString()}, ${BIN}, ${connections} connections searching "${word}" (in ${articles} articles) for ${seconds} s; load average before ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   ];
   const scenarios: Scenario[] = [
     { name: 'quiet store', ingest: false },
     { name: 'while `demarche ingest` writes the same file', ingest: true },
+    { name: `while a client posts one ${(BIG_POST_BYTES / 1024 / 1024).toFixed(1)} MB document`, ingest: false, bigPost: true },
   ];
   for (const sc of scenarios) {
     const db = join(work, 'scenario.db');
@@ -201,12 +225,13 @@ export async function run(dataDir: string | null): Promise<string[]> {
     ingest?.stderr!.on('data', (d) => (ingestSummary += d));
     // Warm-up, not measured: the server's pipeline thread loads its model on the first document,
     // and the ingest gets past its own start-up, so both are writing when the load begins.
-    if (sc.ingest) await request(new http.Agent(), port, 'POST', '/api/articles', JSON.stringify({ text: `Warm-up dispatch ${Date.now()}: the minister met the ambassador in Geneva.` }));
+    if (sc.ingest || sc.bigPost) await request(new http.Agent(), port, 'POST', '/api/articles', JSON.stringify({ text: `Warm-up dispatch ${Date.now()}: the minister met the ambassador in Geneva.` }));
     if (ingest) await new Promise((r) => setTimeout(r, 1500));
     const until = Date.now() + seconds * 1000;
     const search = tally();
     const stats = tally();
     const posts = tally();
+    const big = tally();
     const reads = tally();
     let k = 0;
     let posted = 0;
@@ -222,6 +247,20 @@ export async function run(dataDir: string | null): Promise<string[]> {
               path: '/api/articles',
               body: JSON.stringify({ text: `Load bench dispatch ${posted++} at ${Date.now()}: the minister met the ambassador in Geneva on Monday to discuss the ceasefire.` }),
             }), { address: '127.0.0.3', pauseMs: 200 }),
+          ]
+        : []),
+      ...(sc.bigPost
+        ? [
+            (async () => {
+              await new Promise((r) => setTimeout(r, 2000)); // into the load
+              const body = bigDocument(corpus);
+              const agent = new http.Agent({ localAddress: '127.0.0.5' });
+              const start = performance.now();
+              const status = await request(agent, port, 'POST', '/api/articles', body, 120_000);
+              if (status === 0) big.timeouts++;
+              else big.latencies.push(performance.now() - start);
+              big.statuses.set(status, (big.statuses.get(status) ?? 0) + 1);
+            })(),
           ]
         : []),
     ]);
@@ -242,6 +281,7 @@ export async function run(dataDir: string | null): Promise<string[]> {
       summary('/api/stats (another client)', stats, seconds),
       summary('/api/articles/:id (a third client)', reads, seconds),
       ...(sc.ingest ? [summary('POST /api/articles (a fourth client)', posts, seconds)] : []),
+      ...(sc.bigPost ? [summary(`POST /api/articles, ${(BIG_POST_BYTES / 1024 / 1024).toFixed(1)} MB (a fourth client)`, big, seconds)] : []),
       '',
       `server peak memory ${memory ?? '?'} MB; load average after ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
         (ingest ? `; the ingest: ${ingestSummary.trim().split('\n').pop()}` : ''),

@@ -9,6 +9,7 @@ const BENCHES: Bench[] = [
   { name: 'extract', load: () => import('./extract.js') },
   { name: 'pg-workers', load: () => import('./pg-workers.js') },
   { name: 'load', load: () => import('./load.js') },
+  { name: 'concurrent-ingest', load: () => import('./concurrent-ingest.js') },
 ];
 
 async function main(): Promise<void> {

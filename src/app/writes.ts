@@ -1,12 +1,11 @@
-// Documents posted to the server: checked against the store (a reader), run through the pipeline
-// (a pipeline thread), saved by the one writer thread (write-worker.ts), near-duplicates marked in
-// its write transaction. The server's event loop only passes messages.
+// Documents posted to the server: checked against the store (a reader), then handed to the one
+// writer thread (write-worker.ts), which runs them through the pipeline in its pipeline thread and
+// saves them, near-duplicates marked in its write transaction. The server's event loop only passes
+// messages.
 import { Worker } from 'node:worker_threads';
-import { errorMessage } from '../errors.js';
 import type { RawDocument } from '../model.js';
 import type { Store } from '../store/types.js';
 import { ingestDocument } from './ingest.js';
-import { PipelinePool, WorkerStartError, type WorkerResult } from './pool.js';
 import { BusyError, untilAborted, type ReadContext, type Reads } from './reads.js';
 import type { SaveOutcome } from './save.js';
 import type { WriteReply } from './write-worker.js';
@@ -64,12 +63,12 @@ class WriterThread {
     return this.ready;
   }
 
-  async save(raw: RawDocument, processed: WorkerResult): Promise<SaveOutcome> {
+  async ingest(raw: RawDocument): Promise<SaveOutcome> {
     await this.start();
     const n = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(n, { resolve, reject });
-      this.worker!.postMessage({ n, raw, processed });
+      this.worker!.postMessage({ n, raw });
     });
   }
 
@@ -93,9 +92,8 @@ export interface ThreadedWritesOptions {
   maxPending?: number;
 }
 
-/** The server's writes: a reader checks, a pipeline thread processes, the writer thread saves. */
+/** The server's writes: a reader checks, the writer thread processes (in its pipeline thread) and saves. */
 export class ThreadedWrites implements Writes {
-  private readonly pipelines = new PipelinePool(1);
   private readonly writer: WriterThread;
   private pending = 0;
   private readonly maxPending: number;
@@ -117,17 +115,10 @@ export class ThreadedWrites implements Writes {
 
   private async process(raw: RawDocument, client: string | undefined): Promise<SaveOutcome> {
     if (await this.reads.run('hasArticle', [raw.id], { client })) return { kind: 'skipped', id: raw.id, source: raw.source };
-    let processed: WorkerResult;
-    try {
-      processed = await this.pipelines.process(raw);
-    } catch (err) {
-      if (err instanceof WorkerStartError) throw err;
-      return { kind: 'problem', problem: { source: raw.source, error: `pipeline failed: ${errorMessage(err)}` } };
-    }
-    return this.writer.save(raw, processed);
+    return this.writer.ingest(raw);
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pipelines.close(), this.writer.close()]);
+    await this.writer.close();
   }
 }

@@ -35,8 +35,12 @@ function clientMessage(err: FastifyError): string {
 }
 
 /** The server cannot answer now (deadline, queue full, store not writable): 503 and when to try again. */
-function unavailable(err: unknown): HttpError | null {
-  if (err instanceof DeadlineError) return new HttpError(503, 'the answer took too long; try again, or narrow the query', 5);
+function unavailable(err: unknown, method: string): HttpError | null {
+  if (err instanceof DeadlineError) {
+    return method === 'POST'
+      ? new HttpError(503, 'the document took too long to ingest; it may still be stored (posting it again is safe)', 30)
+      : new HttpError(503, 'the answer took too long; try again, or narrow the query', 5);
+  }
   if (err instanceof BusyError) return new HttpError(503, 'the server is busy; try again shortly', 1);
   if (err instanceof StoreWriteError) return new HttpError(503, 'the store cannot be written now', 30);
   return null;
@@ -50,7 +54,7 @@ function sendError(reply: FastifyReply, status: number, message: string, retryAf
 /** `routes`: the /api routes (route-table.ts), for the 405 answer that names the right methods. */
 export function installErrorHandlers(app: FastifyInstance, routes: ApiRoute[]): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const busy = unavailable(err);
+    const busy = unavailable(err, req.method);
     if (busy) {
       if (!(err instanceof DeadlineError)) req.log.warn(err);
       return sendError(reply, busy.statusCode, busy.message, busy.retryAfter);
