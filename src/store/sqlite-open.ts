@@ -164,7 +164,7 @@ export function openForWriting(file: string): Database.Database {
   const before = new Set(SIDE_FILES.filter((s) => existsSync(file + s)));
   const dir = dirname(resolve(file));
   if (existed && statSync(file).isDirectory()) throw new DatabaseOpenError(`cannot open database ${file}: is a directory`);
-  if (existed && !writable(file)) throw new DatabaseOpenError(`cannot write database ${file}: the file is read-only for this user`);
+  if (existed && !writable(file)) throw new DatabaseOpenError(`cannot write database ${file}: permission denied (this user may not write the file)`);
   if (existsSync(dir) && !writable(dir)) {
     throw new DatabaseOpenError(`cannot write database ${file}: its folder ${dir} is not writable (SQLite keeps its -wal and -shm files there)`);
   }
