@@ -10,12 +10,12 @@ import {
   eventRow,
   eventWhere,
   ftsQuery,
-  hitSnippet,
   rowToArticle,
   rowToEvent,
   sqlitePlaceholder,
   type ArticleDbRow,
 } from './shared.js';
+import { hitSnippet } from './snippet.js';
 import { closeWriter, openForReadingUpgraded, openForWriting } from './sqlite-open.js';
 import {
   DEFAULT_SEARCH_CANDIDATES,
@@ -340,7 +340,7 @@ class SqliteStore implements Store {
    * Ranks (bm25, as FTS5's rank) only the `candidates` most recently stored matches: finding them
    * walks the index backwards and stops, so a query of very common words ("the") costs what a
    * query matching `candidates` articles costs. Snippets are made for the hits alone, from their
-   * text (shared.ts: FTS5's snippet() costs about a millisecond per hit for a common word).
+   * text (snippet.ts: FTS5's snippet() costs about a millisecond per hit for a common word).
    */
   async searchRanked(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const match = ftsQuery(query);

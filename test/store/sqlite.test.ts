@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../src/store/schema-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { hitSnippet, snippetOf } from '../../src/store/shared.js';
+import { hitSnippet, snippetOf } from '../../src/store/snippet.js';
 import { makeArticle, makeEvent } from '../fixtures/store/make.js';
 import { kerry, kerryEvents, lavrov, lavrovEvents, seedParis } from '../fixtures/store/paris.js';
 
