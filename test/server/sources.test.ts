@@ -80,13 +80,15 @@ describe('sources in the API', () => {
 
 describe('ingest names what it read relative to where it ran', () => {
   it('paths inside the folder become relative; outside it, and "-", stay as given', () => {
-    expect(sourcePaths(['/work/news/a.txt', '/work/news/feeds', '/other/b.txt', '-', 'rel/c.txt', '/work/news'], '/work/news')).toEqual([
+    expect(sourcePaths(['/work/news/a.txt', '/work/news/feeds', '/other/b.txt', '-', 'rel/c.txt', '/work/news', '/work/news/..x/d.txt', '/work/newsroom/e.txt'], '/work/news')).toEqual([
       'a.txt',
       'feeds',
       '/other/b.txt',
       '-',
       'rel/c.txt',
       '.',
+      '..x/d.txt',
+      '/work/newsroom/e.txt',
     ]);
   });
 });

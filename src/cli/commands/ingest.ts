@@ -1,6 +1,6 @@
 // `demarche ingest PATH...`: read, clean, annotate, code and store; re-ingesting is a no-op.
 import { availableParallelism } from 'node:os';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { Command } from 'commander';
 import type { IngestOutcome, IngestSummary } from '../../app/ingest.js';
 import type { Store } from '../../store/types.js';
@@ -48,7 +48,8 @@ export function sourcePaths(paths: string[], cwd = process.cwd()): string[] {
   return paths.map((p) => {
     if (p === '-' || !isAbsolute(p)) return p;
     const rel = relative(cwd, p);
-    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? p : rel;
+    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    return rel === '' ? '.' : outside ? p : rel;
   });
 }
 
