@@ -113,6 +113,9 @@ const READS: [string, string[]][] = [
   ['events', ['events', '--dyad', 'RUS,USA']],
   ['brief', ['brief', '--dyad', 'RUS,USA', '--format', 'md']],
   ['export', ['export', '--format', 'csv']],
+  ['alert list', ['alert', 'list']],
+  ['alert hits', ['alert', 'hits']],
+  ['watch --status', ['watch', '--status']],
 ];
 
 beforeAll(async () => {
@@ -122,6 +125,8 @@ beforeAll(async () => {
   pristine = join(base, 'seeds.db');
   const ingest = await demarche(['ingest', ...SEED_FILES, '--db', pristine, '-q'], {});
   expect(ingest.code, ingest.stderr).toBe(0);
+  const alert = await demarche(['alert', 'add', '--name', 'rus-usa', '--dyad', 'RUS,USA', '--db', pristine], {});
+  expect(alert.code, alert.stderr).toBe(0);
   walPristine = join(base, 'seeds-wal.db');
   copyFileSync(pristine, walPristine);
   const d = new Database(walPristine);
