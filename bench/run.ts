@@ -8,6 +8,8 @@ const BENCHES: Bench[] = [
   { name: 'code', load: () => import('./code.js') },
   { name: 'extract', load: () => import('./extract.js') },
   { name: 'pg-workers', load: () => import('./pg-workers.js') },
+  { name: 'load', load: () => import('./load.js') },
+  { name: 'concurrent-ingest', load: () => import('./concurrent-ingest.js') },
 ];
 
 async function main(): Promise<void> {

@@ -30,19 +30,18 @@ export async function articleDetail(store: Store, id: string) {
 }
 
 /**
- * Full-text hits. Plain-text and JSON Lines sources have no title, and a list of "untitled" hits
- * tells the reader nothing, so those hits carry the article's opening words (only those: titled
- * hits cost nothing).
+ * Full-text hits, ranked among the most recently stored matches (store.searchRanked: a query of
+ * very common words answers fast and says it was cut). Plain-text and JSON Lines sources have no
+ * title, and a list of "untitled" hits tells the reader nothing, so those hits carry the article's
+ * opening words (only those: titled hits cost nothing).
  */
-export async function searchArticles(store: Store, query: string, limit?: number): Promise<(SearchHit & { lead: string | null })[]> {
-  const hits = await store.search(query, limit);
-  return Promise.all(
-    hits.map(async (hit) => {
-      if (hit.title) return { ...hit, lead: null };
-      const article = await store.getArticle(hit.article);
-      return { ...hit, lead: article ? article.text.slice(0, HIT_LEAD_CHARS) : null };
-    }),
-  );
+export async function searchArticles(
+  store: Store,
+  query: string,
+  limit?: number,
+): Promise<{ items: (SearchHit & { lead: string | null })[]; cut: boolean; ranked: number }> {
+  const { hits, cut, ranked } = await store.searchRanked(query, { limit, lead: HIT_LEAD_CHARS });
+  return { items: hits.map((h) => ({ ...h, lead: h.lead ?? null })), cut, ranked };
 }
 
 /** How many articles and event mentions are stored. */

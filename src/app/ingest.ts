@@ -143,7 +143,8 @@ export function ingestDocuments(store: Store, docs: IngestItem[], opts: IngestOp
 }
 
 // One near-duplicate index per store for a server's life: seeding it reads every stored signature,
-// too slow to repeat per request. (Articles other processes store meanwhile are not in it.)
+// too slow to repeat per request. Articles other processes store meanwhile are learned when saving
+// (Store.saveMarked catches up inside its write transaction).
 const finders = new WeakMap<Store, Promise<DuplicateFinder>>();
 
 function finderFor(store: Store): Promise<DuplicateFinder> {

@@ -14,9 +14,10 @@ export type SaveOutcome =
   | { kind: 'problem'; problem: IngestProblem };
 
 /**
- * Stores a processed document. With a `finder`, near-duplicates are marked now (and the text's
- * MinHash signature stored); without one they are left to the queue's marker (a null signature
- * means "not checked yet"). A `fingerprint` computed in a pipeline thread saves shingling here.
+ * Stores a processed document. With a `finder`, near-duplicates are marked now, in the saving
+ * transaction (and the text's MinHash signature stored); without one they are left to the queue's
+ * marker (a null signature means "not checked yet"). A `fingerprint` computed in a pipeline
+ * thread saves shingling here.
  */
 export async function saveProcessed(
   store: Store,
@@ -27,13 +28,19 @@ export async function saveProcessed(
   if (article.text.trim() === '') {
     return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
   }
-  let signature: Uint32Array | undefined;
-  if (finder) {
-    const checked = finder.check(article.id, article.text, fingerprint);
-    article.duplicate_of = checked.duplicateOf;
-    signature = checked.signature;
+  let saved: boolean;
+  if (finder && store.saveMarked) {
+    // Decided inside the write transaction, against everything any writer has stored.
+    saved = await store.saveMarked(article, events, finder.marking(article.id, article.text, fingerprint));
+  } else {
+    let signature: Uint32Array | undefined;
+    if (finder) {
+      const checked = finder.check(article.id, article.text, fingerprint);
+      article.duplicate_of = checked.duplicateOf;
+      signature = checked.signature;
+    }
+    saved = await store.saveArticle(article, events, signature);
   }
-  const saved = await store.saveArticle(article, events, signature);
   if (!saved) return { kind: 'skipped', id: article.id, source: raw.source };
   return {
     kind: 'stored', id: article.id, source: raw.source, events: events.length, sentences: article.sentences.length,

@@ -1,7 +1,7 @@
 // What every command shares: the database option, one-line errors, exit statuses, JSON Lines output.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isPostgresUrl, openStore, type OpenOptions, type Store } from '../store/index.js';
+import { DatabaseOpenError, isPostgresUrl, openStore, type OpenOptions, type Store } from '../store/index.js';
 
 /** Exit statuses, the same for every command (listed in `demarche --help`). */
 export const EXIT = {
@@ -65,9 +65,19 @@ export function positiveInt(option: string, value: string, max = Number.MAX_SAFE
   return n;
 }
 
-/** Opens the store, runs fn, always closes it. */
+/**
+ * Opens the store, runs fn, always closes it. Read commands pass `readOnly`: the store is then
+ * opened without writing anything (a database this user cannot write still reads). A store that
+ * cannot be opened is a one-line UserError naming it.
+ */
 export async function withStore<T>(opts: { db?: string }, fn: (store: Store) => Promise<T>, open: OpenOptions = {}): Promise<T> {
-  const store = await openStore(dbLocation(opts), open);
+  let store: Store;
+  try {
+    store = await openStore(dbLocation(opts), open);
+  } catch (err) {
+    if (err instanceof DatabaseOpenError || (err instanceof Error && err.constructor === Error)) throw new UserError(err.message);
+    throw err;
+  }
   try {
     return await fn(store);
   } finally {

@@ -239,10 +239,41 @@ export class NearDuplicateIndex {
   addFingerprint(id: string, fp: Fingerprint): string | null {
     const known = this.entries.get(id);
     if (known) return known.root === id ? null : known.root;
-    const match = fp.words >= MIN_WORDS ? this.bestMatch(fp.signature, fp.shingles) : null;
-    const root = match ? match.root : id;
-    this.insert({ id, signature: fp.signature, shingles: fp.shingles, root });
-    return match ? match.root : null;
+    const root = this.match(fp);
+    this.addDecided(id, fp, root);
+    return root;
+  }
+
+  /**
+   * The earlier article this fingerprint copies (its original), without indexing it: a writer
+   * decides first, stores, and indexes only what was stored (addDecided).
+   */
+  match(fp: Fingerprint): string | null {
+    return fp.words >= MIN_WORDS ? (this.bestMatch(fp.signature, fp.shingles)?.root ?? null) : null;
+  }
+
+  /** Indexes an article whose match() answer was stored with it. */
+  addDecided(id: string, fp: Fingerprint, duplicateOf: string | null): void {
+    if (!this.entries.has(id)) this.insert({ id, signature: fp.signature, shingles: fp.shingles, root: duplicateOf ?? id });
+  }
+
+  /**
+   * Candidates for this fingerprint (articles sharing a band) whose shingle set is not held: they
+   * were seeded from a store or given theirs up. Their texts, passed to restoreText, make the
+   * comparison exact instead of estimated, so a decision does not depend on which process
+   * indexed the earlier article.
+   */
+  candidatesWithoutText(fp: Fingerprint): string[] {
+    if (fp.words < MIN_WORDS) return [];
+    return this.candidates(fp.signature).filter((id) => this.entries.get(id)!.shingles === null);
+  }
+
+  /** Gives a known article its shingle set back, from its stored text (see candidatesWithoutText). */
+  restoreText(id: string, text: string): void {
+    const e = this.entries.get(id);
+    if (!e || e.shingles) return;
+    e.shingles = shingleSet(text).slice();
+    this.keepShingles(e);
   }
 
   /** Like add, but without indexing: which stored article is this text a copy of? */
@@ -251,22 +282,26 @@ export class NearDuplicateIndex {
     return this.bestMatch(signatureOfShingles(shingles), shingles)?.root ?? null;
   }
 
-  private bestMatch(sig: Uint32Array, shingles: Uint32Array): Entry | null {
+  /** Ids sharing at least one band with the signature, each once, in band order. */
+  private candidates(sig: Uint32Array): string[] {
     const seen = new Set<string>();
-    let best: Entry | null = null;
-    let bestScore = this.threshold;
     for (let b = 0; b < BANDS; b++) {
       const bucket = this.bands[b].get(bandKey(sig, b));
       if (bucket === undefined) continue;
-      for (const cid of typeof bucket === 'string' ? [bucket] : bucket) {
-        if (seen.has(cid)) continue;
-        seen.add(cid);
-        const c = this.entries.get(cid)!;
-        const score = c.shingles ? jaccard(shingles, c.shingles) : signatureSimilarity(sig, c.signature);
-        if (score >= bestScore && (!best || score > bestScore)) {
-          best = c;
-          bestScore = score;
-        }
+      for (const cid of typeof bucket === 'string' ? [bucket] : bucket) seen.add(cid);
+    }
+    return [...seen];
+  }
+
+  private bestMatch(sig: Uint32Array, shingles: Uint32Array): Entry | null {
+    let best: Entry | null = null;
+    let bestScore = this.threshold;
+    for (const cid of this.candidates(sig)) {
+      const c = this.entries.get(cid)!;
+      const score = c.shingles ? jaccard(shingles, c.shingles) : signatureSimilarity(sig, c.signature);
+      if (score >= bestScore && (!best || score > bestScore)) {
+        best = c;
+        bestScore = score;
       }
     }
     return best;

@@ -1,9 +1,8 @@
 // POST /api/articles body: one document, validated, turned into the RawDocument ingest expects.
 import { z } from 'zod';
-import { ingestDocument } from '../app/ingest.js';
+import type { SaveOutcome } from '../app/save.js';
 import { documentFromRecord } from '../ingest/record.js';
 import type { RawDocument } from '../model.js';
-import type { Store } from '../store/types.js';
 import { HttpError } from './errors.js';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -31,9 +30,6 @@ export interface IngestOutcome {
   duplicate_of: string | null;
 }
 
-/** Ingests one document into the store; injectable so tests and workers can replace it. */
-export type IngestOne = (store: Store, doc: RawDocument) => Promise<IngestOutcome>;
-
 /** The same RawDocument (and content-hash id) `demarche ingest` builds from a JSON Lines record. */
 export function toRawDocument(doc: PostedDocument): RawDocument {
   const raw = documentFromRecord(doc, 'api');
@@ -41,10 +37,9 @@ export function toRawDocument(doc: PostedDocument): RawDocument {
   return raw;
 }
 
-/** Default ingest: the shared ingest use case (pipeline, near-duplicate marking, one transaction). */
-export const ingestWithPipeline: IngestOne = async (store, raw) => {
-  const o = await ingestDocument(store, raw);
+/** A save's outcome as the API answers it; a document nothing could be made of is a 422. */
+export function httpOutcome(o: SaveOutcome): IngestOutcome {
   if (o.kind === 'problem') throw new HttpError(422, `document not ingested: ${o.problem.error}`);
   if (o.kind === 'skipped') return { id: o.id, stored: false, events: 0, duplicate_of: null };
   return { id: o.id, stored: true, events: o.events, duplicate_of: o.duplicate_of };
-};
+}

@@ -130,7 +130,12 @@ export const timelineSchema = z
 
 export const dyadsSchema = z.object({ items: z.array(z.object({ a: z.string(), b: z.string(), count, a_name: z.string().optional(), b_name: z.string().optional() })) });
 export const statsSchema = z.object({ articles: count, events: count });
-export const searchSchema = z.object({ q: z.string(), items: z.array(searchHitSchema) });
+export const searchSchema = z.object({
+  q: z.string(),
+  items: z.array(searchHitSchema),
+  cut: z.boolean().meta({ description: 'More articles matched than were ranked: the hits are the best of the most recently stored matches' }),
+  ranked: count.meta({ description: 'How many matching articles were ranked' }),
+});
 
 export const ingestOutcomeSchema = z
   .object({ id: z.string(), stored: z.boolean(), events: count, duplicate_of: nstr })
@@ -145,7 +150,7 @@ const checks: [
   Same<z.output<typeof eventSchema>, Event>,
   Same<z.output<typeof mergedEventSchema>, MergedEvent>,
   Same<z.output<typeof articleRowSchema>, ArticleRow>,
-  Same<Omit<z.output<typeof searchHitSchema>, 'lead'>, SearchHit>,
+  Same<Omit<z.output<typeof searchHitSchema>, 'lead'>, Omit<SearchHit, 'lead'>>,
   Same<z.output<typeof timelinePointSchema>, TimelinePoint>,
 ] = [true, true, true, true, true];
 void checks;

@@ -15,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -26,8 +26,11 @@ const HEADERS: Record<string, string> = {
 };
 
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [k, v] of Object.entries(HEADERS)) reply.header(k, v);
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    // Answered before the body was read (a 401, a 413): close the connection rather than read
+    // what the client is still sending, however slowly it comes.
+    if (!req.raw.complete) reply.header('connection', 'close');
     return payload;
   });
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { isApiPath, UI_ROUTE } from './access.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,7 +43,7 @@ export function webUiRoutes(app: FastifyInstance, root: string): void {
     return body;
   }
 
-  app.get('/*', async (req, reply) => {
+  app.get(UI_ROUTE, async (req, reply) => {
     const raw = req.url.split('?')[0];
     let urlPath: string;
     try {
@@ -50,14 +51,15 @@ export function webUiRoutes(app: FastifyInstance, root: string): void {
     } catch {
       return reply.status(400).send({ error: 'malformed path' });
     }
-    if (urlPath === '/api' || urlPath.startsWith('/api/') || urlPath.includes('\0')) {
+    // An API path in any spelling (/API/x, /%2561pi/x) is never a file: the API's 404.
+    if (isApiPath(raw) || urlPath.includes('\0')) {
       return reply.status(404).send({ error: `no such endpoint: ${req.method} ${raw}` });
     }
     if (urlPath === '/' || urlPath === '') urlPath = '/index.html';
     const body = load(urlPath);
     if (!body) {
-      if (urlPath === '/index.html') return reply.status(503).type('text/plain; charset=utf-8').send(BUILD_HINT + '\n');
-      return reply.status(404).type('text/plain; charset=utf-8').send('not found\n');
+      if (urlPath === '/index.html') return reply.status(503).send({ error: BUILD_HINT });
+      return reply.status(404).send({ error: `no such file: ${raw}` });
     }
     // Vite puts a content hash in asset names, so those never change; index.html must be re-checked.
     const immutable = urlPath.startsWith('/assets/');

@@ -5,8 +5,12 @@
 import pg from 'pg';
 import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
-import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
-import { MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
+import {
+  DEFAULT_SEARCH_CANDIDATES,
+  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type SearchResult, type Store, type StoredSignature,
+} from './types.js';
+import { checkVersion, MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
 import { alertRepo } from './alert-repo.js';
 import { postgresRunner } from './sql.js';
 import { watchRepo } from './watch-repo.js';
@@ -28,16 +32,20 @@ const DEFAULT_SEARCH_LIMIT = 20;
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
 
+/** host:port/database of a URL, without the user and password. */
+function place(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
 /** One line saying why the database could not be reached (no stack traces for a wrong URL). */
 function connectError(url: string, err: unknown): Error {
   const e = err as NodeJS.ErrnoException;
-  let where = url;
-  try {
-    const u = new URL(url);
-    where = `${u.hostname}:${u.port || '5432'}${u.pathname}`;
-  } catch {
-    /* keep the raw text */
-  }
+  const where = place(url);
   const why = e?.code === 'ECONNREFUSED' ? 'connection refused' : (e?.message ?? String(err));
   return new Error(`cannot open PostgreSQL database ${where}: ${why}`);
 }
@@ -64,7 +72,46 @@ export class PostgresStore implements Store {
   }
 
   async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
-    return saveIn(this.pool, article, events, minhash);
+    return (await saveIn(this.pool, article, events, minhash)) !== null;
+  }
+
+  /**
+   * Near-duplicate marking and the save in one transaction holding an advisory lock that every
+   * marking writer takes: writers queue there, so each compares its article with every one stored
+   * (by a marking writer) before it, and the insertion counter grows in commit order among them.
+   */
+  async saveMarked(article: Article, events: Event[], marking: DuplicateMarking): Promise<boolean> {
+    const client = await this.pool.connect();
+    let seq: number | null = null;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_MARK_LOCK]);
+      const { rows: known } = await client.query('SELECT 1 FROM articles WHERE id = $1', [article.id]);
+      if (known.length === 0) {
+        const { rows } = await client.query<{ seq: string; id: string; minhash: Buffer | null; duplicate_of: string | null }>(
+          'SELECT seq, id, minhash, duplicate_of FROM articles WHERE seq > $1 ORDER BY seq',
+          [marking.cursor()],
+        );
+        marking.learn(rows.map((r) => ({ seq: Number(r.seq), id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : null, duplicate_of: r.duplicate_of })));
+        const needed = marking.textsNeeded();
+        if (needed.length > 0) {
+          const { rows: texts } = await client.query<{ id: string; text: string }>('SELECT id, text FROM articles WHERE id = ANY($1::text[])', [needed]);
+          for (const t of texts) marking.giveText(t.id, t.text);
+        }
+        const { duplicate_of, signature } = marking.decide();
+        article.duplicate_of = duplicate_of;
+        seq = await saveIn(client, article, events, signature);
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(true);
+      throw err;
+    }
+    client.release();
+    if (seq === null) return false;
+    marking.stored(seq);
+    return true;
   }
 
   /** Which of these ids are stored already (enqueue skips them). */
@@ -139,11 +186,11 @@ export class PostgresStore implements Store {
     return rows;
   }
 
-  async minhashes(): Promise<{ id: string; signature: Uint32Array }[]> {
-    const { rows } = await this.pool.query<{ id: string; minhash: Buffer }>(
-      'SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq',
+  async minhashes(): Promise<StoredSignature[]> {
+    const { rows } = await this.pool.query<{ seq: string; id: string; minhash: Buffer; duplicate_of: string | null }>(
+      'SELECT seq, id, minhash, duplicate_of FROM articles WHERE minhash IS NOT NULL ORDER BY seq',
     );
-    return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
+    return rows.map((r) => ({ seq: Number(r.seq), id: r.id, signature: decodeMinhash(r.minhash), duplicate_of: r.duplicate_of }));
   }
 
   async events(filter: MentionFilter = {}): Promise<Event[]> {
@@ -170,19 +217,35 @@ export class PostgresStore implements Store {
   }
 
   async search(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchHit[]> {
+    return (await this.searchRanked(query, { limit })).hits;
+  }
+
+  /** Ranks only the `candidates` most recently stored matches (see SearchResult); headlines for the hits alone. */
+  async searchRanked(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const words = searchWords(query);
-    if (words === null) return [];
-    const { rows } = await this.pool.query<SearchHit>(
-      `SELECT id AS article, title, published,
-              ts_headline('english', left(text, ${MAX_INDEXED_CHARS}), q,
-                          'StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet
-         FROM articles, plainto_tsquery('english', $1) AS q
-        WHERE tsv @@ q
-        ORDER BY ts_rank_cd(tsv, q) DESC, seq
-        LIMIT $2`,
-      [words, Math.max(0, Math.floor(limit))],
+    if (words === null) return { hits: [], cut: false, ranked: 0 };
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT));
+    const candidates = Math.max(1, Math.floor(opts.candidates ?? DEFAULT_SEARCH_CANDIDATES));
+    const { rows } = await this.pool.query<SearchHit & { matched: string }>(
+      `WITH q AS (SELECT plainto_tsquery('english', $1) AS q),
+            cand AS (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2 + 1),
+            top AS (SELECT c.seq, ts_rank_cd(c.tsv, q.q) AS r
+                      FROM (SELECT * FROM cand ORDER BY seq DESC LIMIT $2) c, q ORDER BY r DESC, c.seq LIMIT $3)
+       SELECT a.id AS article, a.title, a.published,
+              ts_headline('english', left(a.text, ${MAX_INDEXED_CHARS}), q.q,
+                          'StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
+              CASE WHEN coalesce(a.title, '') = '' THEN left(a.text, $4) END AS lead,
+              (SELECT count(*) FROM cand) AS matched
+         FROM top JOIN articles a ON a.seq = top.seq, q
+        ORDER BY top.r DESC, top.seq`,
+      [words, candidates, limit, opts.lead ?? 0],
     );
-    return rows;
+    const matched = rows.length > 0 ? Number(rows[0]!.matched) : 0;
+    const hits = rows.map(({ matched: _m, ...h }) => {
+      if (opts.lead === undefined) delete h.lead;
+      return h;
+    });
+    return { hits, cut: matched > candidates, ranked: Math.min(matched, candidates) };
   }
 
   async counts(): Promise<{ articles: number; events: number }> {
@@ -207,7 +270,7 @@ const SAVE_SQL = `
     INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
     ON CONFLICT (id) DO NOTHING
-    RETURNING id
+    RETURNING id, seq
   ), event_rows AS (
     INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, data, confidence)
     SELECT e.* FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
@@ -216,26 +279,38 @@ const SAVE_SQL = `
     ON CONFLICT (id) DO NOTHING
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM article)::int AS inserted, (SELECT count(*) FROM event_rows)::int AS events`;
+  SELECT (SELECT count(*) FROM article)::int AS inserted, (SELECT seq FROM article) AS seq, (SELECT count(*) FROM event_rows)::int AS events`;
 
-async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
+/** Advisory lock key serialising writers that mark near-duplicates as they save (ASCII "dmrk"). */
+const WRITE_MARK_LOCK = 0x646d726b;
+
+/** Saves one article with its events; its insertion counter, or null when the id was stored already. */
+async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event[], minhash?: Uint32Array): Promise<number | null> {
   for (const e of events) {
     if (e.article !== a.id) throw new Error(`event ${e.id} belongs to article ${e.article}, not ${a.id}`);
   }
   const rows = events.map(eventRow);
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  const { rows: result } = await client.query<{ inserted: number }>(SAVE_SQL, [
+  const { rows: result } = await client.query<{ inserted: number; seq: string | null }>(SAVE_SQL, [
     a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
     articleAnnotations(a), minhash ? encodeMinhash(minhash) : null,
     col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
     col('date_hi'), col('actors_lc'), col('data'), col('confidence'),
   ]);
-  return result[0]!.inserted === 1;
+  return result[0]!.inserted === 1 ? Number(result[0]!.seq) : null;
 }
 
-/** Opens (and migrates) the database at a postgres:// URL. */
-export async function openPostgresStore(url: string, opts: { max?: number } = {}): Promise<PostgresStore> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 10_000 });
+/**
+ * Opens (and migrates) the database at a postgres:// URL. readOnly: every transaction read-only,
+ * no migration (the schema must be this program's), for readers and users without write rights.
+ */
+export async function openPostgresStore(url: string, opts: { max?: number; readOnly?: boolean } = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
   // next query gets a fresh connection or a clear error.
   pool.on('error', () => undefined);
@@ -248,7 +323,8 @@ export async function openPostgresStore(url: string, opts: { max?: number } = {}
     throw connectError(url, err);
   }
   try {
-    await migrate(client);
+    if (opts.readOnly) await checkVersion(client, place(url));
+    else await migrate(client);
     client.release();
   } catch (err) {
     client.release(true);

@@ -223,3 +223,23 @@ export async function migrate(client: PoolClient): Promise<number[]> {
   }
   return applied;
 }
+
+/**
+ * For a reader that must not write (no migration): the database's schema version, with one line
+ * saying what to do when it is not this program's.
+ */
+export async function checkVersion(client: PoolClient, where: string): Promise<void> {
+  const { rows: table } = await client.query("SELECT to_regclass('schema_version') IS NOT NULL AS present");
+  let current = 0;
+  if (table[0]?.present) {
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+    current = rows[0]?.v ?? 0;
+  }
+  if (current === LATEST_VERSION) return;
+  if (current > LATEST_VERSION) throw new Error(`database ${where} has schema version ${current}, newer than this program (${LATEST_VERSION}); upgrade demarche`);
+  throw new Error(
+    current === 0
+      ? `database ${where} holds no demarche tables yet; run \`demarche ingest\` or \`demarche enqueue\` on it first`
+      : `database ${where} has schema version ${current}, older than this program (${LATEST_VERSION}); run any write command on it once to upgrade it`,
+  );
+}

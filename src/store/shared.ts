@@ -85,7 +85,7 @@ export function eventRow(e: Event): {
     date_lo: bounds?.lo ?? null,
     date_hi: bounds?.hi ?? null,
     actors_lc: e.actors.join('\n').toLowerCase(),
-    confidence: e.confidence,
+    confidence: e.confidence ?? 1, // an event coded without one counts as certain, as rowToEvent reads it
     data: JSON.stringify(e),
   };
 }

@@ -19,7 +19,14 @@ export interface SqlRunner {
   batch(statements: Statement[]): Promise<number[]>;
 }
 
-export function sqliteRunner(db: Database.Database): SqlRunner {
+/** Runs fn holding the database's write lock, in a transaction of its own (BEGIN IMMEDIATE ... COMMIT). */
+export type SqliteWriteLock = <T>(fn: () => T) => T;
+
+/**
+ * writeLock: how a write takes the lock when no transaction is open. The store passes its own, so
+ * these writes wait for another writer as its saves do (its connection does not wait by itself).
+ */
+export function sqliteRunner(db: Database.Database, writeLock?: SqliteWriteLock): SqlRunner {
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let st = cache.get(sql);
@@ -29,16 +36,21 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
   const runOne = (s: Statement): number => prepare(s.sql).run(...(s.params ?? [])).changes;
   // A savepoint when a transaction is already open on this connection (bulk ingest's group commit).
   const inTransaction = db.transaction((statements: Statement[]) => statements.map(runOne));
+  const lock: SqliteWriteLock = writeLock ?? (<T>(fn: () => T): T => db.transaction(fn).immediate());
+  // Inside an open transaction (a group commit) the lock is already held.
+  const write = <T>(fn: () => T): T => (db.inTransaction ? fn() : lock(fn));
   return {
     dialect: 'sqlite',
     async all<T>(sql: string, params: unknown[] = []) {
-      return prepare(sql).all(...params) as T[];
+      const st = prepare(sql);
+      // INSERT/UPDATE ... RETURNING writes too.
+      return (st.readonly ? st.all(...params) : write(() => st.all(...params))) as T[];
     },
     async run(sql, params = []) {
-      return runOne({ sql, params });
+      return write(() => runOne({ sql, params }));
     },
     async batch(statements) {
-      return inTransaction.immediate(statements);
+      return write(() => inTransaction(statements));
     },
   };
 }

@@ -1,16 +1,13 @@
 // The embedded default store: one SQLite file (WAL, FTS5) via better-sqlite3.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import { alertRepo } from './alert-repo.js';
-import { migrate } from './schema-sqlite.js';
 import { sqliteRunner } from './sql.js';
 import { watchRepo } from './watch-repo.js';
 import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
   EVENT_ORDER,
-  SNIPPET_CLOSE,
-  SNIPPET_OPEN,
   articleAnnotations,
   decodeMinhash,
   encodeMinhash,
@@ -22,9 +19,20 @@ import {
   sqlitePlaceholder,
   type ArticleDbRow,
 } from './shared.js';
-import type { ArticleRow, ListOptions, MentionFilter, SearchHit, Store } from './types.js';
+import { hitSnippet } from './snippet.js';
+import { closeWriter, openForReadingUpgraded, openForWriting } from './sqlite-open.js';
+import {
+  DEFAULT_SEARCH_CANDIDATES,
+  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type SearchResult, type Store, type StoredSignature,
+} from './types.js';
 
 const ARTICLE_ROW_COLUMNS = 'id, source, url, title, published, language, text, duplicate_of';
+
+/** Longest wait for the write lock (another process writing the same file). */
+const LOCK_WAIT_MS = 10_000;
+/** Something to Atomics.wait on: a millisecond's sleep that blocks only this thread. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 export interface SqliteOptions {
   /**
@@ -38,28 +46,16 @@ export interface SqliteOptions {
   groupCommit?: number;
   /** Longest time a group stays open, in ms (default 200). */
   groupCommitMs?: number;
+  /**
+   * Open for reading only (read commands, the server's readers): nothing is written, not even the
+   * journal mode, so a file (or folder) this user cannot write still reads. See sqlite-open.ts.
+   */
+  readOnly?: boolean;
 }
 
 export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
-  let db: Database.Database;
-  try {
-    db = new Database(file);
-  } catch (err) {
-    throw new Error(`cannot open database ${file}: ${(err as Error).message}`);
-  }
-  try {
-    // busy_timeout first: makes concurrent writers (and the WAL switch) wait instead of failing
-    // with SQLITE_BUSY. WAL lets readers (web UI, brief) run while an ingest writes.
-    db.pragma('busy_timeout = 10000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } catch (err) {
-    db.close();
-    throw new Error(`cannot use database ${file}: ${(err as Error).message}`);
-  }
-  return new SqliteStore(db, Math.max(1, Math.floor(options.groupCommit ?? 1)), options.groupCommitMs ?? 200);
+  if (options.readOnly) return new SqliteStore(openForReadingUpgraded(file), file, true);
+  return new SqliteStore(openForWriting(file), file, false, Math.max(1, Math.floor(options.groupCommit ?? 1)), options.groupCommitMs ?? 200);
 }
 
 class SqliteStore implements Store {
@@ -88,8 +84,15 @@ class SqliteStore implements Store {
   readonly watch: WatchRepo;
   readonly alerts: AlertRepo;
 
+  /** One article with near-duplicate marking in its transaction (commit per article). */
+  private readonly saveOneMarked: Database.Transaction<(article: Article, events: Event[], marking: DuplicateMarking) => number | bigint | null>;
+  /** The same as a savepoint inside the open group. */
+  private readonly saveInGroupMarked: Database.Transaction<(article: Article, events: Event[], marking: DuplicateMarking) => number | bigint | null>;
+
   constructor(
     private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly readOnly: boolean,
     private readonly groupCommit = 1,
     private readonly groupCommitMs = 200,
   ) {
@@ -99,7 +102,11 @@ class SqliteStore implements Store {
        ON CONFLICT(id) DO NOTHING`,
     );
     this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
-    const sql = sqliteRunner(db);
+    // Feed state and alerts write under the same write lock, waited for the same way (beginImmediate).
+    const sql = sqliteRunner(db, (fn) => {
+      this.refuseWrites();
+      return this.inWriteTransaction(fn);
+    });
     this.watch = watchRepo(sql);
     this.alerts = alertRepo(sql);
     // Built once (not per call): IMMEDIATE takes the write lock up front so two writers queue
@@ -110,6 +117,12 @@ class SqliteStore implements Store {
       return rowid !== null;
     });
     this.saveInGroup = db.transaction((article: Article, events: Event[], minhash?: Uint32Array) => this.insertRows(article, events, minhash));
+    this.saveOneMarked = db.transaction((article: Article, events: Event[], marking: DuplicateMarking) => {
+      const rowid = this.markAndInsert(article, events, marking);
+      if (rowid !== null) this.insertFts.run(rowid, article.title ?? '', article.text);
+      return rowid;
+    });
+    this.saveInGroupMarked = db.transaction((article: Article, events: Event[], marking: DuplicateMarking) => this.markAndInsert(article, events, marking));
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, article, source, target, type, date, date_lo, date_hi, actors_lc, confidence, data)
        VALUES (@id, @article, @source, @target, @type, @date, @date_lo, @date_hi, @actors_lc, @confidence, @data)
@@ -127,8 +140,13 @@ class SqliteStore implements Store {
     return this.stmt('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
   }
 
+  private refuseWrites(): void {
+    if (this.readOnly) throw new Error(`database ${this.file} is open for reading only`);
+  }
+
   async saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean> {
-    if (this.groupCommit <= 1) return this.saveOne.immediate(article, events, minhash);
+    this.refuseWrites();
+    if (this.groupCommit <= 1) return this.inWriteTransaction(() => this.saveOne(article, events, minhash));
     this.throwGroupError();
     if (!this.db.inTransaction) this.openGroup();
     // Inside the group's transaction better-sqlite3 runs this as a savepoint: a failing article
@@ -139,9 +157,84 @@ class SqliteStore implements Store {
     return rowid !== null;
   }
 
+  async saveMarked(article: Article, events: Event[], marking: DuplicateMarking): Promise<boolean> {
+    this.refuseWrites();
+    let rowid: number | bigint | null;
+    if (this.groupCommit <= 1) rowid = this.inWriteTransaction(() => this.saveOneMarked(article, events, marking));
+    else {
+      this.throwGroupError();
+      if (!this.db.inTransaction) this.openGroup();
+      rowid = this.saveInGroupMarked(article, events, marking);
+      if (rowid !== null) this.ftsQueue.push({ rowid, title: article.title ?? '', text: article.text });
+      if (++this.pending >= this.groupCommit) this.commitGroup();
+    }
+    if (rowid === null) return false;
+    marking.stored(Number(rowid));
+    return true;
+  }
+
+  /**
+   * Inside the write transaction (the write lock held, so nobody stores meanwhile): learn what other
+   * writers stored since the marking's cursor, give it the texts it needs, store its decision.
+   */
+  private markAndInsert(article: Article, events: Event[], marking: DuplicateMarking): number | bigint | null {
+    if (this.stmt('SELECT 1 FROM articles WHERE id = ?').get(article.id)) return null;
+    marking.learn(this.storedAfter(marking.cursor()));
+    const textOf = this.stmt('SELECT text FROM articles WHERE id = ?');
+    for (const id of marking.textsNeeded()) {
+      const row = textOf.get(id) as { text: string } | undefined;
+      if (row) marking.giveText(id, row.text);
+    }
+    const { duplicate_of, signature } = marking.decide();
+    article.duplicate_of = duplicate_of;
+    return this.insertRows(article, events, signature);
+  }
+
+  private storedAfter(seq: number): StoredSignature[] {
+    const rows = this.stmt('SELECT seq, id, minhash, duplicate_of FROM articles WHERE seq > ? ORDER BY seq').all(seq) as {
+      seq: number;
+      id: string;
+      minhash: Buffer | null;
+      duplicate_of: string | null;
+    }[];
+    return rows.map((r) => ({ seq: r.seq, id: r.id, signature: r.minhash ? decodeMinhash(r.minhash) : null, duplicate_of: r.duplicate_of }));
+  }
+
+  /**
+   * BEGIN IMMEDIATE: the write lock up front (two writers queue instead of deadlocking), asked for
+   * every millisecond up to LOCK_WAIT_MS. SQLite's own busy handler sleeps longer and longer (up to
+   * 100 ms) between tries, and a bulk ingest that commits a group and begins the next a few
+   * milliseconds later would win the lock every time: another writer (the server) could wait
+   * for seconds.
+   */
+  private beginImmediate(): void {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        this.stmt('BEGIN IMMEDIATE').run();
+        return;
+      } catch (err) {
+        if (!/^SQLITE_BUSY/.test((err as { code?: string }).code ?? '') || Date.now() > deadline) throw err;
+        Atomics.wait(PAUSE, 0, 0, 1);
+      }
+    }
+  }
+
+  /** fn (a better-sqlite3 transaction: run inside, it is a savepoint) in a write transaction of its own. */
+  private inWriteTransaction<T>(fn: () => T): T {
+    this.beginImmediate();
+    try {
+      const result = fn();
+      this.stmt('COMMIT').run();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.stmt('ROLLBACK').run();
+      throw err;
+    }
+  }
+
   private openGroup(): void {
-    // IMMEDIATE: take the write lock up front so two writers queue instead of deadlocking.
-    this.stmt('BEGIN IMMEDIATE').run();
+    this.beginImmediate();
     this.pending = 0;
     this.groupTimer = setTimeout(() => {
       try {
@@ -222,12 +315,14 @@ class SqliteStore implements Store {
       .all(...lead, opts.limit ?? -1, opts.offset ?? 0) as ArticleRow[];
   }
 
-  async minhashes(): Promise<{ id: string; signature: Uint32Array }[]> {
-    const rows = this.stmt('SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq').all() as {
+  async minhashes(): Promise<StoredSignature[]> {
+    const rows = this.stmt('SELECT seq, id, minhash, duplicate_of FROM articles WHERE minhash IS NOT NULL ORDER BY seq').all() as {
+      seq: number;
       id: string;
       minhash: Buffer;
+      duplicate_of: string | null;
     }[];
-    return rows.map((r) => ({ id: r.id, signature: decodeMinhash(r.minhash) }));
+    return rows.map((r) => ({ seq: r.seq, id: r.id, signature: decodeMinhash(r.minhash), duplicate_of: r.duplicate_of }));
   }
 
   async events(filter: MentionFilter = {}): Promise<Event[]> {
@@ -251,17 +346,41 @@ class SqliteStore implements Store {
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
+    return (await this.searchRanked(query, { limit })).hits;
+  }
+
+  /**
+   * Ranks (bm25, as FTS5's rank) only the `candidates` most recently stored matches: finding them
+   * walks the index backwards and stops, so a query of very common words ("the") costs what a
+   * query matching `candidates` articles costs. Snippets are made for the hits alone, from their
+   * text (snippet.ts: FTS5's snippet() costs about a millisecond per hit for a common word).
+   */
+  async searchRanked(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const match = ftsQuery(query);
-    if (match === null) return [];
+    if (match === null) return { hits: [], cut: false, ranked: 0 };
+    const limit = Math.max(0, Math.floor(opts.limit ?? 20));
+    const candidates = Math.max(1, Math.floor(opts.candidates ?? DEFAULT_SEARCH_CANDIDATES));
     // This connection's open group is searchable too, as its other rows are readable.
     if (this.db.inTransaction) this.flushFts();
-    return this.stmt(
-        `SELECT a.id AS article, a.title, a.published,
-                snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(SNIPPET_OPEN, SNIPPET_CLOSE, match, limit) as SearchHit[];
+    const edge = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(match, candidates) as
+      | { rowid: number }
+      | undefined;
+    const after = edge?.rowid ?? 0;
+    const ranked = edge
+      ? candidates
+      : (this.stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
+    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ?')
+      .all(match, after, limit) as { rowid: number }[];
+    const lead = opts.lead === undefined ? null : Math.max(0, Math.floor(opts.lead));
+    const rowOf = this.stmt('SELECT id, title, published, text FROM articles WHERE seq = ?');
+    const hits = top.flatMap(({ rowid }): SearchHit[] => {
+      const a = rowOf.get(rowid) as { id: string; title: string | null; published: string | null; text: string } | undefined;
+      if (!a) return [];
+      const hit: SearchHit = { article: a.id, title: a.title, published: a.published, snippet: hitSnippet(a.title, a.text, query) };
+      if (lead !== null) hit.lead = a.title ? null : a.text.slice(0, lead);
+      return [hit];
+    });
+    return { hits, cut: edge !== undefined, ranked };
   }
 
   async counts(): Promise<{ articles: number; events: number }> {
@@ -272,9 +391,10 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     try {
-      this.commitGroup();
+      if (!this.readOnly) this.commitGroup();
     } finally {
-      if (this.db.open) this.db.close();
+      if (this.readOnly) this.db.close();
+      else closeWriter(this.db);
     }
     this.throwGroupError();
   }

@@ -40,7 +40,57 @@ export interface SearchHit {
   published: string | null;
   /** Short excerpt around the match. */
   snippet: string;
+  /** The text's opening characters when the article has no title (to be named by); else null. */
+  lead?: string | null;
 }
+
+/** A stored article as near-duplicate marking sees it; signature null: not checked yet (the queue's marker will). */
+export interface StoredSignature {
+  /** Insertion counter: later articles have larger values. */
+  seq: number;
+  id: string;
+  signature: Uint32Array | null;
+  duplicate_of: string | null;
+}
+
+/**
+ * Near-duplicate marking of one article, run by the store inside the transaction that saves it
+ * (saveMarked), with the store's write lock held: so with several writers on one store each
+ * article is compared with every article committed before it, exactly as one writer would.
+ * The store calls: learn(articles stored after cursor()), giveText(id, text) for each of
+ * textsNeeded(), decide(), and stored(seq) once the article is saved.
+ */
+export interface DuplicateMarking {
+  cursor(): number;
+  learn(rows: StoredSignature[]): void;
+  textsNeeded(): string[];
+  giveText(id: string, text: string): void;
+  decide(): { duplicate_of: string | null; signature: Uint32Array };
+  stored(seq: number): void;
+}
+
+/** Full-text hits and whether ranking was limited to a bounded set of candidates. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /**
+   * True when more articles matched than were ranked: the hits are the best of the
+   * `candidates` most recently stored matches (a query of very common words stays fast).
+   */
+  cut: boolean;
+  /** How many matching articles were ranked. */
+  ranked: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Most matching articles ranked (the most recently stored ones); default DEFAULT_SEARCH_CANDIDATES. */
+  candidates?: number;
+  /** Give untitled hits this many opening characters of their text as `lead`. */
+  lead?: number;
+}
+
+/** Matching articles ranked per search by default: enough for any specific query, bounded for "the". */
+export const DEFAULT_SEARCH_CANDIDATES = 2000;
 
 export interface Store {
   /** True when an article with this content-hash id is already stored (re-ingest is a no-op). */
@@ -50,16 +100,24 @@ export interface Store {
    * nothing is. Returns false (and writes nothing) when the id was already there.
    */
   saveArticle(article: Article, events: Event[], minhash?: Uint32Array): Promise<boolean>;
+  /**
+   * saveArticle with near-duplicate marking in the same write transaction: the article's
+   * duplicate_of and signature are those the marking decides. Returns false when the id was
+   * already stored. (Optional so test doubles can leave it out; both backends have it.)
+   */
+  saveMarked?(article: Article, events: Event[], marking: DuplicateMarking): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
   listArticles(opts?: ListOptions): Promise<ArticleRow[]>;
   /** MinHash signatures of stored articles, for incremental near-duplicate detection. */
-  minhashes(): Promise<{ id: string; signature: Uint32Array }[]>;
+  minhashes(): Promise<StoredSignature[]>;
   /** Matching mentions, by date (undated last) then id, paged with limit/offset. */
   events(filter?: MentionFilter): Promise<Event[]>;
   getEvent(id: string): Promise<Event | null>;
   /** Article id -> the article it is a syndicated copy of, for every stored copy (the merge counts sources with it). */
   duplicateLinks(): Promise<Map<string, string>>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** search() saying whether ranking was cut to the most recent matches (SearchResult). */
+  searchRanked(query: string, opts?: SearchOptions): Promise<SearchResult>;
   counts(): Promise<{ articles: number; events: number }>;
   /** Feed state, pages and rounds of `demarche watch` (watch-types.ts). */
   readonly watch: WatchRepo;

@@ -2,6 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
@@ -9,6 +10,7 @@ import { LIST_LEAD_CHARS } from '../../src/server/routes/articles.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { sampleData } from '../fixtures/server/sample.js';
+import { ROOT } from '../fixtures/paths.js';
 
 const TOKEN = 's3cret-token';
 let dir: string;
@@ -316,10 +318,13 @@ describe('private mode, headers, errors, static files, OpenAPI', () => {
     const { articleRoutes } = await import('../../src/server/routes/articles.js');
     const { dyadRoutes } = await import('../../src/server/routes/dyads.js');
     const { searchRoutes } = await import('../../src/server/routes/search.js');
-    eventRoutes(srv, store);
-    articleRoutes(srv, store, null, async () => { throw new Error('unused'); });
-    dyadRoutes(srv, store);
-    searchRoutes(srv, store);
+    const { storeReads } = await import('../../src/app/reads.js');
+    const reads = storeReads(store);
+    const counts = async () => store.counts();
+    eventRoutes(srv, reads);
+    articleRoutes(srv, reads, null, { disabled: 'unused' });
+    dyadRoutes(srv, reads, counts);
+    searchRoutes(srv, reads, counts);
     await srv.ready();
     const doc = (await get('/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\./);
@@ -343,8 +348,10 @@ describe('merged view of one event', () => {
 
 describe('demarche serve', () => {
   it('listens on a real port, and reports a busy port and a tokenless --private as one-line errors', async () => {
-    const { startServer } = await import('../../src/cli/commands/serve.js');
-    const { UserError } = await import('../../src/cli/common.js');
+    // The compiled build: the server's reader and writer threads load compiled modules.
+    const dist = (p: string): string => pathToFileURL(join(ROOT, 'dist', p)).href;
+    const { startServer } = (await import(dist('src/cli/commands/serve.js'))) as typeof import('../../src/cli/commands/serve.js');
+    const { UserError } = (await import(dist('src/cli/common.js'))) as typeof import('../../src/cli/common.js');
     delete process.env.DEMARCHE_TOKEN;
     const db = join(dir, 'serve.db');
     const running = await startServer({ db, port: '0', host: '127.0.0.1', token: TOKEN });
@@ -353,6 +360,13 @@ describe('demarche serve', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ articles: 0, events: 0 });
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The watch's routes are answered by the reader threads too.
+      const alerts = await fetch(`${running.url}/api/alerts`);
+      expect(alerts.status).toBe(200);
+      expect(await alerts.json()).toEqual({ items: [] });
+      expect((await fetch(`${running.url}/api/alerts/none/hits`)).status).toBe(404);
+      expect(await (await fetch(`${running.url}/api/watch`)).json()).toEqual({ feeds: [], pages: { pending: 0, stored: 0, queued: 0, failed: 0 }, rounds: [] });
+      expect(await (await fetch(`${running.url}/api/new`)).json()).toEqual({ since: null, events: [], truncated: false });
       const port = new URL(running.url).port;
       await expect(startServer({ db, port, host: '127.0.0.1' })).rejects.toThrow(new UserError(`port ${port} is already in use`));
     } finally {

@@ -106,4 +106,18 @@ describe.each(backends)('store contract: $name', (backend) => {
     }
     expect(await store.counts()).toEqual({ articles: 5, events: 6 });
   });
+
+  it.skipIf(backend.skip)('ranks a common word among the most recently stored matches and says it cut', async () => {
+    // "Syria" is in a1, a2, a3 (stored in that order): two candidates leave a1 out.
+    const cut = await store.searchRanked('Syria', { candidates: 2, limit: 10 });
+    expect(cut).toMatchObject({ cut: true, ranked: 2 });
+    expect(cut.hits.map((h) => h.article).sort()).toEqual([a2.id, a3.id].sort());
+    const all = await store.searchRanked('Syria', { candidates: 3, limit: 10 });
+    expect(all).toMatchObject({ cut: false, ranked: 3 });
+    expect(all.hits).toHaveLength(3);
+    expect(await store.searchRanked('grain islands')).toEqual({ hits: [], cut: false, ranked: 0 });
+    // Untitled hits can carry their opening characters; titled ones carry null.
+    expect((await store.searchRanked('Moscow', { lead: 12 })).hits).toEqual([expect.objectContaining({ article: a4.id, title: null, lead: 'Moscow denie' })]);
+    for (const h of (await store.searchRanked('Syria', { lead: 12 })).hits) expect(h.lead).toBeNull();
+  });
 });

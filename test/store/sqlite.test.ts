@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../src/store/schema-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { hitSnippet, snippetOf } from '../../src/store/snippet.js';
 import { makeArticle, makeEvent } from '../fixtures/store/make.js';
 import { kerry, kerryEvents, lavrov, lavrovEvents, seedParis } from '../fixtures/store/paris.js';
 
@@ -122,6 +123,17 @@ describe('sqlite store', () => {
     expect(await store.search('lavrov paris')).toHaveLength(1);
     expect((await store.search('intelligence')).map((h) => h.article).sort()).toEqual(['k1', 'l1']);
     expect(await store.search('')).toEqual([]);
+  });
+
+  it('makes snippets as FTS5 matches: case and accents ignored, the best window, cut ends marked', () => {
+    const text = 'Ministers met in Zürich. ' + 'Filler words go on and on here. '.repeat(6) + 'The CAFE talks in zurich ended; the café owner, a Zurich native, said so.';
+    const { snippet } = snippetOf(text, 'cafe zurich')!;
+    // The window holding both words (twice each) beats the one with a single "Zürich".
+    expect(snippet).toMatch(/^…/);
+    expect(snippet).toContain('«CAFE» talks in «zurich» ended; the «café» owner, a «Zurich» native');
+    expect(snippetOf('No match here at all.', 'cafe')).toBeNull();
+    expect(hitSnippet('Zurich summit', 'Nothing about it in the text, which matches nothing of the query.', 'zurich')).toBe('«Zurich» summit');
+    expect(snippetOf('Lavrov', 'lavrov')!.snippet).toBe('«Lavrov»');
   });
 
   it('filters events by actor prefix, name, dyad, type, dates, paging; ordered by date then id', async () => {

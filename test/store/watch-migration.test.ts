@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/schema-sqlite.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SQLite migration 2 (watch, alerts)', () => {
-  it('upgrades a version-1 database in place', async () => {
+  it('upgrades a version-1 database in place, to the latest version', async () => {
     const file = join(dir, 'old.db');
     const old = new Database(file);
     old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
@@ -32,7 +32,9 @@ describe('SQLite migration 2 (watch, alerts)', () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    expect((check.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number }).v).toBe(2);
+    // Migration 2 and every later one (3: the events' confidence column).
+    expect((check.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number }).v).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(3);
     check.close();
   });
 });

@@ -59,7 +59,7 @@ export function register(program: Command): void {
       const { listAlerts } = await import('../../app/alerts.js');
       await withStore(opts, async (store) => {
         for (const a of await listAlerts(store)) await writeJsonLine(alertLine(a));
-      });
+      }, { readOnly: true });
     },
   );
 
@@ -87,6 +87,6 @@ export function register(program: Command): void {
     await withStore(opts, async (store) => {
       if (name !== undefined && !(await getAlert(store, name))) throw new UserError(`no alert named "${name}" (see \`demarche alert list\`)`);
       for (const h of await alertHits(store, { alert: name, limit, offset: 0 })) await writeJsonLine(h.payload);
-    });
+    }, { readOnly: true });
   });
 }

@@ -27,7 +27,7 @@ export function register(program: Command): void {
     if (!dyad) throw new UserError('--dyad is required, e.g. --dyad RUS,USA');
     requireExistingDb(opts);
     const { loadBrief } = await import('../../app/brief.js');
-    const data = await withStore(opts, (store) => loadBrief(store, { dyad, since, until }));
+    const data = await withStore(opts, (store) => loadBrief(store, { dyad, since, until }), { readOnly: true });
     const out = outputWriter(opts.out);
     await out.write(renderBrief(data, opts.format));
     await out.end();

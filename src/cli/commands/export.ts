@@ -66,7 +66,7 @@ export function register(program: Command): void {
     requireExistingDb(opts);
     const { writeExport } = await import('../../app/export.js');
     const out = outputWriter(opts.out);
-    const rows = await withStore(opts, (store) => writeExport(store, filter, { format: opts.format, merged: opts.merged }, out.write));
+    const rows = await withStore(opts, (store) => writeExport(store, filter, { format: opts.format, merged: opts.merged }, out.write), { readOnly: true });
     await out.end();
     if (opts.out) process.stderr.write(`demarche: wrote ${rows} ${opts.merged ? 'merged event' : 'event mention'} rows to ${opts.out}\n`);
   });

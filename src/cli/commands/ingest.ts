@@ -1,5 +1,6 @@
 // `demarche ingest PATH...`: read, clean, annotate, code and store; re-ingesting is a no-op.
 import { availableParallelism } from 'node:os';
+import { isAbsolute, relative, sep } from 'node:path';
 import { Command } from 'commander';
 import type { IngestOutcome, IngestSummary } from '../../app/ingest.js';
 import type { Store } from '../../store/types.js';
@@ -39,6 +40,19 @@ function databaseFiles(opts: IngestCliOptions): string[] {
   return isPostgresUrl(location) ? [] : ['', '-wal', '-shm', '-journal'].map((suffix) => location + suffix);
 }
 
+/**
+ * Paths as the documents' `source` will name them: relative to where ingest runs when they are
+ * inside it (an absolute path says how this disk is laid out; the API shows sources to anyone).
+ */
+export function sourcePaths(paths: string[], cwd = process.cwd()): string[] {
+  return paths.map((p) => {
+    if (p === '-' || !isAbsolute(p)) return p;
+    const rel = relative(cwd, p);
+    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    return rel === '' ? '.' : outside ? p : rel;
+  });
+}
+
 /** Option values, checked before anything is opened so a typo never creates a database. */
 function ingestSettings(opts: IngestCliOptions): { maxBytes: number; jobs: number } {
   return { maxBytes: parseSize(opts.maxSize ?? DEFAULT_MAX_SIZE), jobs: positiveInt('--jobs', opts.jobs ?? '1', 64) };
@@ -76,7 +90,7 @@ export async function runIngest(store: Store, paths: string[], opts: IngestCliOp
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await ingestPaths(store, paths, { maxBytes, jobs, onOutcome, signal: stop.signal, exclude: databaseFiles(opts) });
+    return await ingestPaths(store, sourcePaths(paths), { maxBytes, jobs, onOutcome, signal: stop.signal, exclude: databaseFiles(opts) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

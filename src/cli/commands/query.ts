@@ -67,7 +67,7 @@ export function register(program: Command): void {
       for (const a of await listArticles(store, { limit })) {
         await writeJsonLine({ id: a.id, source: a.source, url: a.url, title: a.title, published: a.published, language: a.language, text: a.text, duplicate_of: a.duplicate_of });
       }
-    });
+    }, { readOnly: true });
   });
 
   const events = program
@@ -96,6 +96,6 @@ export function register(program: Command): void {
       const events = await listEvents(store, filter);
       if (opts.format === 'table') process.stdout.write(eventsTable(events));
       else for (const e of events) await writeJsonLine(e);
-    });
+    }, { readOnly: true });
   });
 }

@@ -164,7 +164,7 @@ async function printStatus(opts: WatchCliOptions): Promise<void> {
   const { watchStatus } = await import('../../app/watch-status.js');
   await withStore(opts, async (store) => {
     for (const feed of (await watchStatus(store, 1)).feeds) await writeJsonLine(feed);
-  });
+  }, { readOnly: true });
 }
 
 /** --once: 0 when every feed and page worked, 3 when some failed, 1 when every feed failed. */

@@ -1,11 +1,13 @@
 // GET /api/articles, /api/articles/:id (text + entity and evidence spans), POST /api/articles.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { articleDetail, listArticles, LIST_LEAD_CHARS } from '../../app/articles.js';
-import type { Store } from '../../store/types.js';
+import { LIST_LEAD_CHARS } from '../../app/articles.js';
+import type { Reads } from '../../app/reads.js';
+import type { Writes } from '../../app/writes.js';
 import { requireToken } from '../auth.js';
+import { contextOf } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
-import { MAX_BODY_BYTES, postedDocumentSchema, toRawDocument, type IngestOne, type PostedDocument } from '../ingest.js';
+import { httpOutcome, MAX_BODY_BYTES, postedDocumentSchema, toRawDocument, type PostedDocument } from '../ingest.js';
 import { idParams, pagingSchema } from '../params.js';
 import { articleDetailSchema, articleRowSchema, errorAnswer, ingestOutcomeSchema, pageOf } from '../schemas.js';
 import { withSchema } from '../zod.js';
@@ -13,7 +15,10 @@ import { page, readErrors } from './events.js';
 
 export { LIST_LEAD_CHARS } from '../../app/articles.js';
 
-export function articleRoutes(app: FastifyInstance, store: Store, token: string | null, ingest: IngestOne): void {
+/** How the server stores posted documents: a writer, or why it cannot (no token, read-only store). */
+export type ArticleWrites = { writes: Writes } | { disabled: string };
+
+export function articleRoutes(app: FastifyInstance, reads: Reads, token: string | null, writing: ArticleWrites): void {
   app.get(
     '/api/articles',
     withSchema({
@@ -23,7 +28,7 @@ export function articleRoutes(app: FastifyInstance, store: Store, token: string 
     }),
     async (req) => {
       const q = req.query as z.output<typeof pagingSchema>;
-      return page(q.limit, q.offset, (limit) => listArticles(store, { limit, offset: q.offset, lead: LIST_LEAD_CHARS }));
+      return page(q.limit, q.offset, (limit) => reads.run('listArticles', [{ limit, offset: q.offset, lead: LIST_LEAD_CHARS }], contextOf(req)));
     },
   );
 
@@ -37,7 +42,7 @@ export function articleRoutes(app: FastifyInstance, store: Store, token: string 
     }),
     async (req) => {
       const { id } = req.params as z.output<typeof articleParams>;
-      const detail = await articleDetail(store, id);
+      const detail = await reads.run('articleDetail', [id], contextOf(req));
       if (!detail) throw notFound(`article ${id}`);
       return detail;
     },
@@ -55,16 +60,21 @@ export function articleRoutes(app: FastifyInstance, store: Store, token: string 
           200: ingestOutcomeSchema.meta({ description: 'Already stored (same content); nothing changed' }),
           400: errorAnswer('Invalid JSON or document'),
           401: errorAnswer('Missing or wrong bearer token'),
-          403: errorAnswer('Ingest disabled: the server has no token'),
+          403: errorAnswer('Ingest disabled: the server has no token, or its database is read-only'),
           413: errorAnswer(`Body over ${MAX_BODY_BYTES} bytes`),
           415: errorAnswer('Body is not application/json'),
           422: errorAnswer('Valid request, but nothing could be ingested (e.g. no text left after cleaning)'),
+          429: readErrors[429],
+          503: errorAnswer('Too many documents in progress, too slow, or the store cannot be written now (see Retry-After)'),
         },
       },
       {
         bodyLimit: MAX_BODY_BYTES,
         // Authenticate before the body is read, so an anonymous client cannot make us parse 5 MB.
-        onRequest: async (req) => requireToken(req, token),
+        onRequest: async (req) => {
+          requireToken(req, token);
+          if ('disabled' in writing) throw new HttpError(403, writing.disabled);
+        },
         // Fastify would also accept text/plain; one document format keeps the contract simple. Checked
         // before the body is validated, so a text body is a 415, not a 400.
         preValidation: async (req) => {
@@ -75,7 +85,8 @@ export function articleRoutes(app: FastifyInstance, store: Store, token: string 
       },
     ),
     async (req, reply) => {
-      const outcome = await ingest(store, toRawDocument(req.body as PostedDocument));
+      if ('disabled' in writing) throw new HttpError(403, writing.disabled);
+      const outcome = httpOutcome(await writing.writes.ingest(toRawDocument(req.body as PostedDocument), contextOf(req)));
       return reply.status(outcome.stored ? 201 : 200).send(outcome);
     },
   );

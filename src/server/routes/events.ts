@@ -1,8 +1,8 @@
 // GET /api/events, /api/events/:id, /api/merged.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { eventDetail, listEvents, listMerged } from '../../app/events.js';
-import type { Store } from '../../store/types.js';
+import type { Reads } from '../../app/reads.js';
+import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
 import { eventQuerySchema, idParams, toEventFilter } from '../params.js';
 import { errorAnswer, eventDetailSchema, eventSchema, mergedEventSchema, pageOf } from '../schemas.js';
@@ -18,18 +18,20 @@ export async function page<T>(limit: number, offset: number, fetch: (limit: numb
 export const readErrors = {
   400: errorAnswer('Invalid parameter'),
   401: errorAnswer('Token required (server started with --private)'),
+  429: errorAnswer('Too many requests from this client (see Retry-After)'),
+  503: errorAnswer('The answer took too long or the server is busy (see Retry-After)'),
 };
 
 type EventQuery = z.output<typeof eventQuerySchema>;
 
-export function eventRoutes(app: FastifyInstance, store: Store): void {
+export function eventRoutes(app: FastifyInstance, reads: Reads): void {
   app.get(
     '/api/events',
     withSchema({ summary: 'Event mentions, filtered and paged', querystring: eventQuerySchema, response: { 200: pageOf(eventSchema), ...readErrors } }),
     async (req) => {
       const q = req.query as EventQuery;
       const filter = toEventFilter(q);
-      return page(q.limit, q.offset, (limit) => listEvents(store, { ...filter, limit }));
+      return page(q.limit, q.offset, (limit) => reads.run('listEvents', [{ ...filter, limit }], contextOf(req)));
     },
   );
 
@@ -43,7 +45,7 @@ export function eventRoutes(app: FastifyInstance, store: Store): void {
     }),
     async (req) => {
       const { id } = req.params as z.output<typeof eventParams>;
-      const detail = await eventDetail(store, id);
+      const detail = await reads.run('eventDetail', [id], contextOf(req));
       if (!detail) throw notFound(`event ${id}`);
       return detail;
     },
@@ -59,7 +61,7 @@ export function eventRoutes(app: FastifyInstance, store: Store): void {
     async (req) => {
       const q = req.query as EventQuery;
       const filter = toEventFilter(q);
-      return page(q.limit, q.offset, (limit) => listMerged(store, { ...filter, limit }));
+      return page(q.limit, q.offset, (limit) => reads.run('listMerged', [{ ...filter, limit }], contextOf(req)));
     },
   );
 }

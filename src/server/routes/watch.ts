@@ -1,9 +1,8 @@
 // GET /api/alerts, /api/alerts/:name/hits, /api/watch and /api/new: what `demarche watch` keeps.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { alertHits, getAlert, listAlerts } from '../../app/alerts.js';
-import { newSince, watchStatus } from '../../app/watch-status.js';
-import type { Store } from '../../store/types.js';
+import type { Reads } from '../../app/reads.js';
+import { contextOf } from '../context.js';
 import { notFound } from '../errors.js';
 import { pagingSchema } from '../params.js';
 import { errorAnswer, mergedEventSchema } from '../schemas.js';
@@ -70,9 +69,12 @@ function webhookOrigin(url: string | null): string | null {
   }
 }
 
-export function watchRoutes(app: FastifyInstance, store: Store): void {
-  app.get('/api/alerts', withSchema({ summary: 'Saved alerts', response: { 200: z.object({ items: z.array(alertSchema) }), 401: readErrors[401] } }), async () => ({
-    items: (await listAlerts(store)).map((a) => ({
+/** The answers a read endpoint without parameters may give besides its own. */
+const plainReadErrors = { 401: readErrors[401], 429: readErrors[429], 503: readErrors[503] };
+
+export function watchRoutes(app: FastifyInstance, reads: Reads): void {
+  app.get('/api/alerts', withSchema({ summary: 'Saved alerts', response: { 200: z.object({ items: z.array(alertSchema) }), ...plainReadErrors } }), async (req) => ({
+    items: (await reads.run('listAlerts', [], contextOf(req))).map((a) => ({
       name: a.name, filter: a.filter, webhook: webhookOrigin(a.webhook), created_at: a.created_at, hits: a.hits, last_hit_at: a.last_hit_at,
     })),
   }));
@@ -88,14 +90,14 @@ export function watchRoutes(app: FastifyInstance, store: Store): void {
     async (req) => {
       const { name } = req.params as z.output<typeof nameParams>;
       const { limit, offset } = req.query as z.output<typeof pagingSchema>;
-      if (!(await getAlert(store, name))) throw notFound(`alert ${name}`);
-      const rows = await alertHits(store, { alert: name, limit: limit + 1, offset });
-      return { items: rows.slice(0, limit).map((r) => r.payload), limit, offset, next_offset: rows.length > limit ? offset + limit : null };
+      const hits = await reads.run('alertHits', [name, limit + 1, offset], contextOf(req));
+      if (!hits) throw notFound(`alert ${name}`);
+      return { items: hits.slice(0, limit), limit, offset, next_offset: hits.length > limit ? offset + limit : null };
     },
   );
 
-  app.get('/api/watch', withSchema({ summary: 'Watched feeds, their pages and the latest rounds', response: { 200: watchSchema, 401: readErrors[401] } }), async () =>
-    watchStatus(store),
+  app.get('/api/watch', withSchema({ summary: 'Watched feeds, their pages and the latest rounds', response: { 200: watchSchema, ...plainReadErrors } }), async (req) =>
+    reads.run('watchStatus', [], contextOf(req)),
   );
 
   app.get(
@@ -105,6 +107,6 @@ export function watchRoutes(app: FastifyInstance, store: Store): void {
       querystring: newQuery,
       response: { 200: z.object({ since: nstr, events: z.array(z.string()), truncated: z.boolean() }), ...readErrors },
     }),
-    async (req) => newSince(store, (req.query as z.output<typeof newQuery>).since),
+    async (req) => reads.run('newSince', [(req.query as z.output<typeof newQuery>).since], contextOf(req)),
   );
 }
