@@ -25,14 +25,66 @@ export class Features {
     this.keys.push(hashString(name) & this.mask);
     this.values.push(value);
   }
+
+  /** The feature prefix + rest, hashed without building the string (the same bucket as add()). */
+  addPair(prefix: string, rest: string, value = 1): void {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < prefix.length; i++) h = Math.imul(h ^ prefix.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < rest.length; i++) h = Math.imul(h ^ rest.charCodeAt(i), 0x01000193);
+    this.keys.push((h >>> 0) & this.mask);
+    this.values.push(value);
+  }
 }
 
 export interface LinearModel {
   classes: string[];
   bits: number;
-  /** Bucket -> one weight per class. */
+  /** Bucket -> one weight per class (while training, and for models trained in this process). */
   weights: Map<number, Float32Array>;
   bias: Float32Array;
+  /** The same weights packed for lookup (models read from disk): an open-addressing table. */
+  packed?: PackedWeights;
+}
+
+/** Buckets in an open-addressing table of typed arrays: no object per bucket, lookups stay in cache
+ *  (a Map of a few hundred thousand Float32Arrays made the trigger model's lookups the coder's cost). */
+interface PackedWeights {
+  mask: number;
+  /** Bucket id + 1 per slot, 0 when empty. */
+  keys: Uint32Array;
+  /** Row of each slot in `rows`. */
+  slotRow: Int32Array;
+  rows: Float32Array;
+}
+
+function pack(weights: Map<number, Float32Array>, k: number): PackedWeights {
+  let cap = 1;
+  while (cap < weights.size * 2) cap <<= 1;
+  const keys = new Uint32Array(cap);
+  const slotRow = new Int32Array(cap);
+  const rows = new Float32Array(weights.size * k);
+  let row = 0;
+  for (const [id, w] of weights) {
+    let i = Math.imul(id, 0x9e3779b1) >>> 0 & (cap - 1);
+    while (keys[i] !== 0) i = (i + 1) & (cap - 1);
+    keys[i] = id + 1;
+    slotRow[i] = row;
+    rows.set(w, row * k);
+    row++;
+  }
+  return { mask: cap - 1, keys, slotRow, rows };
+}
+
+/** Offset of a bucket's weights in packed.rows, or -1. */
+function packedRow(p: PackedWeights, id: number, k: number): number {
+  let i = Math.imul(id, 0x9e3779b1) >>> 0 & p.mask;
+  const want = id + 1;
+  for (;;) {
+    const key = p.keys[i]!;
+    if (key === want) return p.slotRow[i]! * k;
+    if (key === 0) return -1;
+    i = (i + 1) & p.mask;
+  }
 }
 
 export function newFeatures(model: { bits: number }): Features {
@@ -44,11 +96,22 @@ export function predict(model: LinearModel, f: Features): Float64Array {
   const k = model.classes.length;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = model.bias[c]!;
-  for (let i = 0; i < f.keys.length; i++) {
-    const w = model.weights.get(f.keys[i]!);
-    if (!w) continue;
-    const v = f.values[i]!;
-    for (let c = 0; c < k; c++) z[c] += w[c]! * v;
+  const p = model.packed;
+  if (p) {
+    const rows = p.rows;
+    for (let i = 0; i < f.keys.length; i++) {
+      const at = packedRow(p, f.keys[i]!, k);
+      if (at < 0) continue;
+      const v = f.values[i]!;
+      for (let c = 0; c < k; c++) z[c] += rows[at + c]! * v;
+    }
+  } else {
+    for (let i = 0; i < f.keys.length; i++) {
+      const w = model.weights.get(f.keys[i]!);
+      if (!w) continue;
+      const v = f.values[i]!;
+      for (let c = 0; c < k; c++) z[c] += w[c]! * v;
+    }
   }
   let max = -Infinity;
   for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
@@ -194,7 +257,7 @@ export function deserialize(s: SerializedModel): LinearModel {
     for (let c = 0; c < k; c++) w[c] = q[i * k + c]! * s.scale;
     weights.set(id, w);
   }
-  return { classes: s.classes, bits: s.bits, weights, bias: Float32Array.from(s.bias) };
+  return { classes: s.classes, bits: s.bits, weights: new Map(), bias: Float32Array.from(s.bias), packed: pack(weights, k) };
 }
 
 /** One choice among candidates: the features of each, and the index of the right one (-1: none of
@@ -208,7 +271,13 @@ export interface RankingExample {
 /** Scores of a one-class model (a ranker): w . f for each candidate. */
 export function scoreOne(model: LinearModel, f: Features): number {
   let z = model.bias[0]!;
+  const p = model.packed;
   for (let i = 0; i < f.keys.length; i++) {
+    if (p) {
+      const at = packedRow(p, f.keys[i]!, 1);
+      if (at >= 0) z += p.rows[at]! * f.values[i]!;
+      continue;
+    }
     const w = model.weights.get(f.keys[i]!);
     if (w) z += w[0]! * f.values[i]!;
   }

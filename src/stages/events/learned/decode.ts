@@ -50,11 +50,17 @@ export function modalityOf(ctx: SentenceContext, k: number, models: CoderModels)
   return (MODALITIES as readonly string[]).includes(label) ? (label as Modality) : 'asserted';
 }
 
+/** Phrases further than this from the trigger are not weighed as its arguments (none of the gold
+ *  sources and targets of the training part is further than about 30 tokens from its trigger). */
+const ARGUMENT_REACH = 40;
+
 /** The phrases that may be arguments of the event at k (not the one that contains it). */
 export function argumentCandidates(ctx: SentenceContext, k: number): number[] {
   const out: number[] = [];
   ctx.phrases.forEach((p, i) => {
-    if (!(p.first <= k && p.last >= k)) out.push(i);
+    if (p.first <= k && p.last >= k) return;
+    if (p.last < k - ARGUMENT_REACH || p.first > k + ARGUMENT_REACH) return;
+    out.push(i);
   });
   return out;
 }

@@ -27,10 +27,18 @@ interface Pattern {
   negative: boolean;
 }
 
+/** A block's patterns, indexed by the words of their first slot after the verb (or before it, for
+ *  a pattern with nothing after): a pattern can only match where one of those words is near the
+ *  verb, so only those few are tried. */
+interface Block {
+  patterns: Pattern[];
+  byWord: Map<string, Pattern[]>;
+}
+
 interface Entry {
   code: string | null;
   particles: string[];
-  patterns: Pattern[];
+  block: Block;
 }
 
 export interface DictionaryMatch {
@@ -52,22 +60,36 @@ let cached: VerbLexicon | null = null;
 export function verbLexicon(): VerbLexicon {
   if (cached) return cached;
   const table = JSON.parse(readFileSync(dataFile('verbs.json'), 'utf8')) as VerbsTable;
-  const blocks = table.blocks.map((rows) =>
-    rows.map(([b, a, code, neg]): Pattern => ({ before: b.map((s) => s.split('|')), after: a.map((s) => s.split('|')), code, negative: neg === 1 })),
-  );
+  const blocks = table.blocks.map((rows): Block => {
+    const patterns = rows.map(([b, a, code, neg]): Pattern => ({ before: b.map((s) => s.split('|')), after: a.map((s) => s.split('|')), code, negative: neg === 1 }));
+    const byWord = new Map<string, Pattern[]>();
+    for (const p of patterns) {
+      const first = p.after[0] ?? p.before[0];
+      if (!first) continue;
+      for (const w of first) {
+        const list = byWord.get(w);
+        if (list) list.push(p);
+        else byWord.set(w, [p]);
+      }
+    }
+    return { patterns, byWord };
+  });
   const entries = new Map<string, Entry[]>();
   for (const [word, list] of Object.entries(table.verbs)) {
-    entries.set(word, list.map(([code, block, particles]) => ({ code, particles, patterns: blocks[block]! })));
+    entries.set(word, list.map(([code, block, particles]) => ({ code, particles, block: blocks[block]! })));
   }
   cached = { entries };
   return cached;
 }
 
+/** A pattern word of this length or more also matches words it begins ("violat" -> "violated"). */
+const MIN_STEM = 5;
+
 /** A pattern word matches a token: the word, its lemma, or a stem of five letters or more. */
 function slotMatches(slot: string[], t: Tok): boolean {
   for (const w of slot) {
     if (w === t.lower || w === t.lemma) return true;
-    if (w.length >= 5 && t.lower.startsWith(w)) return true;
+    if (w.length >= MIN_STEM && t.lower.startsWith(w)) return true;
   }
   return false;
 }
@@ -87,6 +109,23 @@ const AFTER_WINDOW = 10;
 const BEFORE_WINDOW = 6;
 const PARTICLE_WINDOW = 3;
 
+/** The patterns of a block whose first slot has a word of the window: its words, lemmas and stems. */
+function candidatePatterns(block: Block, toks: Tok[], from: number, k: number, to: number): Set<Pattern> {
+  const out = new Set<Pattern>();
+  const add = (key: string): void => {
+    const list = block.byWord.get(key);
+    if (list) for (const p of list) out.add(p);
+  };
+  for (let j = from; j < to; j++) {
+    if (j === k) continue;
+    const t = toks[j]!;
+    add(t.lower);
+    if (t.lemma !== t.lower) add(t.lemma);
+    for (let n = MIN_STEM; n < t.lower.length; n++) add(t.lower.slice(0, n));
+  }
+  return out;
+}
+
 /** Every dictionary reading of the token at k (a verb, or a noun whose lemma is a dictionary verb). */
 export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clauseStart: number, clauseEnd: number): DictionaryMatch[] {
   const t = toks[k]!;
@@ -104,7 +143,7 @@ export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clau
       if (!inOrder(e.particles.map((p) => [p]), toks, k + 1, Math.min(clauseEnd, k + 1 + PARTICLE_WINDOW))) continue;
       if (e.code !== null) out.push({ code: e.code, via: 'phrasal', negative: false });
     } else if (e.code !== null) out.push({ code: e.code, via: 'verb', negative: false });
-    for (const p of e.patterns) {
+    for (const p of candidatePatterns(e.block, toks, beforeStart, k, afterEnd)) {
       if (p.after.length && !inOrder(p.after, toks, k + 1, afterEnd)) continue;
       if (p.before.length && !inOrder(p.before, toks, beforeStart, k)) continue;
       if (!p.after.length && !p.before.length) continue;

@@ -168,85 +168,85 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
   const prev = toks[k - 1];
   const next = toks[k + 1];
   f.add('bias');
-  f.add('w=' + t.lower);
-  f.add('l=' + t.lemma);
-  f.add('pos=' + t.pos);
-  f.add('l+pos=' + t.lemma + '|' + t.pos);
-  f.add('c=' + cluster(ctx, t));
-  f.add('c+pos=' + cluster(ctx, t) + '|' + t.pos);
-  f.add('suffix=' + t.lower.slice(-3));
+  f.addPair('w=', t.lower);
+  f.addPair('l=', t.lemma);
+  f.addPair('pos=', t.pos);
+  f.addPair('l+pos=', t.lemma + '|' + t.pos);
+  f.addPair('c=', cluster(ctx, t));
+  f.addPair('c+pos=', cluster(ctx, t) + '|' + t.pos);
+  f.addPair('suffix=', t.lower.slice(-3));
   const nom = nominalType(t);
-  if (nom) f.add('nom=' + nom);
+  if (nom) f.addPair('nom=', nom);
   const ms = matchesAt(ctx, k);
   if (ms.length === 0) f.add('dict=none');
   for (const m of ms) {
     const root = m.code ? m.code.slice(0, 2) : 'nocode';
-    f.add('dict:' + m.via + '=' + root);
+    f.addPair('dict:', m.via + '=' + root);
     if (m.code) {
-      f.add('dict:code=' + m.code);
+      f.addPair('dict:code=', m.code);
       // The dictionary's reading as a PLOVER type: one feature per type, whatever code gave it.
-      f.add('dict:plover=' + (ploverOf(m.code) ?? 'none'));
+      f.addPair('dict:plover=', (ploverOf(m.code) ?? 'none'));
     }
     if (m.negative) f.add('dict:negative');
   }
-  f.add('p1=' + (prev?.lower ?? '<s>'));
-  f.add('n1=' + (next?.lower ?? '</s>'));
-  f.add('p1pos=' + (prev?.pos ?? '<s>'));
-  f.add('n1pos=' + (next?.pos ?? '</s>'));
-  f.add('p2=' + (toks[k - 2]?.lower ?? '<s>'));
-  f.add('n2=' + (toks[k + 2]?.lower ?? '</s>'));
-  f.add('l+n1=' + t.lemma + '|' + (next?.lower ?? '</s>'));
-  if (next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV')) f.add('l+part=' + t.lemma + '|' + next.lower);
-  for (let j = Math.max(0, k - 4); j < Math.min(toks.length, k + 5); j++) if (j !== k && (toks[j]!.pos === 'NOUN' || toks[j]!.pos === 'VERB')) f.add('ctx=' + toks[j]!.lemma);
-  for (const a of auxChain(view, k)) f.add('aux=' + a.lower);
+  f.addPair('p1=', (prev?.lower ?? '<s>'));
+  f.addPair('n1=', (next?.lower ?? '</s>'));
+  f.addPair('p1pos=', (prev?.pos ?? '<s>'));
+  f.addPair('n1pos=', (next?.pos ?? '</s>'));
+  f.addPair('p2=', (toks[k - 2]?.lower ?? '<s>'));
+  f.addPair('n2=', (toks[k + 2]?.lower ?? '</s>'));
+  f.addPair('l+n1=', t.lemma + '|' + (next?.lower ?? '</s>'));
+  if (next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV')) f.addPair('l+part=', t.lemma + '|' + next.lower);
+  for (let j = Math.max(0, k - 4); j < Math.min(toks.length, k + 5); j++) if (j !== k && (toks[j]!.pos === 'NOUN' || toks[j]!.pos === 'VERB')) f.addPair('ctx=', toks[j]!.lemma);
+  for (const a of auxChain(view, k)) f.addPair('aux=', a.lower);
   if (passive(view, k)) f.add('passive');
   const gov = governorOf(view, k);
   if (gov >= 0) {
     const g = toks[gov]!;
-    f.add('gov=' + g.lemma);
-    f.add('govc=' + cluster(ctx, g));
+    f.addPair('gov=', g.lemma);
+    f.addPair('govc=', cluster(ctx, g));
     const gm = GOVERNORS.get(g.lemma);
-    if (gm) f.add('govmod=' + gm);
-    for (const m of matchesAt(ctx, gov)) if (m.code) f.add('govdict=' + (ploverOf(m.code) ?? m.code.slice(0, 2)));
+    if (gm) f.addPair('govmod=', gm);
+    for (const m of matchesAt(ctx, gov)) if (m.code) f.addPair('govdict=', (ploverOf(m.code) ?? m.code.slice(0, 2)));
   }
   const comp = complementOf(view, k);
   if (comp >= 0) {
     const c = toks[comp]!;
-    f.add('comp=' + c.lemma);
-    f.add('compc=' + cluster(ctx, c));
-    for (const m of matchesAt(ctx, comp)) if (m.code) f.add('compdict=' + (ploverOf(m.code) ?? m.code.slice(0, 2)));
+    f.addPair('comp=', c.lemma);
+    f.addPair('compc=', cluster(ctx, c));
+    for (const m of matchesAt(ctx, comp)) if (m.code) f.addPair('compdict=', (ploverOf(m.code) ?? m.code.slice(0, 2)));
     const gm = GOVERNORS.get(t.lemma);
-    if (gm) f.add('governs=' + gm);
+    if (gm) f.addPair('governs=', gm);
   }
   if (t.pos !== 'VERB') {
     // A noun: its determiner, what follows it, and a light verb that takes it as object.
-    if (prev && (prev.pos === 'DET' || prev.pos === 'PRON')) f.add('det=' + prev.lower);
-    if (next?.pos === 'ADP') f.add('nprep=' + next.lower);
+    if (prev && (prev.pos === 'DET' || prev.pos === 'PRON')) f.addPair('det=', prev.lower);
+    if (next?.pos === 'ADP') f.addPair('nprep=', next.lower);
     for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
       const v = toks[j]!;
       if (v.pos === 'VERB') {
-        f.add('nverb=' + v.lemma);
-        if (LIGHT_VERBS.has(v.lemma)) f.add('light=' + v.lemma);
+        f.addPair('nverb=', v.lemma);
+        if (LIGHT_VERBS.has(v.lemma)) f.addPair('light=', v.lemma);
         break;
       }
     }
     if (prev && /['’]s$/.test(prev.lower)) f.add('possessed');
   }
   const { before, after } = neighbourPhrases(ctx, k);
-  f.add('subj=' + sectorOf(before));
-  f.add('obj=' + sectorOf(after));
-  if (after && toks[after.first - 1]?.pos === 'ADP') f.add('objprep=' + toks[after.first - 1]!.lower);
+  f.addPair('subj=', sectorOf(before));
+  f.addPair('obj=', sectorOf(after));
+  if (after && toks[after.first - 1]?.pos === 'ADP') f.addPair('objprep=', toks[after.first - 1]!.lower);
   const clause = view.clauses[view.clauseOf[k]!]!;
   if (clause.relative) f.add('relative');
   const rep = reported(view, k);
-  if (rep) f.add('reported=' + rep);
+  if (rep) f.addPair('reported=', rep);
   if (SPEECH.has(t.lemma)) f.add('speech');
   const coded = ctx.phrases.filter((p) => p.code !== null).length;
-  f.add('actors=' + Math.min(coded, 3));
+  f.addPair('actors=', String(Math.min(coded, 3)));
   const rules = ctx.rules.get(k);
-  if (rules) for (const r of rules) f.add('rule=' + (r.type ?? 'statement'));
+  if (rules) for (const r of rules) f.addPair('rule=', (r.type ?? 'statement'));
   else f.add('rule=none');
-  if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.add('govrule=' + (r.type ?? 'statement'));
+  if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.addPair('govrule=', (r.type ?? 'statement'));
 }
 
 /** Features of the modality of an event at k (its type is decided separately). */
@@ -255,36 +255,36 @@ export function modalityFeatures(ctx: SentenceContext, k: number, f: Features): 
   const toks = view.toks;
   const t = toks[k]!;
   f.add('bias');
-  f.add('l=' + t.lemma);
-  f.add('pos=' + t.pos);
+  f.addPair('l=', t.lemma);
+  f.addPair('pos=', t.pos);
   const gm = GOVERNORS.get(t.lemma);
-  if (gm) f.add('self=' + gm);
-  for (const a of auxChain(view, k)) f.add('aux=' + a.lower);
+  if (gm) f.addPair('self=', gm);
+  for (const a of auxChain(view, k)) f.addPair('aux=', a.lower);
   const gov = governorOf(view, k);
   if (gov >= 0) {
     const g = toks[gov]!;
-    f.add('gov=' + g.lemma);
-    f.add('govmod=' + (GOVERNORS.get(g.lemma) ?? 'other'));
-    for (const a of auxChain(view, gov)) f.add('govaux=' + a.lower);
+    f.addPair('gov=', g.lemma);
+    f.addPair('govmod=', (GOVERNORS.get(g.lemma) ?? 'other'));
+    for (const a of auxChain(view, gov)) f.addPair('govaux=', a.lower);
   }
   const comp = complementOf(view, k);
   if (comp >= 0) f.add('hascomp');
   const clause = view.clauses[view.clauseOf[k]!]!;
   const first = toks[clause.start]!;
-  f.add('clausefirst=' + first.lower);
+  f.addPair('clausefirst=', first.lower);
   for (let j = clause.start; j < k; j++) {
     const w = toks[j]!;
-    if (MODAL_WORDS.has(w.lower)) f.add('before=' + w.lower);
-    if (GOVERNORS.has(w.lemma) && w.pos === 'VERB') f.add('beforegov=' + GOVERNORS.get(w.lemma));
+    if (MODAL_WORDS.has(w.lower)) f.addPair('before=', w.lower);
+    if (GOVERNORS.has(w.lemma) && w.pos === 'VERB') f.addPair('beforegov=', String(GOVERNORS.get(w.lemma)));
   }
   // The clause before a complement: "denied that", "said it would".
   if (clause.start > 0) {
     for (let j = clause.start - 1; j >= 0 && j >= clause.start - 6; j--) {
       const w = toks[j]!;
       if (w.pos === 'VERB') {
-        f.add('outer=' + w.lemma);
+        f.addPair('outer=', w.lemma);
         const om = GOVERNORS.get(w.lemma);
-        if (om) f.add('outermod=' + om);
+        if (om) f.addPair('outermod=', om);
         break;
       }
     }
@@ -322,7 +322,7 @@ export function noneFeatures(ctx: SentenceContext, k: number, type: string, f: F
     f.add(x);
     f.add(type + '|' + x);
   }
-  f.add('l=' + t.lemma);
+  f.addPair('l=', t.lemma);
 }
 
 /** Features of noun phrase p as an argument of the event at k of type `type`. */
@@ -373,7 +373,7 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
     f.add(x);
     f.add(type + '|' + x);
   }
-  f.add('l=' + t.lemma + '|' + dir + prep);
+  f.addPair('l=', t.lemma + '|' + dir + prep);
   if (view.clauses[view.clauseOf[p.head]!]!.relative) f.add('np-relative');
   if (view.clauses[view.clauseOf[k]!]!.relative) f.add('trig-relative');
   // The first phrase of the trigger's clause, before it: the subject.

@@ -100,6 +100,12 @@ export function nounPhrases(view: SentenceView, agentSector: (lemma: string) => 
       if (kind === 'agent' && owner && owner.last === i - 1 && owner.code && owner.code.slice(0, 3) !== '---' && POSSESSIVE_MARK.test(toks[i - 1]!.lower)) {
         code = owner.code.slice(0, 3) + code!.slice(3);
       }
+      // "an Isis ambush", "Russian airstrikes", "the Turkish offensive": an actor named as a
+      // modifier is a phrase of its own too (it is often the source of the event the head names).
+      for (const mod of view.mentions) {
+        if (mod.locative || mod.first < i || mod.last >= head) continue;
+        out.push({ first: mod.first, last: mod.last, head: mod.last, code: mod.code, kind: 'entity', mention: mod });
+      }
       out.push({ first: i, last: j, head, code, kind, mention: m });
     }
     i = j + 1;
