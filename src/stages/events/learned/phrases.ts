@@ -34,12 +34,18 @@ function isHead(t: Tok): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
 }
 
-/** The mention to code a phrase by: the last person or organisation in it, else its last mention. */
+/** How much a mention says of who acts: a known country or group beats a bare sector ("Islamic
+ *  State fighters" is Islamic State, not unknown fighters), then a person, then an organisation. */
+function weight(m: Mention): number {
+  return (m.code.startsWith('---') ? 0 : 4) + (m.kind === 'PERSON' || m.kind === 'PRONOUN' ? 2 : m.kind === 'ORG' ? 1 : 0);
+}
+
+/** The mention to code a phrase by: the weightiest, the last of equals. */
 function mentionIn(view: SentenceView, first: number, last: number): Mention | null {
   let best: Mention | null = null;
   for (const m of view.mentions) {
     if (m.last < first || m.first > last || m.locative) continue;
-    if (!best || m.kind === 'PERSON' || m.kind === 'PRONOUN' || (m.kind === 'ORG' && best.kind !== 'PERSON')) best = m;
+    if (!best || weight(m) >= weight(best)) best = m;
   }
   return best;
 }
