@@ -49,5 +49,6 @@ export function toEventFilter(q: z.output<typeof eventQuerySchema>): EventFilter
   if (q.until) filter.until = q.until;
   if (q.contested !== undefined) filter.contested = q.contested;
   if (q.min_confidence !== undefined) filter.min_confidence = q.min_confidence;
+  if (q.outlet) filter.outlet = q.outlet;
   return filter;
 }

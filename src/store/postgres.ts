@@ -7,7 +7,7 @@ import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import {
   DEFAULT_SEARCH_CANDIDATES,
-  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type ArticleRow, type DuplicateMarking, type EventFact, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
   type SearchResult, type Store, type StoredSignature,
 } from './types.js';
 import { checkVersion, MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
@@ -17,7 +17,7 @@ import { watchRepo } from './watch-repo.js';
 import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
   EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, decodeMinhash, encodeMinhash, eventRow,
-  eventWhere, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
+  eventWhere, factsSql, postgresPlaceholder, rowToArticle, rowToEvent, rowToFact, type ArticleDbRow, type FactRow,
 } from './shared.js';
 
 export interface DedupRow {
@@ -204,6 +204,20 @@ export class PostgresStore implements Store {
     return rows.map(rowToEvent);
   }
 
+  async eventFacts(filter: MentionFilter = {}): Promise<EventFact[]> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, postgresPlaceholder);
+    // ->> gives text (rowToFact turns numbers and booleans back); the place object as JSON text.
+    const sql = factsSql(where.sql, (name) => (name === 'geo' ? `(data::json -> 'geo')::text` : `(data::json ->> '${name}')`));
+    const { rows } = await this.pool.query<FactRow>(sql, where.params);
+    return rows.map((r) => rowToFact({ ...r, geo: r.geo === 'null' ? null : r.geo }));
+  }
+
+  async outlets(ids: string[]): Promise<Map<string, string | null>> {
+    const { rows } = await this.pool.query<{ id: string; outlet: string | null }>('SELECT id, outlet FROM articles WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.outlet]));
+  }
+
   async getEvent(id: string): Promise<Event | null> {
     const { rows } = await this.pool.query<{ data: string }>('SELECT data FROM events WHERE id = $1', [id]);
     return rows[0] ? rowToEvent(rows[0]) : null;
@@ -267,8 +281,8 @@ export class PostgresStore implements Store {
  */
 const SAVE_SQL = `
   WITH article AS (
-    INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash, outlet)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $23)
     ON CONFLICT (id) DO NOTHING
     RETURNING id, seq
   ), event_rows AS (
@@ -295,7 +309,7 @@ async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event
     a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
     articleAnnotations(a), minhash ? encodeMinhash(minhash) : null,
     col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
-    col('date_hi'), col('actors_lc'), col('data'), col('confidence'),
+    col('date_hi'), col('actors_lc'), col('data'), col('confidence'), a.outlet ?? null,
   ]);
   return result[0]!.inserted === 1 ? Number(result[0]!.seq) : null;
 }
