@@ -228,6 +228,8 @@ export interface MergedEvent {
   source_count: number;
   /** Number of distinct articles, syndicated duplicates counted once (GDELT's NumArticles). */
   article_count?: number;
+  /** Where it happened: the place of its first mention that has one (see Event.geo). */
+  geo?: Place | null;
   /** Sources disagree: some mentions assert it, others deny it. */
   contested: boolean;
   /** The highest confidence among the mentions that say it happened (else among all). */

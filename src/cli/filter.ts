@@ -23,6 +23,7 @@ const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
   until: '<date>',
   min_confidence: '<0..1>',
   outlet: '<name>',
+  text: '<words>',
 };
 
 /** Help reads in lower case, except for a leading acronym ("PLOVER event type"). */

@@ -49,6 +49,7 @@ export const eventFilterFields = {
     .max(1, 'expected a number from 0 to 1')
     .meta({ description: D.min_confidence }),
   outlet: z.string().trim().min(1, 'expected an outlet name').max(200, 'expected an outlet name').meta({ description: D.outlet }),
+  text: z.string().trim().min(1, 'expected words to look for').max(500, 'expected at most 500 characters').meta({ description: D.text }),
 } satisfies Record<FilterField, z.ZodType>;
 
 export const eventFilterSchema = z.object({
@@ -60,6 +61,7 @@ export const eventFilterSchema = z.object({
   contested: eventFilterFields.contested.optional(),
   min_confidence: eventFilterFields.min_confidence.optional(),
   outlet: eventFilterFields.outlet.optional(),
+  text: eventFilterFields.text.optional(),
 });
 
 /** The filter as people write it (query strings, command-line options). */

@@ -213,6 +213,13 @@ export class PostgresStore implements Store {
     return rows.map((r) => rowToFact({ ...r, geo: r.geo === 'null' ? null : r.geo }));
   }
 
+  async countEvents(filter: MentionFilter = {}): Promise<number> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, postgresPlaceholder);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM events${where.sql}`, where.params);
+    return Number(rows[0]!.n);
+  }
+
   async outlets(ids: string[]): Promise<Map<string, string | null>> {
     const { rows } = await this.pool.query<{ id: string; outlet: string | null }>('SELECT id, outlet FROM articles WHERE id = ANY($1::text[])', [ids]);
     return new Map(rows.map((r) => [r.id, r.outlet]));
@@ -244,7 +251,7 @@ export class PostgresStore implements Store {
       `WITH q AS (SELECT plainto_tsquery('english', $1) AS q),
             cand AS (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2 + 1),
             top AS (SELECT c.seq, ts_rank_cd(c.tsv, q.q) AS r
-                      FROM (SELECT * FROM cand ORDER BY seq DESC LIMIT $2) c, q ORDER BY r DESC, c.seq LIMIT $3)
+                      FROM (SELECT * FROM cand ORDER BY seq DESC LIMIT $2) c, q ORDER BY r DESC, c.seq LIMIT $3 OFFSET $5)
        SELECT a.id AS article, a.title, a.published,
               ts_headline('english', left(a.text, ${MAX_INDEXED_CHARS}), q.q,
                           'StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
@@ -252,7 +259,7 @@ export class PostgresStore implements Store {
               (SELECT count(*) FROM cand) AS matched
          FROM top JOIN articles a ON a.seq = top.seq, q
         ORDER BY top.r DESC, top.seq`,
-      [words, candidates, limit, opts.lead ?? 0],
+      [words, candidates, limit, opts.lead ?? 0, Math.max(0, Math.floor(opts.offset ?? 0))],
     );
     const matched = rows.length > 0 ? Number(rows[0]!.matched) : 0;
     const hits = rows.map(({ matched: _m, ...h }) => {

@@ -58,6 +58,10 @@ export function eventWhere(
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
   if (filter.min_confidence !== undefined) conds.push(`confidence >= ${p(filter.min_confidence)}`);
   if (filter.outlet) conds.push(`article IN (SELECT id FROM articles WHERE outlet = ${p(filter.outlet.trim())})`);
+  if (filter.text) {
+    const evidence = dialect === 'postgres' ? `(data::json -> 'evidence' ->> 'text') ILIKE` : `json_extract(data, '$.evidence.text') LIKE`;
+    for (const word of filter.text.match(/[\p{L}\p{N}]+/gu) ?? []) conds.push(`${evidence} ${p(`%${escapeLike(word)}%`)} ESCAPE '\\'`);
+  }
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 

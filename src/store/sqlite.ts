@@ -373,8 +373,9 @@ class SqliteStore implements Store {
     const ranked = edge
       ? candidates
       : (this.stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
-    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ?')
-      .all(match, after, limit) as { rowid: number }[];
+    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ? OFFSET ?')
+      .all(match, after, limit, offset) as { rowid: number }[];
     const lead = opts.lead === undefined ? null : Math.max(0, Math.floor(opts.lead));
     const rowOf = this.stmt('SELECT id, title, published, text FROM articles WHERE seq = ?');
     const hits = top.flatMap(({ rowid }): SearchHit[] => {
@@ -393,6 +394,12 @@ class SqliteStore implements Store {
     // json_extract gives objects as JSON text, booleans as 1/0.
     const sql = factsSql(where.sql, (name) => `json_extract(data, '$.${name}')`);
     return (this.stmt(sql).all(...where.params) as FactRow[]).map(rowToFact);
+  }
+
+  async countEvents(filter: MentionFilter = {}): Promise<number> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, sqlitePlaceholder);
+    return (this.stmt(`SELECT count(*) AS n FROM events${where.sql}`).get(...where.params) as { n: number }).n;
   }
 
   async outlets(ids: string[]): Promise<Map<string, string | null>> {

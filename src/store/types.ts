@@ -83,6 +83,8 @@ export interface SearchResult {
 
 export interface SearchOptions {
   limit?: number;
+  /** Hits to skip (paging through the ranked hits). */
+  offset?: number;
   /** Most matching articles ranked (the most recently stored ones); default DEFAULT_SEARCH_CANDIDATES. */
   candidates?: number;
   /** Give untitled hits this many opening characters of their text as `lead`. */
@@ -143,6 +145,8 @@ export interface Store {
    * read without the evidence. Optional so test doubles can leave it out (app/ then reads events).
    */
   eventFacts?(filter: MentionFilter): Promise<EventFact[]>;
+  /** How many mentions match the filter (paging ignored). Optional as eventFacts. */
+  countEvents?(filter: MentionFilter): Promise<number>;
   /** Article id -> its outlet (null when unknown), for the given ids. Optional as eventFacts. */
   outlets?(ids: string[]): Promise<Map<string, string | null>>;
   /** Feed state, pages and rounds of `demarche watch` (watch-types.ts). */
