@@ -133,7 +133,11 @@ export async function* parseCsv(
     }
   }
   if (pendingQuote) quoted = false;
-  if (quoted) state.unterminated = start;
+  if (quoted) {
+    // Its field swallowed the rest of the input: nothing of it is a row to store.
+    state.unterminated = start;
+    return;
+  }
   if (any || field !== '') {
     if (oversize) yield { oversize: true, line: start };
     else {
