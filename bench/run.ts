@@ -10,6 +10,7 @@ const BENCHES: Bench[] = [
   { name: 'pg-workers', load: () => import('./pg-workers.js') },
   { name: 'load', load: () => import('./load.js') },
   { name: 'concurrent-ingest', load: () => import('./concurrent-ingest.js') },
+  { name: 'workbench', load: () => import('./workbench.js') },
 ];
 
 async function main(): Promise<void> {

@@ -26,6 +26,10 @@ export interface RawDocument {
   /** Publication date given by the container (JSONL field, WARC/RSS header), YYYY-MM-DD. */
   published: string | null;
   title: string | null;
+  /** Who published it, as the record says (a CSV/JSONL "outlet" or "publisher" field); absent when unknown. */
+  outlet?: string | null;
+  /** The record's own id in its container (a JSONL or CSV "id" field); absent when it has none. */
+  record_id?: string | null;
 }
 
 /** A document ingest could not read; reported, never fatal for the batch. */
@@ -109,6 +113,12 @@ export interface Article {
   text: string;
   /** Id of the earlier article this one is a syndicated near-copy of, else null. */
   duplicate_of: string | null;
+  /** Who published it: the record's outlet, else the URL's host (www. dropped); null when neither is known. */
+  outlet?: string | null;
+  /** The record's own id in its container (JSONL/CSV "id"), kept for citing it back. */
+  record_id?: string | null;
+  /** GDELT-style AvgTone of the text: (positive - negative words) per 100 words, from a sentiment lexicon. */
+  tone?: number | null;
   sentences: Sentence[];
   tokens: Token[];
   entities: Entity[];
@@ -145,6 +155,15 @@ export interface Evidence extends Span {
   text: string;
 }
 
+/** A place with coordinates from the offline gazetteer (data/places.json). */
+export interface Place {
+  name: string;
+  /** ISO 3166-1 alpha-3 code of the country it lies in. */
+  country: string;
+  lat: number;
+  lon: number;
+}
+
 /** One coded event mention: who did what to whom, when, where, and who says so. */
 export interface Event {
   /** Stable: hash of article id + evidence span + source/target/type. */
@@ -178,6 +197,10 @@ export interface Event {
   /** How likely the coder thinks it is that the text reports this event as coded, 0..1. */
   confidence: number;
   modality: Modality;
+  /** Where it happened with coordinates: its location, else a place named in its sentence that is
+   *  not one of its parties, as the gazetteer knows it; null when none is known. Events stored
+   *  before places existed have none stored, and get it from `location` when read. */
+  geo?: Place | null;
 }
 
 /** One document through the whole pipeline: its article and the event mentions coded from it. */
@@ -200,8 +223,13 @@ export interface MergedEvent {
   actors: string[];
   /** Number of event mentions merged. */
   mention_count: number;
-  /** Number of distinct articles, syndicated duplicates counted once. */
+  /** Number of distinct sources: outlets (the article's outlet, else its URL's host; an article
+   *  of unknown outlet counts as its own source), syndicated duplicates counted once. */
   source_count: number;
+  /** Number of distinct articles, syndicated duplicates counted once (GDELT's NumArticles). */
+  article_count?: number;
+  /** Where it happened: the place of its first mention that has one (see Event.geo). */
+  geo?: Place | null;
   /** Sources disagree: some mentions assert it, others deny it. */
   contested: boolean;
   /** The highest confidence among the mentions that say it happened (else among all). */

@@ -39,9 +39,12 @@ export async function searchArticles(
   store: Store,
   query: string,
   limit?: number,
-): Promise<{ items: (SearchHit & { lead: string | null })[]; cut: boolean; ranked: number }> {
-  const { hits, cut, ranked } = await store.searchRanked(query, { limit, lead: HIT_LEAD_CHARS });
-  return { items: hits.map((h) => ({ ...h, lead: h.lead ?? null })), cut, ranked };
+  offset = 0,
+): Promise<{ items: (SearchHit & { lead: string | null })[]; cut: boolean; ranked: number; total: number; offset: number; next_offset: number | null }> {
+  const { hits, cut, ranked } = await store.searchRanked(query, { limit, offset, lead: HIT_LEAD_CHARS });
+  // Every ranked article is a hit: the total is known (at least that many when the ranking was cut).
+  const next = offset + hits.length;
+  return { items: hits.map((h) => ({ ...h, lead: h.lead ?? null })), cut, ranked, total: ranked, offset, next_offset: next < ranked && hits.length > 0 ? next : null };
 }
 
 /** How many articles and event mentions are stored. */

@@ -6,6 +6,7 @@ import type { EventFilter } from '../filter/index.js';
 import { DENIAL_WINDOW_DAYS, mergeEvents } from '../merge/index.js';
 import type { Event, MergedEvent } from '../model.js';
 import type { MentionFilter, Store } from '../store/types.js';
+import { geoOf } from './places.js';
 
 /** Applies limit/offset to a list built in memory (after the merge). */
 function page<T>(items: T[], { limit, offset }: EventFilter): T[] {
@@ -17,7 +18,41 @@ function page<T>(items: T[], { limit, offset }: EventFilter): T[] {
 async function merge(store: Store, filter: MentionFilter): Promise<{ events: Event[]; merged: MergedEvent[] }> {
   const { limit: _limit, offset: _offset, ...unpaged } = filter;
   const [events, duplicates] = await Promise.all([store.events(unpaged), store.duplicateLinks()]);
-  return { events, merged: mergeEvents(events, (id) => duplicates.get(id) ?? null) };
+  const rootOf = (id: string): string => {
+    // Syndication chains are short; the bound guards against a cycle in bad data.
+    let at = id;
+    for (let i = 0; i < 32 && duplicates.has(at); i++) at = duplicates.get(at)!;
+    return at;
+  };
+  const merged = mergeEvents(events, (id) => duplicates.get(id) ?? null);
+  await countOutlets(store, merged, events, rootOf);
+  return { events, merged };
+}
+
+/**
+ * As GDELT counts them: NumArticles the distinct articles (syndicated copies once), NumSources the
+ * distinct outlets among them. An article whose outlet is unknown counts as a source of its own,
+ * so NumSources never exceeds NumArticles.
+ */
+async function countOutlets(store: Store, merged: MergedEvent[], events: Event[], rootOf: (id: string) => string): Promise<void> {
+  const articleOf = new Map(events.map((e) => [e.id, e.article]));
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const roots = new Set(events.map((e) => rootOf(e.article)));
+  const outlets = store.outlets ? await store.outlets([...roots]) : new Map<string, string | null>();
+  for (const m of merged) {
+    const articles = new Set(m.mentions.map((id) => rootOf(articleOf.get(id) ?? id)));
+    m.article_count = articles.size;
+    m.source_count = new Set([...articles].map((a) => outlets.get(a) ?? `article:${a}`)).size;
+    m.geo = null;
+    for (const id of m.mentions) {
+      const e = byId.get(id);
+      const place = e ? geoOf(e) : null;
+      if (place) {
+        m.geo = place;
+        break;
+      }
+    }
+  }
 }
 
 /** Event mentions; with `contested`, only the mentions of merged events whose sources disagree. */
@@ -39,6 +74,15 @@ export async function listMerged(store: Store, filter: EventFilter = {}): Promis
   const { contested, ...mentions } = filter;
   const { merged } = await merge(store, mentions);
   return page(contested ? merged.filter((m) => m.contested) : merged, filter);
+}
+
+/** How many mentions match (paging ignored); with `contested`, how many belong to contested events. */
+export async function countEvents(store: Store, filter: EventFilter = {}): Promise<number> {
+  const { limit: _l, offset: _o, ...unpaged } = filter;
+  if (unpaged.contested) return (await listEvents(store, unpaged)).length;
+  const { contested: _c, ...mentions } = unpaged;
+  if (store.countEvents) return store.countEvents(mentions);
+  return (await scanEvents(store, mentions)).events.length;
 }
 
 /** For `demarche events --contested` and the API: merged events where sources disagree. */

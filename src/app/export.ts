@@ -2,7 +2,9 @@
 // rules in report/export.ts and docs/EXPORT.md).
 import type { EventFilter } from '../filter/index.js';
 import type { Article, MergedEvent } from '../model.js';
-import { csvRecord, EXPORT_COLUMNS, exportRow, formatRow, mergedAsEvent, type ExportFormat } from '../report/export.js';
+import { csvRecord, EXPORT_COLUMNS, exportRow, formatRow, mergedAsEvent, type ExportFormat, type ExportRow } from '../report/export.js';
+import { meanTone, toneOf } from '../report/tone.js';
+import { geoOf } from './places.js';
 import type { Store } from '../store/types.js';
 import { listEvents, listMerged } from './events.js';
 
@@ -10,6 +12,8 @@ export interface ExportOptions {
   format: ExportFormat;
   /** One row per merged event instead of one per mention. */
   merged?: boolean;
+  /** How sources are shown (the server: absolute paths by their file name); default as stored. */
+  sourceView?: (source: string) => string;
 }
 
 /**
@@ -23,18 +27,33 @@ export async function writeExport(
   options: ExportOptions | ExportFormat,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
-  const { format, merged: perMerged = false } = typeof options === 'string' ? { format: options } : options;
+  const { format, merged: perMerged = false, sourceView } = typeof options === 'string' ? ({ format: options } as ExportOptions) : options;
+  const shown = (row: ExportRow): ExportRow =>
+    sourceView ? { ...row, SOURCEURL: typeof row.SOURCEURL === 'string' ? sourceView(row.SOURCEURL) : row.SOURCEURL, SourceFile: typeof row.SourceFile === 'string' ? sourceView(row.SourceFile) : row.SourceFile } : row;
   const articles = new Map<string, Article | null>();
   const articleOf = async (id: string) => {
     if (!articles.has(id)) articles.set(id, await store.getArticle(id));
     return articles.get(id)!;
+  };
+  // An article stored before tones existed gets one from its text.
+  const toneOfArticle = async (id: string): Promise<number | null> => {
+    const a = await articleOf(id);
+    if (!a) return null;
+    if (a.tone === undefined) a.tone = toneOf(a.text);
+    return a.tone ?? null;
+  };
+  /** GDELT's AvgTone: the mean over every article reporting the event. */
+  const toneOfEvent = async (m: MergedEvent | undefined, article: string): Promise<number | null> => {
+    const ids = m ? [...new Set(m.claims.map((c) => c.article))] : [article];
+    return meanTone(await Promise.all(ids.map(toneOfArticle)));
   };
   if (format === 'csv') await write(csvRecord([...EXPORT_COLUMNS]));
   if (perMerged) {
     const merged = await listMerged(store, filter);
     for (const m of merged) {
       const article = await articleOf((m.claims.find((c) => !c.negated) ?? m.claims[0]).article);
-      await write(formatRow(exportRow(mergedAsEvent(m, article?.source ?? ''), m, article), format));
+      const e = mergedAsEvent(m, article?.source ?? '');
+      await write(formatRow(shown(exportRow(e, m, article, { place: m.geo ?? geoOf(e), tone: await toneOfEvent(m, e.article) })), format));
     }
     return merged.length;
   }
@@ -43,7 +62,8 @@ export async function writeExport(
   const mergedOf = new Map<string, MergedEvent>();
   for (const m of merged) for (const id of m.mentions) mergedOf.set(id, m);
   for (const e of events) {
-    await write(formatRow(exportRow(e, mergedOf.get(e.id), await articleOf(e.article)), format));
+    const m = mergedOf.get(e.id);
+    await write(formatRow(shown(exportRow(e, m, await articleOf(e.article), { place: geoOf(e), tone: await toneOfEvent(m, e.article) })), format));
   }
   return events.length;
 }

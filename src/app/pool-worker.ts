@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Processed, RawDocument } from '../model.js';
 import { fingerprint } from '../dedupe/minhash.js';
 import { loadPipeline } from '../pipeline.js';
+import { completeProcessed } from './complete.js';
 import type { WorkerReply } from './pool.js';
 import { errorMessage } from '../errors.js';
 
@@ -53,8 +54,8 @@ parentPort!.on('message', ({ n, raw }: { n: number; raw: RawDocument }) => {
   try {
     const result = pipeline.run(raw);
     // Synchronous stages answer at once; an asynchronous one (a learned model) later.
-    if (result instanceof Promise) result.then((r) => done(n, r), (err: unknown) => reply({ n, error: errorMessage(err) }));
-    else done(n, result);
+    if (result instanceof Promise) result.then((r) => done(n, completeProcessed(raw, r)), (err: unknown) => reply({ n, error: errorMessage(err) }));
+    else done(n, completeProcessed(raw, result));
   } catch (err) {
     reply({ n, error: errorMessage(err) });
   }

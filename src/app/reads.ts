@@ -1,27 +1,24 @@
 // The read use cases a server answers with, as one table of operations: run in this thread over a
 // store (storeReads) or in a pool of reader threads (read-pool.ts), the same code either way.
-import { basename } from 'node:path';
 import type { EventFilter } from '../filter/index.js';
 import type { Event } from '../model.js';
 import type { ListOptions, Store } from '../store/types.js';
 import { alertHits, getAlert, listAlerts } from './alerts.js';
 import { articleDetail, counts, listArticles, searchArticles } from './articles.js';
 import { busiestDyads, dyadTimeline, type TimelineQuery } from './dyads.js';
-import { eventDetail, listEvents, listMerged } from './events.js';
+import { countEvents, eventDetail, listEvents, listMerged } from './events.js';
+import { buildMap, buildNetwork, buildOverview, eventFacts, idsAtPlace } from './overview.js';
+import { loadBriefView } from './brief.js';
+import { writeExport } from './export.js';
+import type { BriefOptions } from '../report/brief.js';
 import { newSince, watchStatus } from './watch-status.js';
+import { geoOf } from './places.js';
+import { publicSource } from './public-source.js';
 
-/**
- * Where a document came from, as a public answer shows it: URLs, record ids and relative paths as
- * they were given; an absolute path (which says how the server's disk is laid out) by its file
- * name alone.
- */
-export function publicSource(source: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  if (source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\\\')) return basename(source.replace(/\\/g, '/'));
-  return source;
-}
+export { publicSource } from './public-source.js';
 
-const eventView = (e: Event): Event => ({ ...e, source_file: publicSource(e.source_file) });
+const eventView = (e: Event): Event => ({ ...e, source_file: publicSource(e.source_file), geo: geoOf(e) });
+const withGeo = (e: Event): Event => ({ ...e, geo: geoOf(e) });
 
 /** The read operations: (store, ...args) => answer. Answers are plain data (they cross threads). */
 export const READ_OPS = {
@@ -35,15 +32,34 @@ export const READ_OPS = {
   },
   listEvents: async (store: Store, filter: EventFilter, showPaths: boolean) => {
     const events = await listEvents(store, filter);
-    return showPaths ? events : events.map(eventView);
+    return events.map(showPaths ? withGeo : eventView);
   },
   listMerged: (store: Store, filter: EventFilter) => listMerged(store, filter),
   eventDetail: async (store: Store, id: string, showPaths: boolean) => {
     const d = await eventDetail(store, id);
-    if (!d || showPaths) return d;
+    if (!d) return d;
+    if (showPaths) return { ...d, event: withGeo(d.event) };
     return { ...d, event: eventView(d.event), article: d.article && { ...d.article, source: publicSource(d.article.source) } };
   },
-  search: (store: Store, q: string, limit: number) => searchArticles(store, q, limit),
+  search: (store: Store, q: string, limit: number, offset = 0) => searchArticles(store, q, limit, offset),
+  countEvents: (store: Store, filter: EventFilter) => countEvents(store, filter),
+  overview: async (store: Store, filter: EventFilter) => buildOverview(await eventFacts(store, filter)),
+  map: async (store: Store, filter: EventFilter) => buildMap(await eventFacts(store, filter)),
+  /** The mentions at one map point (a MapPoint's key), paged. */
+  eventsAtPlace: async (store: Store, filter: EventFilter, key: string, limit: number, offset: number, showPaths: boolean) => {
+    const ids = idsAtPlace(await eventFacts(store, filter), key);
+    const events = await Promise.all(ids.slice(offset, offset + limit).map((id) => store.getEvent(id)));
+    return { total: ids.length, items: events.filter((e): e is Event => e !== null).map(showPaths ? withGeo : eventView) };
+  },
+  network: async (store: Store, filter: EventFilter) => buildNetwork(await eventFacts(store, filter)),
+  brief: (store: Store, options: BriefOptions) => loadBriefView(store, options),
+  /** Mentions (or merged events) as the export's rows: a CSV file, or a JSON array. */
+  exportRows: async (store: Store, filter: EventFilter, format: 'csv' | 'json', merged: boolean, showPaths: boolean) => {
+    const parts: string[] = [];
+    const sourceView = showPaths ? undefined : publicSource;
+    await writeExport(store, filter, { format: format === 'csv' ? 'csv' : 'jsonl', merged, sourceView }, (chunk) => void parts.push(chunk));
+    return format === 'csv' ? parts.join('') : `[${parts.map((p) => p.trimEnd()).join(',')}]`;
+  },
   busiestDyads: (store: Store) => busiestDyads(store),
   dyadTimeline: (store: Store, a: string, b: string, q: TimelineQuery) => dyadTimeline(store, a, b, q),
   listAlerts: (store: Store) => listAlerts(store),
@@ -66,7 +82,7 @@ export type ReadAnswer<K extends ReadOp> = Awaited<ReturnType<Ops[K]>>;
 export const LIGHT_OPS: ReadonlySet<ReadOp> = new Set<ReadOp>(['counts', 'hasArticle', 'listArticles', 'articleDetail', 'listAlerts', 'watchStatus']);
 
 /** Operations whose answer shows document sources (the last argument says whether as stored). */
-const SHOWS_SOURCES: ReadonlySet<ReadOp> = new Set<ReadOp>(['listArticles', 'articleDetail', 'listEvents', 'eventDetail']);
+const SHOWS_SOURCES: ReadonlySet<ReadOp> = new Set<ReadOp>(['listArticles', 'articleDetail', 'listEvents', 'eventDetail', 'eventsAtPlace', 'exportRows']);
 
 /** Runs one operation over a store (in whichever thread holds it). */
 export function runRead(store: Store, op: ReadOp, args: unknown[], showPaths: boolean): Promise<unknown> {

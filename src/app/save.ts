@@ -6,6 +6,7 @@ import type { Fingerprint } from '../dedupe/minhash.js';
 import { errorMessage } from '../errors.js';
 import type { IngestProblem, Processed, RawDocument } from '../model.js';
 import { loadPipeline } from '../pipeline.js';
+import { completeProcessed } from './complete.js';
 import type { Store } from '../store/types.js';
 
 export type SaveOutcome =
@@ -22,12 +23,14 @@ export type SaveOutcome =
 export async function saveProcessed(
   store: Store,
   raw: RawDocument,
-  { article, events, fingerprint }: Processed & { fingerprint?: Fingerprint },
+  processed: Processed & { fingerprint?: Fingerprint },
   finder: DuplicateFinder | null,
 ): Promise<SaveOutcome> {
+  const { article, events, fingerprint } = processed;
   if (article.text.trim() === '') {
     return { kind: 'problem', problem: { source: raw.source, error: 'no article text left after cleaning' } };
   }
+  completeProcessed(raw, processed);
   let saved: boolean;
   if (finder && store.saveMarked) {
     // Decided inside the write transaction, against everything any writer has stored.

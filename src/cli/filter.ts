@@ -22,6 +22,8 @@ const ARGUMENT: Record<Exclude<FilterField, 'contested'>, string> = {
   since: '<date>',
   until: '<date>',
   min_confidence: '<0..1>',
+  outlet: '<name>',
+  text: '<words>',
 };
 
 /** Help reads in lower case, except for a leading acronym ("PLOVER event type"). */

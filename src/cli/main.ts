@@ -13,6 +13,7 @@ import * as standalone from './commands/standalone.js';
 import * as worker from './commands/worker.js';
 import * as watch from './commands/watch.js';
 import * as alert from './commands/alert.js';
+import * as analyst from './commands/analyst.js';
 
 const EXIT_STATUS_HELP = `
 Output: data goes to stdout as JSON Lines (one object per line) unless a command says otherwise;
@@ -57,7 +58,7 @@ const program = new Command()
   .exitOverride()
   .addHelpText('after', EXIT_STATUS_HELP);
 
-for (const mod of [ingest, query, exportCmd, brief, serve, standalone, enqueue, worker, watch, alert, demo]) mod.register(program);
+for (const mod of [ingest, query, analyst, exportCmd, brief, serve, standalone, enqueue, worker, watch, alert, demo]) mod.register(program);
 for (const cmd of program.commands) {
   const examples = EXAMPLES[cmd.name()];
   if (examples && !cmd.helpInformation().includes('Examples:')) cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}`);

@@ -48,6 +48,8 @@ export const eventFilterFields = {
     .min(0, 'expected a number from 0 to 1')
     .max(1, 'expected a number from 0 to 1')
     .meta({ description: D.min_confidence }),
+  outlet: z.string().trim().min(1, 'expected an outlet name').max(200, 'expected an outlet name').meta({ description: D.outlet }),
+  text: z.string().trim().min(1, 'expected words to look for').max(500, 'expected at most 500 characters').meta({ description: D.text }),
 } satisfies Record<FilterField, z.ZodType>;
 
 export const eventFilterSchema = z.object({
@@ -58,6 +60,8 @@ export const eventFilterSchema = z.object({
   until: eventFilterFields.until.optional(),
   contested: eventFilterFields.contested.optional(),
   min_confidence: eventFilterFields.min_confidence.optional(),
+  outlet: eventFilterFields.outlet.optional(),
+  text: eventFilterFields.text.optional(),
 });
 
 /** The filter as people write it (query strings, command-line options). */

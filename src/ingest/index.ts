@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { IngestProblem, RawDocument } from '../model.js';
 import { contentId, decodeBytes } from './decode.js';
+import { csvDocuments, sniffCsvHeader, type Delimiter } from './csv.js';
 import { parseFeed } from './feed.js';
 import { documentFromRecord, parseJsonLine } from './record.js';
 import { describe, listFiles } from './list.js';
@@ -24,6 +25,8 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Files never read when met inside a folder (the database being written, its -wal and -shm). */
   exclude?: string[];
+  /** The CSV/TSV column holding the article text (default: the first column named text, content, body, ...). */
+  textColumn?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -71,11 +74,15 @@ export async function* readFileDocuments(path: string, opts: ReadOptions = {}): 
   } catch (err) {
     return void (yield { source: path, error: describe(err) });
   }
-  const limit = container === 'jsonl' || container === 'warc' ? MAX_CONTAINER_BYTES : maxBytes;
+  const gz = path.endsWith('.gz');
+  const delimiter = csvDelimiter(container, gz ? '' : await readHead(path).catch(() => ''), opts.textColumn);
+  // CSV is read row by row from the file: any size, in flat memory.
+  if (delimiter && !gz) return yield* csvDocuments(textChunks(createReadStream(path)), path, { delimiter, maxChars: maxBytes, textColumn: opts.textColumn });
+  const limit = container === 'jsonl' || container === 'warc' || delimiter ? MAX_CONTAINER_BYTES : maxBytes;
   if (size > limit) {
     return void (yield { source: path, error: `file too large (${mb(size)} > limit ${mb(limit)}; raise it with --max-size)` });
   }
-  if (container === 'jsonl' && !path.endsWith('.gz')) return yield* readJsonLines(createReadStream(path), path, maxBytes);
+  if (container === 'jsonl' && !gz) return yield* readJsonLines(createReadStream(path), path, maxBytes);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -83,7 +90,38 @@ export async function* readFileDocuments(path: string, opts: ReadOptions = {}): 
   } catch (err) {
     return void (yield { source: path, error: err instanceof Error && /gzip|header/i.test(err.message) ? 'not a valid gzip file' : describe(err) });
   }
+  if (delimiter || container === 'csv' || container === 'tsv') {
+    const d = delimiter ?? csvDelimiter(container, bytes.subarray(0, 4096).toString('latin1'), opts.textColumn) ?? (container === 'tsv' ? '\t' : ',');
+    return yield* csvDocuments(textChunks([bytes]), path, { delimiter: d, maxChars: maxBytes, textColumn: opts.textColumn });
+  }
   yield* documentsFromBytes(bytes, path, container, maxBytes);
+}
+
+/**
+ * The delimiter when the input is to be read as CSV/TSV: by its extension (.csv, .tsv), or a
+ * first line that is a header naming a text column (stdin, files of other names); else null.
+ */
+function csvDelimiter(container: Container, head: string, textColumn: string | undefined): Delimiter | null {
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (container === 'csv' || container === 'tsv') return sniffCsvHeader(firstLine, textColumn) ?? (container === 'tsv' ? '\t' : ',');
+  if (container === 'text' || textColumn) return sniffCsvHeader(firstLine, textColumn);
+  return null;
+}
+
+/** Text from a byte stream, decoded as UTF-8 as it comes (a byte-order mark dropped). */
+async function* textChunks(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  for await (const b of bytes) {
+    let text = typeof b === 'string' ? b : decoder.decode(b, { stream: true });
+    if (first && text) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /**
@@ -115,7 +153,17 @@ async function* readStream(input: NodeJS.ReadableStream, source: string, opts: R
   if (size === 0) return void (yield { source, error: source === 'stdin' ? 'nothing on standard input' : 'empty input' });
   const start = Buffer.concat(head);
   const gzipped = start[0] === 0x1f && start[1] === 0x8b;
-  if (!gzipped && sniff(start.subarray(0, 4096).toString('latin1')) === 'jsonl') {
+  const headText = start.subarray(0, 4096).toString('latin1');
+  const delimiter = gzipped ? null : csvDelimiter(sniff(headText), headText, opts.textColumn);
+  if (delimiter) {
+    const rest = async function* (): AsyncGenerator<Buffer | string> {
+      yield start;
+      if (ended) return;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    };
+    return yield* csvDocuments(textChunks(rest()), source, { delimiter, maxChars: maxBytes, textColumn: opts.textColumn });
+  }
+  if (!gzipped && sniff(headText) === 'jsonl') {
     const rest = async function* (): AsyncGenerator<Buffer | string> {
       yield start;
       if (ended) return;

@@ -20,6 +20,22 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v : null;
 }
 
+function idOf(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : null;
+}
+
+/** Who published it, as the record says; a "source" field counts when it names something, not a path or URL. */
+function outletOf(r: Record<string, unknown>): string | null {
+  for (const key of ['outlet', 'publisher', 'publication', 'source_name', 'site_name', 'site', 'newspaper', 'media', 'source']) {
+    const v = str(r[key]);
+    if (v && !(key === 'source' && /[\\/]/.test(v))) return v.trim().slice(0, 200);
+    const named = r[key] as { name?: unknown } | null | undefined;
+    if (named && typeof named === 'object' && str(named.name)) return str(named.name)!.trim().slice(0, 200);
+  }
+  return null;
+}
+
 /** Builds a RawDocument from {text|html|content, url?, published?|date?, title?}. */
 export function documentFromRecord(rec: unknown, source: string): RawDocument | IngestProblem {
   if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
@@ -31,14 +47,18 @@ export function documentFromRecord(rec: unknown, source: string): RawDocument | 
   const content = html ?? text;
   if (!content) return { source, error: 'record has no "text" or "html" field with content' };
   const format: RawDocument['format'] = html ? 'html' : 'text';
+  const recordId = idOf(r.id ?? r.article_id ?? r.doc_id ?? r.guid);
   return {
     id: contentId(content),
-    source: str(r.url) ?? source,
+    // "feed.jsonl#guardian-3" names the record for good; "feed.jsonl:3" only while the file is unchanged.
+    source: str(r.url) ?? (recordId ? `${source.replace(/:\d+$/, '')}#${recordId}` : source),
     url: str(r.url),
     format,
     content,
     published: normaliseDate(r.published ?? r.date ?? r.publish_date ?? r.published_at),
     title: str(r.title),
+    outlet: outletOf(r),
+    record_id: recordId,
   };
 }
 

@@ -1,5 +1,5 @@
 // Which container a file is: by extension first, then by looking at its first bytes.
-export type Container = 'text' | 'html' | 'json' | 'jsonl' | 'warc' | 'feed';
+export type Container = 'text' | 'html' | 'json' | 'jsonl' | 'warc' | 'feed' | 'csv' | 'tsv';
 
 const BY_EXTENSION: Record<string, Container> = {
   txt: 'text', text: 'text', md: 'text',
@@ -7,6 +7,7 @@ const BY_EXTENSION: Record<string, Container> = {
   jsonl: 'jsonl', ndjson: 'jsonl', json: 'json',
   warc: 'warc',
   rss: 'feed', atom: 'feed', xml: 'feed',
+  csv: 'csv', tsv: 'tsv', tab: 'tsv',
 };
 
 export function containerOf(path: string, head: string): Container {

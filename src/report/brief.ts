@@ -203,24 +203,36 @@ export function htmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Inline SVG: monthly Goldstein sums as a polyline around a zero line. */
-export function svgLine(points: MonthPoint[], width = 640, height = 120): string {
+/**
+ * Inline SVG: monthly Goldstein sums as a polyline around a zero line, with a y axis (its top,
+ * zero and bottom values) and the months along the x axis (thinned to fit).
+ */
+export function svgLine(points: MonthPoint[], width = 640, height = 150): string {
   if (points.length === 0) return '';
-  const pad = 10;
+  const [left, right, top, bottom] = [44, 12, 10, 28];
   const sums = points.map((p) => p.sum);
   const lo = Math.min(0, ...sums);
   const hi = Math.max(0, ...sums);
   const span = hi - lo || 1;
-  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (points.length - 1));
-  const y = (v: number) => pad + ((hi - v) * (height - 2 * pad)) / span;
+  const plotW = width - left - right;
+  const x = (i: number) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
+  const y = (v: number) => top + ((hi - v) * (height - top - bottom)) / span;
   const coords = points.map((p, i) => `${x(i).toFixed(1)},${y(p.sum).toFixed(1)}`).join(' ');
   const zero = y(0).toFixed(1);
+  const tick = (v: number) => `<line x1="${left - 4}" y1="${y(v).toFixed(1)}" x2="${left}" y2="${y(v).toFixed(1)}" stroke="#667085"/>` +
+    `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="10" fill="#667085">${round1(v)}</text>`;
+  const every = Math.max(1, Math.ceil(points.length / Math.max(1, Math.floor(plotW / 60))));
+  const months = points
+    .map((p, i) => (i % every === 0 ? `<text class="month" x="${x(i).toFixed(1)}" y="${height - 8}" text-anchor="middle" font-size="10" fill="#667085">${htmlEscape(p.month)}</text>` : ''))
+    .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" ` +
     `aria-label="Goldstein sum per month, ${htmlEscape(points[0].month)} to ${htmlEscape(points[points.length - 1].month)}">` +
-    `<line x1="${pad}" y1="${zero}" x2="${width - pad}" y2="${zero}" stroke="#999" stroke-dasharray="4 3"/>` +
+    `<g class="axis y-axis"><line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#667085"/>${[...new Set([hi, 0, lo])].map(tick).join('')}` +
+    `<text x="4" y="${top + 2}" font-size="10" fill="#667085" transform="rotate(90 4 ${top + 2})">Goldstein sum</text></g>` +
+    `<g class="axis x-axis"><line x1="${left}" y1="${zero}" x2="${width - right}" y2="${zero}" stroke="#999" stroke-dasharray="4 3"/>${months}</g>` +
     `<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="${coords}"/>` +
-    points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.sum).toFixed(1)}" r="2.5" fill="#1f5fa8"><title>${htmlEscape(p.month)}: ${p.sum} (${p.events} events)</title></circle>`).join('') +
+    points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.sum).toFixed(1)}" r="2.5" fill="#1f5fa8"><title>${htmlEscape(p.month)}: ${p.sum} (${plural(p.events, 'event')})</title></circle>`).join('') +
     `</svg>`
   );
 }

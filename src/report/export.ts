@@ -1,6 +1,6 @@
 // Export: one row per event mention, GDELT-like column names where GDELT has one (docs/EXPORT.md).
 // Pure: app/export.ts reads the events and their articles from the store.
-import { modalityOfType, type Article, type Event, type MergedEvent } from '../model.js';
+import { modalityOfType, type Article, type Event, type MergedEvent, type Place } from '../model.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];
@@ -10,7 +10,8 @@ export const EXPORT_COLUMNS = [
   'GlobalEventID', 'MergedEventID', 'Day', 'MonthYear', 'Year', 'Date',
   'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor2Code', 'Actor2Name', 'Actor2CountryCode',
   'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale',
-  'NumMentions', 'NumSources', 'ActionGeo_FullName', 'SOURCEURL',
+  'NumMentions', 'NumSources', 'NumArticles', 'AvgTone',
+  'ActionGeo_FullName', 'ActionGeo_CountryCode', 'ActionGeo_Lat', 'ActionGeo_Long', 'SOURCEURL',
   'PloverType', 'Mode', 'Negated', 'Hypothetical', 'Modality', 'Confidence', 'ClaimedBy', 'Contested', 'Actors',
   'Actor1Text', 'Actor2Text',
   'EvidenceText', 'EvidenceStart', 'EvidenceEnd', 'ArticleID', 'ArticleTitle', 'SourceFile',
@@ -37,7 +38,16 @@ export function actorName(code: string, event: Event, article: Article | null): 
   return (inEvidence ?? article.entities.find((en) => en.code === code))?.name ?? '';
 }
 
-export function exportRow(e: Event, merged: MergedEvent | undefined, article: Article | null): ExportRow {
+/** What a row needs beyond the event, its merged event and its article (app/export.ts finds them). */
+export interface RowExtras {
+  /** Where it happened, with coordinates (null: not known to the gazetteer). */
+  place?: Place | null;
+  /** Mean tone of the articles that report it (report/tone.ts); null when unknown. */
+  tone?: number | null;
+}
+
+export function exportRow(e: Event, merged: MergedEvent | undefined, article: Article | null, extras: RowExtras = {}): ExportRow {
+  const place = extras.place ?? null;
   const dayPrecise = e.date !== null && e.date.length === 10;
   // A denied or only possible event did not happen: it has no place on the cooperation-conflict
   // scale, so that summing GoldsteinScale (as GDELT users do) never counts a denial.
@@ -62,7 +72,12 @@ export function exportRow(e: Event, merged: MergedEvent | undefined, article: Ar
     GoldsteinScale: happened ? e.goldstein : null,
     NumMentions: merged?.mention_count ?? 1,
     NumSources: merged?.source_count ?? 1,
-    ActionGeo_FullName: e.location,
+    NumArticles: merged?.article_count ?? merged?.source_count ?? 1,
+    AvgTone: extras.tone ?? null,
+    ActionGeo_FullName: place?.name ?? e.location,
+    ActionGeo_CountryCode: place?.country ?? null,
+    ActionGeo_Lat: place?.lat ?? null,
+    ActionGeo_Long: place?.lon ?? null,
     SOURCEURL: article?.url ?? article?.source ?? e.source_file,
     PloverType: e.type,
     Mode: e.mode,

@@ -18,6 +18,7 @@ import { dyadRoutes } from './routes/dyads.js';
 import { eventRoutes } from './routes/events.js';
 import { searchRoutes } from './routes/search.js';
 import { watchRoutes } from './routes/watch.js';
+import { workbenchRoutes } from './routes/workbench.js';
 import { installSecurityHeaders } from './security.js';
 import { defaultWebRoot, webUiRoutes } from './static.js';
 import { withSchema } from './zod.js';
@@ -78,6 +79,7 @@ export async function buildServer(data: Store | ServerData, opts: ServerOptions 
   dyadRoutes(app, reads, counts);
   searchRoutes(app, reads, counts);
   watchRoutes(app, reads);
+  workbenchRoutes(app, reads);
   webUiRoutes(app, opts.webRoot ?? defaultWebRoot());
   app.addHook('onClose', async () => {
     await reads.close();

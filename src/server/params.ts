@@ -26,6 +26,7 @@ export const timelineQuerySchema = z.object({
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, 'q is required').max(500).meta({ description: 'Search words (all required)' }),
   limit: wholeNumber(1, MAX_LIMIT).default(DEFAULT_LIMIT).meta({ description: `Most hits (default ${DEFAULT_LIMIT})` }),
+  offset: wholeNumber(0, 1_000_000).default(0).meta({ description: 'Hits to skip (the next page starts at next_offset)' }),
 });
 
 export const idParams = (what: string) =>
@@ -49,5 +50,7 @@ export function toEventFilter(q: z.output<typeof eventQuerySchema>): EventFilter
   if (q.until) filter.until = q.until;
   if (q.contested !== undefined) filter.contested = q.contested;
   if (q.min_confidence !== undefined) filter.min_confidence = q.min_confidence;
+  if (q.outlet) filter.outlet = q.outlet;
+  if (q.text) filter.text = q.text;
   return filter;
 }

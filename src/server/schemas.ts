@@ -21,6 +21,10 @@ export const errorAnswer = (description: string) => errorSchema.meta({ descripti
 
 export const evidenceSchema = z.object({ start: count, end: count, text: z.string() }).meta({ id: 'Evidence' });
 
+export const placeSchema = z
+  .object({ name: z.string(), country: z.string().meta({ description: 'ISO 3166-1 alpha-3' }), lat: z.number(), lon: z.number() })
+  .meta({ id: 'Place', description: 'Where it happened, from the offline gazetteer' });
+
 export const eventSchema = z
   .object({
     id: z.string(),
@@ -43,6 +47,7 @@ export const eventSchema = z
     target_span: evidenceSchema.nullable(),
     confidence: z.number(),
     modality: z.enum(MODALITIES),
+    geo: placeSchema.nullable().optional(),
   })
   .meta({ id: 'Event' });
 
@@ -59,7 +64,9 @@ export const mergedEventSchema = z
     location: nstr,
     actors: z.array(z.string()),
     mention_count: count,
-    source_count: count,
+    source_count: count.meta({ description: 'Distinct outlets reporting it (an article of unknown outlet counts as its own)' }),
+    article_count: count.optional().meta({ description: 'Distinct articles reporting it, syndicated copies once' }),
+    geo: placeSchema.nullable().optional(),
     contested: z.boolean(),
     confidence: z.number(),
     claims: z.array(z.object({ claimed_by: nstr, negated: z.boolean(), article: z.string(), evidence: evidenceSchema })),
@@ -135,6 +142,10 @@ export const searchSchema = z.object({
   items: z.array(searchHitSchema),
   cut: z.boolean().meta({ description: 'More articles matched than were ranked: the hits are the best of the most recently stored matches' }),
   ranked: count.meta({ description: 'How many matching articles were ranked' }),
+  total: count.meta({ description: 'Hits in all pages (the ranked matches)' }),
+  offset: count,
+  next_offset: count.nullable(),
+  events_total: count.meta({ description: 'Event mentions whose evidence sentence holds every word' }),
 });
 
 export const ingestOutcomeSchema = z

@@ -7,7 +7,7 @@ import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import {
   DEFAULT_SEARCH_CANDIDATES,
-  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type ArticleRow, type DuplicateMarking, type EventFact, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
   type SearchResult, type Store, type StoredSignature,
 } from './types.js';
 import { checkVersion, MAX_INDEXED_CHARS, migrate } from './schema-postgres.js';
@@ -17,7 +17,7 @@ import { watchRepo } from './watch-repo.js';
 import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
   EVENT_ORDER, SNIPPET_CLOSE, SNIPPET_OPEN, articleAnnotations, decodeMinhash, encodeMinhash, eventRow,
-  eventWhere, postgresPlaceholder, rowToArticle, rowToEvent, type ArticleDbRow,
+  eventWhere, factsSql, postgresPlaceholder, rowToArticle, rowToEvent, rowToFact, type ArticleDbRow, type FactRow,
 } from './shared.js';
 
 export interface DedupRow {
@@ -204,6 +204,27 @@ export class PostgresStore implements Store {
     return rows.map(rowToEvent);
   }
 
+  async eventFacts(filter: MentionFilter = {}): Promise<EventFact[]> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, postgresPlaceholder);
+    // ->> gives text (rowToFact turns numbers and booleans back); the place object as JSON text.
+    const sql = factsSql(where.sql, (name) => (name === 'geo' ? `(data::json -> 'geo')::text` : `(data::json ->> '${name}')`));
+    const { rows } = await this.pool.query<FactRow>(sql, where.params);
+    return rows.map((r) => rowToFact({ ...r, geo: r.geo === 'null' ? null : r.geo }));
+  }
+
+  async countEvents(filter: MentionFilter = {}): Promise<number> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, postgresPlaceholder);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM events${where.sql}`, where.params);
+    return Number(rows[0]!.n);
+  }
+
+  async outlets(ids: string[]): Promise<Map<string, string | null>> {
+    const { rows } = await this.pool.query<{ id: string; outlet: string | null }>('SELECT id, outlet FROM articles WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.outlet]));
+  }
+
   async getEvent(id: string): Promise<Event | null> {
     const { rows } = await this.pool.query<{ data: string }>('SELECT data FROM events WHERE id = $1', [id]);
     return rows[0] ? rowToEvent(rows[0]) : null;
@@ -230,7 +251,7 @@ export class PostgresStore implements Store {
       `WITH q AS (SELECT plainto_tsquery('english', $1) AS q),
             cand AS (SELECT a.seq, a.tsv FROM articles a, q WHERE a.tsv @@ q.q ORDER BY a.seq DESC LIMIT $2 + 1),
             top AS (SELECT c.seq, ts_rank_cd(c.tsv, q.q) AS r
-                      FROM (SELECT * FROM cand ORDER BY seq DESC LIMIT $2) c, q ORDER BY r DESC, c.seq LIMIT $3)
+                      FROM (SELECT * FROM cand ORDER BY seq DESC LIMIT $2) c, q ORDER BY r DESC, c.seq LIMIT $3 OFFSET $5)
        SELECT a.id AS article, a.title, a.published,
               ts_headline('english', left(a.text, ${MAX_INDEXED_CHARS}), q.q,
                           'StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1') AS snippet,
@@ -238,7 +259,7 @@ export class PostgresStore implements Store {
               (SELECT count(*) FROM cand) AS matched
          FROM top JOIN articles a ON a.seq = top.seq, q
         ORDER BY top.r DESC, top.seq`,
-      [words, candidates, limit, opts.lead ?? 0],
+      [words, candidates, limit, opts.lead ?? 0, Math.max(0, Math.floor(opts.offset ?? 0))],
     );
     const matched = rows.length > 0 ? Number(rows[0]!.matched) : 0;
     const hits = rows.map(({ matched: _m, ...h }) => {
@@ -267,8 +288,8 @@ export class PostgresStore implements Store {
  */
 const SAVE_SQL = `
   WITH article AS (
-    INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash, outlet)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $23)
     ON CONFLICT (id) DO NOTHING
     RETURNING id, seq
   ), event_rows AS (
@@ -295,7 +316,7 @@ async function saveIn(client: pg.Pool | pg.PoolClient, a: Article, events: Event
     a.id, a.source, a.url, a.title, a.published, a.language, a.day_first, a.text, a.duplicate_of,
     articleAnnotations(a), minhash ? encodeMinhash(minhash) : null,
     col('id'), col('article'), col('source'), col('target'), col('type'), col('date'), col('date_lo'),
-    col('date_hi'), col('actors_lc'), col('data'), col('confidence'),
+    col('date_hi'), col('actors_lc'), col('data'), col('confidence'), a.outlet ?? null,
   ]);
   return result[0]!.inserted === 1 ? Number(result[0]!.seq) : null;
 }

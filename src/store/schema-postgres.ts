@@ -192,6 +192,15 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ALTER TABLE events ADD COLUMN confidence double precision NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Who published an article (the record's outlet, else the URL's host), for the outlet facet
+      -- and for counting sources as outlets. Articles stored before it have none.
+      ALTER TABLE articles ADD COLUMN outlet text;
+      CREATE INDEX articles_outlet ON articles (outlet) WHERE outlet IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

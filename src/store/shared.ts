@@ -3,7 +3,7 @@
 // ("?" vs "$1") and a few functions differ.
 import { modalityOfType, type Article, type Event, type Sentence } from '../model.js';
 import { dateBounds } from '../date-values.js';
-import type { ArticleRow, MentionFilter } from './types.js';
+import type { ArticleRow, EventFact, MentionFilter } from './types.js';
 
 /** Placeholder for the n-th (1-based) bound parameter: "?" for SQLite, "$n" for PostgreSQL. */
 export type Placeholder = (n: number) => string;
@@ -57,6 +57,11 @@ export function eventWhere(
   if (filter.since) conds.push(`date_hi >= ${p(dateBounds(filter.since)!.lo)}`);
   if (filter.until) conds.push(`date_lo <= ${p(dateBounds(filter.until)!.hi)}`);
   if (filter.min_confidence !== undefined) conds.push(`confidence >= ${p(filter.min_confidence)}`);
+  if (filter.outlet) conds.push(`article IN (SELECT id FROM articles WHERE outlet = ${p(filter.outlet.trim())})`);
+  if (filter.text) {
+    const evidence = dialect === 'postgres' ? `(data::json -> 'evidence' ->> 'text') ILIKE` : `json_extract(data, '$.evidence.text') LIKE`;
+    for (const word of filter.text.match(/[\p{L}\p{N}]+/gu) ?? []) conds.push(`${evidence} ${p(`%${escapeLike(word)}%`)} ESCAPE '\\'`);
+  }
   return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params };
 }
 
@@ -174,3 +179,52 @@ export function ftsQuery(query: string): string | null {
 /** Snippet markers around matched words in SearchHit.snippet. */
 export const SNIPPET_OPEN = '«';
 export const SNIPPET_CLOSE = '»';
+
+/** A row of the facts query (both backends select these names; PostgreSQL's JSON values come as text). */
+export interface FactRow {
+  id: string;
+  article: string;
+  source: string;
+  target: string;
+  type: string;
+  date: string | null;
+  confidence: number;
+  goldstein: number | string | null;
+  negated: number | boolean | string | null;
+  hypothetical: number | boolean | string | null;
+  location: string | null;
+  geo: string | null;
+  outlet: string | null;
+}
+
+const truthy = (v: number | boolean | string | null): boolean => v === true || v === 1 || v === 'true' || v === '1';
+
+export function rowToFact(r: FactRow): EventFact {
+  return {
+    id: r.id,
+    article: r.article,
+    source: r.source,
+    target: r.target,
+    type: r.type as EventFact['type'],
+    date: r.date,
+    confidence: Number(r.confidence),
+    goldstein: Number(r.goldstein ?? 0),
+    negated: truthy(r.negated),
+    hypothetical: truthy(r.hypothetical),
+    location: r.location,
+    geo: r.geo === null || r.geo === undefined ? undefined : (JSON.parse(r.geo) as EventFact['geo']),
+    outlet: r.outlet,
+  };
+}
+
+/**
+ * The facts query over the filtered events: the JSON fields read in the database (no evidence text
+ * crosses over), the outlet joined from the article. `field(name)` reads one field of the event's
+ * JSON in the backend's dialect.
+ */
+export function factsSql(where: string, field: (name: string) => string): string {
+  return `SELECT e.id, e.article, e.source, e.target, e.type, e.date, e.confidence,
+      ${field('goldstein')} AS goldstein, ${field('negated')} AS negated, ${field('hypothetical')} AS hypothetical,
+      ${field('location')} AS location, ${field('geo')} AS geo, a.outlet AS outlet
+    FROM (SELECT * FROM events${where}) e LEFT JOIN articles a ON a.id = e.article`;
+}

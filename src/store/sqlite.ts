@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { checkEventFilter } from '../filter/check.js';
 import type { Article, Event } from '../model.js';
 import { alertRepo } from './alert-repo.js';
-import { sqliteRunner } from './sql.js';
+import { chunks, placeholders, sqliteRunner } from './sql.js';
 import { watchRepo } from './watch-repo.js';
 import type { AlertRepo, WatchRepo } from './watch-types.js';
 import {
@@ -13,7 +13,10 @@ import {
   encodeMinhash,
   eventRow,
   eventWhere,
+  factsSql,
   ftsQuery,
+  rowToFact,
+  type FactRow,
   rowToArticle,
   rowToEvent,
   sqlitePlaceholder,
@@ -23,7 +26,7 @@ import { hitSnippet } from './snippet.js';
 import { closeWriter, openForReadingUpgraded, openForWriting } from './sqlite-open.js';
 import {
   DEFAULT_SEARCH_CANDIDATES,
-  type ArticleRow, type DuplicateMarking, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
+  type ArticleRow, type DuplicateMarking, type EventFact, type ListOptions, type MentionFilter, type SearchHit, type SearchOptions,
   type SearchResult, type Store, type StoredSignature,
 } from './types.js';
 
@@ -97,8 +100,8 @@ class SqliteStore implements Store {
     private readonly groupCommitMs = 200,
   ) {
     this.insertArticle = db.prepare(
-      `INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash, stored_at)
-       VALUES (@id, @source, @url, @title, @published, @language, @day_first, @text, @duplicate_of, @annotations, @minhash, @stored_at)
+      `INSERT INTO articles (id, source, url, title, published, language, day_first, text, duplicate_of, annotations, minhash, stored_at, outlet)
+       VALUES (@id, @source, @url, @title, @published, @language, @day_first, @text, @duplicate_of, @annotations, @minhash, @stored_at, @outlet)
        ON CONFLICT(id) DO NOTHING`,
     );
     this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
@@ -293,6 +296,7 @@ class SqliteStore implements Store {
       annotations: articleAnnotations(article),
       minhash: minhash ? encodeMinhash(minhash) : null,
       stored_at: new Date().toISOString(),
+      outlet: article.outlet ?? null,
     });
     if (info.changes === 0) return null; // already stored: re-ingest is a no-op
     for (const e of events) {
@@ -369,8 +373,9 @@ class SqliteStore implements Store {
     const ranked = edge
       ? candidates
       : (this.stmt('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
-    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ?')
-      .all(match, after, limit) as { rowid: number }[];
+    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+    const top = this.stmt('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? ORDER BY bm25(articles_fts), rowid LIMIT ? OFFSET ?')
+      .all(match, after, limit, offset) as { rowid: number }[];
     const lead = opts.lead === undefined ? null : Math.max(0, Math.floor(opts.lead));
     const rowOf = this.stmt('SELECT id, title, published, text FROM articles WHERE seq = ?');
     const hits = top.flatMap(({ rowid }): SearchHit[] => {
@@ -381,6 +386,29 @@ class SqliteStore implements Store {
       return [hit];
     });
     return { hits, cut: edge !== undefined, ranked };
+  }
+
+  async eventFacts(filter: MentionFilter = {}): Promise<EventFact[]> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, sqlitePlaceholder);
+    // json_extract gives objects as JSON text, booleans as 1/0.
+    const sql = factsSql(where.sql, (name) => `json_extract(data, '$.${name}')`);
+    return (this.stmt(sql).all(...where.params) as FactRow[]).map(rowToFact);
+  }
+
+  async countEvents(filter: MentionFilter = {}): Promise<number> {
+    checkEventFilter(filter);
+    const where = eventWhere(filter, sqlitePlaceholder);
+    return (this.stmt(`SELECT count(*) AS n FROM events${where.sql}`).get(...where.params) as { n: number }).n;
+  }
+
+  async outlets(ids: string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT id, outlet FROM articles WHERE id IN ${placeholders(part.length)}`).all(...part) as { id: string; outlet: string | null }[];
+      for (const r of rows) out.set(r.id, r.outlet);
+    }
+    return out;
   }
 
   async counts(): Promise<{ articles: number; events: number }> {

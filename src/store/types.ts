@@ -2,7 +2,7 @@
 // and one test suite runs against both. Every method is async so the two are interchangeable.
 // A store only persists and finds rows: merging mentions into events is app/'s work (src/merge).
 import type { EventFilter } from '../filter/index.js';
-import type { Article, Event } from '../model.js';
+import type { Article, Event, Place, PloverType } from '../model.js';
 import type { AlertRepo, WatchRepo } from './watch-types.js';
 
 export type { EventFilter } from '../filter/index.js';
@@ -83,6 +83,8 @@ export interface SearchResult {
 
 export interface SearchOptions {
   limit?: number;
+  /** Hits to skip (paging through the ranked hits). */
+  offset?: number;
   /** Most matching articles ranked (the most recently stored ones); default DEFAULT_SEARCH_CANDIDATES. */
   candidates?: number;
   /** Give untitled hits this many opening characters of their text as `lead`. */
@@ -91,6 +93,25 @@ export interface SearchOptions {
 
 /** Matching articles ranked per search by default: enough for any specific query, bounded for "the". */
 export const DEFAULT_SEARCH_CANDIDATES = 2000;
+
+/** What aggregates (overview, map, network) need of one mention, without its evidence text. */
+export interface EventFact {
+  id: string;
+  article: string;
+  source: string;
+  target: string;
+  type: PloverType;
+  date: string | null;
+  confidence: number;
+  goldstein: number;
+  negated: boolean;
+  hypothetical: boolean;
+  location: string | null;
+  /** As stored: undefined for events stored before places existed. */
+  geo: Place | null | undefined;
+  /** The article's outlet, null when unknown. */
+  outlet: string | null;
+}
 
 export interface Store {
   /** True when an article with this content-hash id is already stored (re-ingest is a no-op). */
@@ -119,6 +140,15 @@ export interface Store {
   /** search() saying whether ranking was cut to the most recent matches (SearchResult). */
   searchRanked(query: string, opts?: SearchOptions): Promise<SearchResult>;
   counts(): Promise<{ articles: number; events: number }>;
+  /**
+   * The facts of every mention matching the filter (no paging), for aggregates: one light row each,
+   * read without the evidence. Optional so test doubles can leave it out (app/ then reads events).
+   */
+  eventFacts?(filter: MentionFilter): Promise<EventFact[]>;
+  /** How many mentions match the filter (paging ignored). Optional as eventFacts. */
+  countEvents?(filter: MentionFilter): Promise<number>;
+  /** Article id -> its outlet (null when unknown), for the given ids. Optional as eventFacts. */
+  outlets?(ids: string[]): Promise<Map<string, string | null>>;
   /** Feed state, pages and rounds of `demarche watch` (watch-types.ts). */
   readonly watch: WatchRepo;
   /** Saved alerts and their hits (watch-types.ts). */

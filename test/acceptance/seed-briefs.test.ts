@@ -54,7 +54,7 @@ describe('seeds: brief and export', () => {
     expect(md).not.toMatch(/\*([^*\n]+\.txt)\* \(\1/);
     const html = renderBrief(data, 'html');
     expect(html).toContain('<polyline');
-    expect(html).not.toMatch(/<(?!\/?(html|head|meta|title|style|body|h1|h2|p|svg|line|polyline|circle|ol|ul|li|time|b|strong|q|cite|a)\b)[a-z]/i);
+    expect(html).not.toMatch(/<(?!\/?(html|head|meta|title|style|body|h1|h2|p|svg|g|text|line|polyline|circle|ol|ul|li|time|b|strong|q|cite|a)\b)[a-z]/i);
   });
 
   it('exports every stored mention with evidence matching the article text', async () => {

@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: new since, alerts', () => {
   });
 
   it('marks what the last round brought: the count, the timeline period, the table rows', async () => {
-    await page.goto(`${base}/#/?dyad=RUS,USA&bucket=month`);
+    await page.goto(`${base}/#/timeline?dyad=RUS,USA&bucket=month`);
     await page.locator('#event-table[data-state=ready]').waitFor({ timeout: 10_000 });
     expect(await page.locator('#new-since').textContent()).toMatch(new RegExp(`^${fresh.size} new event mentions since .+Mark as seen$`));
     // October 2017 holds new mentions, October 2014 (Paris, stored before) none.
@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: new since, alerts', () => {
   it('"Mark as seen" clears the marks for this and later visits', async () => {
     await page.locator('#new-since button').click();
     await page.waitForFunction(() => !document.querySelector('#event-table tr.new') && /^0 new event mentions/.test(document.querySelector('#new-since')?.textContent ?? ''));
-    await page.goto(`${base}/?again=1#/?dyad=RUS,USA`);
+    await page.goto(`${base}/?again=1#/timeline?dyad=RUS,USA`);
     await page.locator('#event-table[data-state=ready]').waitFor({ timeout: 10_000 });
     expect(await page.locator('#event-table tr.new').count()).toBe(0);
   });

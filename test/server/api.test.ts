@@ -65,7 +65,10 @@ describe('GET /api/events', () => {
     }
     expect((await get('/api/events?limit=0')).body.error).toMatch(/^invalid limit/);
     // Messages a person reads, not the validator's internals.
-    expect((await get('/api/events?limit=abc')).body.error).toBe('invalid limit: expected a whole number from 1 to 500');
+    // A page holds 500 rows at most; a download (format=csv|json) up to 20,000.
+    expect((await get('/api/events?limit=abc')).body.error).toBe('invalid limit: expected a whole number from 1 to 20000');
+    expect((await get('/api/events?limit=501')).body.error).toBe('invalid limit: a page holds at most 500 rows (ask for format=csv or json to download up to 20000)');
+    expect((await get('/api/events?limit=501&format=csv')).status).toBe(200);
     expect((await get('/api/events?type=DANCE')).body.error).toMatch(/^invalid type: expected a PLOVER type: AGREE, CONSULT/);
     expect((await get('/api/merged?contested=maybe')).body.error).toBe('invalid contested: expected true or false');
     expect((await get('/api/events?since=2017-13-45')).body.error).toMatch(/^invalid since: no such date/);

@@ -32,9 +32,9 @@ describe('SQLite migration 2 (watch, alerts)', () => {
       await store.close();
     }
     const check = new Database(file, { readonly: true });
-    // Migration 2 and every later one (3: the events' confidence column).
+    // Migration 2 and every later one (3: the events' confidence column; 4: the articles' outlet).
     expect((check.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number }).v).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     check.close();
   });
 });

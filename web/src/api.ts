@@ -17,10 +17,15 @@ export function setToken(token: string): void {
   sessionStorage.setItem(TOKEN_KEY, token);
 }
 
-export async function api<T>(path: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
+/** The URL of an API call (also what a download link points at). */
+export function apiUrl(path: string, params: Record<string, string | number | undefined | null> = {}): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
-  const url = `/api/${path}${qs.size ? `?${qs}` : ''}`;
+  return `/api/${path}${qs.size ? `?${qs}` : ''}`;
+}
+
+export async function api<T>(path: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
+  const url = apiUrl(path, params);
   const token = sessionStorage.getItem(TOKEN_KEY);
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));

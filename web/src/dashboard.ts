@@ -1,5 +1,5 @@
-// Home view: dyad picker, timeline chart, event table with filters. The state lives in the URL
-// hash (#/?dyad=RUS,USA&bucket=month&since=...), so views can be linked and the back button works.
+// Timeline view: dyad picker, timeline chart, event table with filters. The state lives in the URL
+// hash (#/timeline?dyad=RUS,USA&bucket=month&since=...), so views can be linked and the back button works.
 import { PLOVER_TYPES } from '../../src/model.js';
 import { api, type Timeline, type TimelinePoint } from './api.js';
 import { drawTimeline, type ChartHandle } from './chart.js';
@@ -40,7 +40,7 @@ let mounted: Mounted | null = null;
 
 function go(params: URLSearchParams): void {
   for (const [k, v] of [...params]) if (!v) params.delete(k);
-  location.hash = `#/?${params}`;
+  location.hash = `#/timeline?${params}`;
 }
 
 function dyadOf(params: URLSearchParams): [string, string] {
@@ -138,6 +138,11 @@ async function refreshTable(m: Mounted, params: URLSearchParams): Promise<void> 
 }
 
 export async function showDashboard(app: HTMLElement, params: URLSearchParams): Promise<void> {
+  // Without a pair asked for, the busiest one (not a fixed pair that may have few events).
+  if (!params.get('dyad')) {
+    const busiest = await api<{ items: { a: string; b: string }[] }>('dyads').then((d) => d.items[0], () => undefined);
+    if (busiest) params.set('dyad', `${busiest.a},${busiest.b}`);
+  }
   const [a, b] = dyadOf(params);
   const bucket = params.get('bucket') || 'month';
   const key = `${a},${b},${bucket}`;

@@ -4,19 +4,23 @@ import { api, type ArticleDetail, type EventDetail } from './api.js';
 import { errorBox, externalLink, h, mount } from './dom.js';
 import { renderMarked, type Mark } from './highlight.js';
 import { displayTitle } from './titles.js';
+import { evidenceWithParties } from './eventTable.js';
+import { confidenceCell, goldsteinCell, statusLabel, statusReason } from './status.js';
 
 function facts(d: EventDetail): HTMLElement {
   const e = d.event;
   const row = (k: string, v: Node | string) => [h('dt', {}, k), h('dd', {}, v)];
   return h('dl', { class: 'facts' },
     row('Who', `${e.source} → ${e.target}`),
-    row('Event', `${e.type} (CAMEO ${e.cameo}), Goldstein ${e.goldstein}`),
+    row('Event', h('span', {}, h('strong', { class: 'status' }, statusLabel(e)), ` (CAMEO ${e.cameo}), Goldstein `, goldsteinCell(e))),
+    row('Sentence', h('span', { class: 'evidence-parties' }, evidenceWithParties(e))),
+    row('Confidence', confidenceCell(e.confidence)),
     row('Mode', e.mode ?? '—'),
     row('Date', e.date ?? 'unknown'),
-    row('Where', e.location ?? '—'),
+    row('Where', e.geo ? `${e.geo.name} (${e.geo.country}; ${e.geo.lat}, ${e.geo.lon})` : e.location ?? '—'),
     row('Actors', e.actors.join(', ') || '—'),
     row('Claimed by', e.claimed_by ?? 'the article itself'),
-    row('Status', [e.negated ? 'reported as NOT having happened' : 'reported as happened', e.hypothetical ? ' (hypothetical)' : ''].join('')),
+    row('Status', h('span', { class: statusReason(e) ? 'status-note not-happened' : 'status-note' }, statusReason(e) ?? 'reported as having happened')),
   );
 }
 
@@ -43,11 +47,11 @@ export async function showEvent(app: HTMLElement, id: string): Promise<void> {
   }
   const merged = d.merged;
   const header = h('header', { class: 'event-head' },
-    h('h2', {}, `${d.event.source} → ${d.event.target}: ${d.event.type}`, d.event.mode ? ` by ${d.event.mode}` : ''),
+    h('h2', {}, `${d.event.source} → ${d.event.target}: `, h('span', { class: 'status' }, statusLabel(d.event)), d.event.mode ? ` by ${d.event.mode}` : ''),
     merged?.contested
       ? h('p', { class: 'badge contested big', role: 'note' }, 'Contested: sources disagree whether this happened.')
       : null,
-    merged ? h('p', {}, `Reported in ${merged.source_count} source${merged.source_count === 1 ? '' : 's'} (${merged.mention_count} mention${merged.mention_count === 1 ? '' : 's'}).`) : null,
+    merged ? h('p', {}, `Reported by ${merged.source_count} source${merged.source_count === 1 ? '' : 's'} in ${merged.article_count ?? merged.source_count} article${(merged.article_count ?? merged.source_count) === 1 ? '' : 's'} (${merged.mention_count} mention${merged.mention_count === 1 ? '' : 's'}).`) : null,
   );
   const sources = h('div', { class: 'sources' });
   mount(app, h('article', { class: 'event-page', 'data-event': d.event.id }, header, facts(d), h('h3', {}, 'Evidence in the sources'), sources));

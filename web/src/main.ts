@@ -1,4 +1,5 @@
-// Entry point: a hash router (#/, #/event/ID, #/article/ID, #/articles, #/alerts, #/search?q=) over the views.
+// Entry point: a hash router (#/ the overview, #/map, #/network, #/timeline, #/brief, #/event/ID,
+// #/article/ID, #/articles, #/alerts, #/search?q=) over the views.
 import './style.css';
 import { api, ApiError, setToken } from './api.js';
 import { showAlerts } from './alertsPage.js';
@@ -7,6 +8,10 @@ import { showDashboard } from './dashboard.js';
 import { errorBox, h, mount } from './dom.js';
 import { showEvent } from './eventPage.js';
 import { showSearch } from './searchPage.js';
+import { showOverview } from './overviewPage.js';
+import { showMap } from './mapPage.js';
+import { showNetwork } from './networkPage.js';
+import { showBrief } from './briefPage.js';
 
 const app = document.getElementById('app')!;
 const stats = document.getElementById('stats')!;
@@ -45,14 +50,18 @@ async function route(): Promise<void> {
     else if (parts[0] === 'article' && parts[1]) await showArticle(app, parts[1], params);
     else if (parts[0] === 'articles') await showArticles(app, params);
     else if (parts[0] === 'alerts') await showAlerts(app);
-    else if (parts[0] === 'search') {
-      await showSearch(app, params.get('q') ?? '');
-    } else await showDashboard(app, params);
+    else if (parts[0] === 'search') await showSearch(app, params);
+    else if (parts[0] === 'timeline') await showDashboard(app, params);
+    else if (parts[0] === 'map') await showMap(app, params);
+    else if (parts[0] === 'network') await showNetwork(app, params);
+    else if (parts[0] === 'brief') await showBrief(app, params);
+    else await showOverview(app, params);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) askForToken();
     else mount(app, errorBox(`Something went wrong: ${(e as Error).message}`));
   }
   document.body.dataset.ready = 'true';
+  document.body.dataset.view = parts[0] ?? '';
 }
 
 searchForm.addEventListener('submit', (ev) => {

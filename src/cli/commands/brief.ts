@@ -31,6 +31,6 @@ export function register(program: Command): void {
     const out = outputWriter(opts.out);
     await out.write(renderBrief(data, opts.format));
     await out.end();
-    if (opts.out) process.stderr.write(`demarche: wrote a brief of ${data.events.length} events to ${opts.out}\n`);
+    if (opts.out) process.stderr.write(`demarche: wrote a brief of ${data.events.length} event${data.events.length === 1 ? '' : 's'} to ${opts.out}\n`);
   });
 }

@@ -30,8 +30,15 @@ export function register(program: Command): void {
       const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
       const summary = await runIngest(store, seeds, { quiet: false });
       process.stderr.write(summaryLine(summary) + '\n');
-      const events = (await listEvents(store)).filter((e) => !e.hypothetical);
+      const all = await listEvents(store);
+      const events = all.filter((e) => !e.hypothetical);
       process.stdout.write(eventsTable(events));
+      // The summary above counts every event: say which ones the table leaves out, and why.
+      const hidden = all.length - events.length;
+      if (hidden) {
+        process.stdout.write(`(${events.length} of ${all.length} events shown: ${hidden} hypothetical one${hidden === 1 ? ' is' : 's are'} hidden — planned or possible, not reported as done; ` +
+          'see them all with `demarche events --format table`)\n');
+      }
     });
   });
 }

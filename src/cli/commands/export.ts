@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--merged', 'one row per merged event (mentions of one real event combined) instead of one per mention');
   dbOption(
-    filterOptions(cmd, ['actor', 'dyad', 'type', 'since', 'until', 'contested', 'min_confidence'], { contested: 'only mentions of events that sources contradict' })
+    filterOptions(cmd, ['actor', 'dyad', 'type', 'since', 'until', 'contested', 'min_confidence', 'outlet', 'text'], { contested: 'only mentions of events that sources contradict' })
       .option('--limit <n>', 'at most this many rows'),
   ).action(async (opts: ExportCliOptions) => {
     const filter = await eventFilter(opts);

@@ -13,6 +13,7 @@ export interface IngestCliOptions {
   maxSize?: string;
   quiet?: boolean;
   jobs?: string;
+  textColumn?: string;
 }
 
 const DEFAULT_MAX_SIZE = '10MB';
@@ -90,7 +91,7 @@ export async function runIngest(store: Store, paths: string[], opts: IngestCliOp
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await ingestPaths(store, sourcePaths(paths), { maxBytes, jobs, onOutcome, signal: stop.signal, exclude: databaseFiles(opts) });
+    return await ingestPaths(store, sourcePaths(paths), { maxBytes, jobs, onOutcome, signal: stop.signal, exclude: databaseFiles(opts), textColumn: opts.textColumn });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -103,12 +104,13 @@ export function register(program: Command): void {
     program
       .command('ingest')
       .description(
-        'Read documents (text, HTML, JSON Lines, .json, WARC, RSS/Atom, gzipped too; files, folders or "-" for stdin), ' +
+        'Read documents (text, HTML, JSON Lines, .json, CSV/TSV with a header, WARC, RSS/Atom, gzipped too; files, folders or "-" for stdin), ' +
           'extract events and store them. Content already stored is skipped, so re-running is safe.',
       )
       .argument('<paths...>', 'files or folders to read; "-" reads standard input')
       .option('--max-size <bytes>', 'largest single document accepted (e.g. 10MB, 500kb)', DEFAULT_MAX_SIZE)
       .option('-j, --jobs <n>', `worker threads for the pipeline: up to the number of cores (${availableParallelism()} here); each loads its own copy of the dictionaries (~350 MB)`, '1')
+      .option('--text-column <name>', 'CSV/TSV: the column holding the article text (default: the one named text, content, body, article or story); id, url, date, title and outlet columns are kept too')
       .option('-q, --quiet', 'no status line on a terminal (problems and the summary are still printed)')
       .addHelpText(
         'after',
@@ -118,6 +120,7 @@ export function register(program: Command): void {
           '  2  bad option or argument\n  3  some inputs could not be read (listed on stderr); the rest was stored\n' +
           '  130  interrupted (Ctrl-C): what was read before was stored; run again to continue\n\n' +
           'Examples:\n  demarche ingest examples/seeds/*.txt --db news.db\n  demarche ingest crawl.warc.gz feeds/ --db news.db --jobs 4\n' +
+          '  demarche ingest articles.csv --text-column story --db news.db\n' +
           '  curl -s https://example.org/feed.rss | demarche ingest - --db news.db',
       ),
   ).action(async (paths: string[], opts: IngestCliOptions) => {

@@ -6,7 +6,7 @@ import { eventFilter, filterOptions, type FilterOptions } from '../filter.js';
 
 interface EventCliOptions extends FilterOptions {
   db?: string;
-  format: 'jsonl' | 'table';
+  format: 'jsonl' | 'table' | 'csv';
 }
 
 function clip(s: string, n: number): string {
@@ -38,7 +38,7 @@ export function eventsTable(events: Event[]): string {
   const rows = events.map((e) => [
     e.date ?? 'undated',
     `${e.source} → ${e.target}`,
-    (e.negated ? 'NOT ' : '') + e.type + (e.hypothetical ? '?' : ''),
+    (e.negated ? 'NOT ' : '') + e.type + (e.hypothetical && !e.negated ? '?' : ''),
     e.mode ?? '',
     e.location ?? '',
     e.claimed_by ? `per ${e.claimed_by}` : '',
@@ -73,9 +73,9 @@ export function register(program: Command): void {
   const events = program
     .command('events')
     .description('List coded event mentions (or, with --contested, merged events whose sources disagree).')
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'));
+    .addOption(new Option('--format <format>', 'output format (csv: the export columns, docs/EXPORT.md)').choices(['jsonl', 'table', 'csv']).default('jsonl'));
   dbOption(
-    filterOptions(events, ['actor', 'dyad', 'type', 'since', 'until', 'contested', 'min_confidence'], { contested: 'merged events whose sources contradict each other' })
+    filterOptions(events, ['actor', 'dyad', 'type', 'since', 'until', 'contested', 'min_confidence', 'outlet', 'text'], { contested: 'merged events whose sources contradict each other' })
       .option('--limit <n>', 'at most this many')
       .addHelpText(
         'after',
@@ -87,6 +87,11 @@ export function register(program: Command): void {
     requireExistingDb(opts);
     const { listContested, listEvents } = await import('../../app/events.js');
     await withStore(opts, async (store) => {
+      if (opts.format === 'csv') {
+        const { writeExport } = await import('../../app/export.js');
+        await writeExport(store, filter, { format: 'csv', merged: filter.contested }, (chunk) => void process.stdout.write(chunk));
+        return;
+      }
       if (filter.contested) {
         const contested = await listContested(store, filter);
         if (opts.format === 'table') process.stdout.write(contestedTable(contested));

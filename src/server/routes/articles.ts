@@ -11,23 +11,31 @@ import { httpOutcome, MAX_BODY_BYTES, postedDocumentSchema, toRawDocument, type 
 import { idParams, pagingSchema } from '../params.js';
 import { articleDetailSchema, articleRowSchema, errorAnswer, ingestOutcomeSchema, pageOf } from '../schemas.js';
 import { withSchema } from '../zod.js';
-import { page, readErrors } from './events.js';
+import { checkPageLimit, page, readErrors } from './events.js';
+import { downloadLimit, formatField, rowsFile, sendFile } from '../downloads.js';
 
 export { LIST_LEAD_CHARS } from '../../app/articles.js';
 
 /** How the server stores posted documents: a writer, or why it cannot (no token, read-only store). */
 export type ArticleWrites = { writes: Writes } | { disabled: string };
 
+const articleListQuery = pagingSchema.extend({ limit: downloadLimit, format: formatField });
+
 export function articleRoutes(app: FastifyInstance, reads: Reads, token: string | null, writing: ArticleWrites): void {
   app.get(
     '/api/articles',
     withSchema({
       summary: `Stored articles in the order they were stored; text is only the first ${LIST_LEAD_CHARS} characters`,
-      querystring: pagingSchema,
+      querystring: articleListQuery,
       response: { 200: pageOf(articleRowSchema), ...readErrors },
     }),
-    async (req) => {
-      const q = req.query as z.output<typeof pagingSchema>;
+    async (req, reply) => {
+      const q = req.query as z.output<typeof articleListQuery>;
+      checkPageLimit(q);
+      if (q.format) {
+        const rows = await reads.run('listArticles', [{ limit: q.limit, offset: q.offset, lead: LIST_LEAD_CHARS }], contextOf(req));
+        return sendFile(reply, q.format, 'articles', rowsFile(q.format, ['id', 'source', 'url', 'title', 'published', 'language', 'duplicate_of', 'text'], rows));
+      }
       return page(q.limit, q.offset, (limit) => reads.run('listArticles', [{ limit, offset: q.offset, lead: LIST_LEAD_CHARS }], contextOf(req)));
     },
   );
