@@ -11,6 +11,7 @@
 import type { Sentence, Token } from '../model.js';
 import { lemmasOf } from './lemmas.js';
 import { wink } from './wink.js';
+import { joinQuoteAttributions } from './quoted-speech.js';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -47,6 +48,8 @@ function readWink(text: string): WinkColumns {
   const lemmas = lemmasOf(all, pos);
   const sentenceEnd = new Uint8Array(values.length);
   for (const span of doc.sentences().out(its.span) as unknown as number[][]) sentenceEnd[span[1]] = 1;
+  const isSpaceToken = (k: number): boolean => pos[k] === 'SPACE' || isBlank(values[k]);
+  joinQuoteAttributions(values, lemmas, sentenceEnd, isSpaceToken, (k) => PARAGRAPH_BREAK.test(values[k]));
   return { values, pos, lemmas, sentenceEnd };
 }
 
