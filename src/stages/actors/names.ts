@@ -312,7 +312,11 @@ class NameResolver {
     const firstWord = this.segs[ck].i;
     const after = this.segs[tk].j;
     const named = this.sameCountryName(tk, iso3, agent);
-    if (named) return this.emitPerson(this.segs[tk + 1].i, this.segs[tk + 1].j, named, 'title');
+    // The title belongs to the name after it: "President" in "President Trump" is nobody else.
+    if (named) {
+      this.consumed[tk] = 1;
+      return this.emitPerson(this.segs[tk + 1].i, this.segs[tk + 1].j, named, 'title');
+    }
     // An unknown name right after the title: 1-3 capitalised plain words.
     let n = 0;
     while (n < 3 && tk + 1 + n < this.segs.length) {
@@ -325,8 +329,11 @@ class NameResolver {
       const from = this.segs[tk + 1].i;
       const to = this.segs[tk + n].j;
       const name = this.words.slice(from, to).map((w) => w.text).join(' ');
-      for (let q = 1; q <= n; q++) this.consumed[tk + q] = 1;
-      const known = this.surnames.get(this.words[to - 1].key);
+      for (let q = 0; q <= n; q++) this.consumed[tk + q] = 1;
+      const last = this.words[to - 1].key;
+      // A famous surname after a title is that person even when it is a common word ("President
+      // Trump"), if the title's country, when it names one, is theirs.
+      const known = this.surnames.get(last) ?? this.famousInCountry(last, iso3);
       const p = known ?? personNotInDictionary(name, iso3 ? compose(iso3, agent) : null, iso3, agent.office);
       this.addSurname(p);
       return this.emitPerson(from, to, p, 'title');
@@ -483,6 +490,12 @@ class NameResolver {
     for (let q = 1; q <= n; q++) this.consumed[k + q] = 1;
     if (!this.surnames.has(last.key)) this.surnames.set(last.key, p);
     this.emitPerson(this.segs[k].i, to, p, 'coreference');
+  }
+
+  private famousInCountry(key: string, iso3: string | null): PersonRef | null {
+    const a = famousSurnames(this.dict).get(key);
+    if (!a || (iso3 && !(a.roles ?? []).some((r) => r[0].startsWith(iso3)))) return null;
+    return this.personRef(a);
   }
 
   private famousByKey(key: string): PersonRef | null {
