@@ -15,7 +15,7 @@ import type { Word } from './words.js';
 import { contextCountry, countryOf, type ArticleContext } from './context.js';
 import { entity, confidenceOf } from './entity.js';
 import { groupPhrase, type GroupPhrase } from './groups.js';
-import { codeAt, officeHolder } from './roles.js';
+import { codeAt, heldOffice, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
 import { ROOT } from './trie.js';
 
@@ -207,6 +207,13 @@ class References {
     if (!country && g.possessor) {
       const owner = this.find(sentence, (a) => !a.person && (g.possessor === 'their' ? a.plural || a.state : !a.plural) && a.country !== null);
       if (owner) [country, via, confidence] = [owner.country, 'coreference', confidenceOf('coreference')];
+    }
+    // "The president said…" just after "Merkel and Putin": the person named last who held that
+    // office then, before any guess from the article's main country.
+    if (!country && g.person && g.definite && g.agent.office) {
+      const office = g.agent.office;
+      const holder = this.find(sentence, (a) => a.person && a.code !== null && heldOffice(dict, a.name, office, date));
+      if (holder) return this.emit(start, end, text, 'PERSON', holder.name, holder.code, null, 'coreference', holder, false, sentence);
     }
     if (!country && g.definite && sector.startsWith('GOV')) {
       const state = this.find(sentence, (a) => a.state);

@@ -61,6 +61,12 @@ export function officeOf(dict: ActorDictionary, actor: ActorRecord, date: string
   return null;
 }
 
+/** Whether the person named `name` held `office` (of any country) on `date`. */
+export function heldOffice(dict: ActorDictionary, name: string, office: string, date: string): boolean {
+  for (const { office: o, from, to } of dict.officesHeld.get(name) ?? []) if (o.office === office && from <= date && (to === null || to >= date)) return true;
+  return false;
+}
+
 /** Holding a dated office on `date` (not merely "elite" or business): what dates an undated article. */
 function inOffice(a: ActorRecord, date: string): boolean {
   if (!(a.roles ?? []).some((r) => r[1] !== null && covers(r, date))) return false;

@@ -30,3 +30,16 @@ describe('a title before a name', () => {
     expect(entities.find((e) => other.slice(e.start, e.end) === 'Ivan Petrovsky')?.kind).toBe('PERSON');
   });
 });
+
+describe('a title without a name', () => {
+  it('is the person named last who held that office then, before the article\'s main country', () => {
+    const text =
+      'Syrian President Bashar al-Assad spoke in Damascus on Monday. It was the first meeting between Merkel and Putin in several months. ' +
+      'The president said he would consult with European partners.';
+    expect(codeOf(text, 'The president')).toBe('RUSGOV');
+  });
+
+  it('stays the president of the country in view when no one holding the office was named', () => {
+    expect(codeOf('Syrian President Bashar al-Assad spoke in Damascus. Later the president said he would fight on.', 'the president')).toBe('SYRGOV');
+  });
+});
