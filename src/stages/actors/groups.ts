@@ -141,6 +141,7 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
     }
     break;
   }
+  if (!owner && !possessor && modifier === null) owner = ofOwner(words, segs, k, j, joined, taken, ownerOf);
   const first = words[i]!;
   const head = wordsKey(words, segs[k]!);
   const end = words[j - 1]!.key;
@@ -150,6 +151,27 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
     i, j, agent, sector: modified(modifier, sector), definite: DEFINITE.has(first.key), possessor, plural, modifier, owner,
     person: !plural && (isTitle(agent) || PERSON_HEADS.has(head)) && !COLLECTIVE_PLURAL.has(head), pair,
   };
+}
+
+/** Words that may stand between "of" and the country that owns a group: "families of two British men". */
+const OF_FILLERS = new Set(['DET', 'NUM', 'ADJ']);
+
+/**
+ * The country of an "of" complement right after the phrase: "the families of two British men",
+ * "relatives of Syrian detainees", "the president of Syria". A city names a place, not an owner.
+ */
+function ofOwner(
+  words: Word[], segs: Segment[], k: number, j: number, joined: (q: number) => boolean, taken: (q: number) => boolean, ownerOf: (q: number) => string | null,
+): string | null {
+  let m = k + 1;
+  while (m < segs.length && segs[m]!.i < j) m++;
+  if (!joined(m) || words[segs[m]!.i]!.key !== 'OF') return null;
+  for (let q = m + 1; q < segs.length && q <= m + 4; q++) {
+    const p = segs[q]!;
+    if (p.target?.t === 'country' && p.target.form !== 'city') return taken(q) ? ownerOf(q) : null;
+    if (p.target || !joined(q) || !OF_FILLERS.has(words[p.i]!.pos) || words[p.i]!.cap) return null;
+  }
+  return null;
 }
 
 function isPlural(key: string): boolean {

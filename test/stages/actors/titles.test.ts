@@ -43,3 +43,11 @@ describe('a title without a name', () => {
     expect(codeOf('Syrian President Bashar al-Assad spoke in Damascus. Later the president said he would fight on.', 'the president')).toBe('SYRGOV');
   });
 });
+
+describe('a group owned through "of"', () => {
+  it('takes the country of its complement before the country of a place in the sentence', () => {
+    const text = 'The families of two British men killed fighting Islamic State in Syria have condemned a report.';
+    expect(codeOf(text, 'The families')).toBe('GBRCVL');
+    expect(codeOf('Relatives of Syrian detainees protested in Berlin.', 'Relatives')).toBe('SYRCVL');
+  });
+});
