@@ -21,6 +21,7 @@ export interface NounPhrase {
 const INSIDE = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const POSSESSIVE_MARK = /^['’]s?$/;
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'decade', 'hour', 'century', 'years', 'months', 'weeks', 'days', 'decades', 'hours']);
 const PERSONAL = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'who']);
 
 function inside(t: Tok): boolean {
@@ -81,6 +82,10 @@ export function nounPhrases(view: SentenceView, agentSector: (lemma: string) => 
       if (toks[j + 1]!.text === '.' && (j + 2 >= toks.length || toks[j + 2]!.start !== toks[j + 1]!.end)) break;
       // "Russia's attack": the possessor is a phrase of its own (it may be the attacker).
       if (POSSESSIVE_MARK.test(toks[j]!.lower) && toks[j]!.pos === 'PART' && j > i) break;
+      // "making sure that President Assad": "that" after a word opens a clause (the tagger calls it a
+      // determiner); "for 30 years Ali Abdullah Saleh": a span of time ends before a name.
+      if (toks[j + 1]!.lower === 'that') break;
+      if (TIME_UNITS.has(toks[j]!.lemma) && toks[j + 1]!.pos === 'PROPN') break;
       j++;
     }
     let head = -1;

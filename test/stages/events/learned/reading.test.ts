@@ -53,6 +53,15 @@ describe('noun phrases as candidate arguments', () => {
     expect(phraseTexts(ctx)).toContain('Mr Trump');
   });
 
+  it('ends a phrase before a clause opened by "that" and a span of time before a name', () => {
+    const sure = phraseTexts(context('The aim is making sure that President Assad does not use chemical weapons.'));
+    expect(sure.some((t) => t.startsWith('sure'))).toBe(false);
+    expect(sure.some((t) => t.endsWith('Assad'))).toBe(true);
+    const years = phraseTexts(context('The president for 30 years Ali Abdullah Saleh was killed by Houthi rebels.'));
+    expect(years.some((t) => t.includes('years Ali'))).toBe(false);
+    expect(years).toContain('Ali Abdullah Saleh');
+  });
+
   it('codes an agent noun by its sector when no actor is named', () => {
     const ctx = context('Gunmen attacked a bus.');
     const gunmen = ctx.phrases.find((p) => ctx.view.toks[p.head]!.lower === 'gunmen')!;
