@@ -27,7 +27,7 @@ export function parseSize(s: string, option = '--max-size'): number {
 }
 
 export function summaryLine(s: IngestSummary): string {
-  const parts = [`ingested ${s.stored} article${s.stored === 1 ? '' : 's'}`, `${s.events} events`];
+  const parts = [`ingested ${s.stored} article${s.stored === 1 ? '' : 's'}`, `${s.events} event${s.events === 1 ? '' : 's'}`];
   if (s.skipped) parts.push(`${s.skipped} already stored`);
   if (s.duplicates) parts.push(`${s.duplicates} near-duplicates marked`);
   if (s.failed) parts.push(`${s.failed} failed`);
