@@ -1,9 +1,8 @@
 // Places with coordinates: the offline gazetteer (data/places.json, built by
 // scripts/build-places.ts from GeoNames-derived npm packages) and where an event happened.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, Event, Place } from '../model.js';
+import { packageFile } from '../package-root.js';
 
 /** [ISO3, common name, lat, lon, other names] and [name, ISO3, lat, lon, population]. */
 export interface PlaceTable {
@@ -30,14 +29,7 @@ interface Gazetteer {
 let gazetteer: Gazetteer | null = null;
 
 function dataFile(): string {
-  // src/app/ under vitest, dist/src/app/ after the build: walk up to the repository root.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'data', 'places.json');
+  return packageFile('data', 'places.json');
 }
 
 /** Case, accents, "the" and punctuation do not tell places apart: "the Hague", "Hague" and "HAGUE" are one. */

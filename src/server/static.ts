@@ -1,9 +1,9 @@
 // Serves the built web UI (dist/web) from memory. No directory listing, no path escaping the root.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { isApiPath, UI_ROUTE } from './access.js';
+import { packageFile } from '../package-root.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,13 +20,7 @@ export const BUILD_HINT = 'The web UI is not built. Run: npx vite build --config
 
 /** dist/web of the package this file belongs to (works from src/ under vitest and from dist/ once compiled). */
 export function defaultWebRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'dist', 'web');
+  return packageFile('dist', 'web');
 }
 
 export function webUiRoutes(app: FastifyInstance, root: string): void {

@@ -1,20 +1,14 @@
 // `demarche demo`: the whole pipeline on the five sample articles, then the events table.
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
-import { dbOption, UserError, withStore } from '../common.js';
+import { dbOption, withStore } from '../common.js';
 import { eventsTable } from './query.js';
 import { runIngest, summaryLine } from './ingest.js';
+import { packageFile } from '../../package-root.js';
 
 function seedsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new UserError('cannot find the examples/seeds folder of the installation');
-    dir = up;
-  }
-  return join(dir, 'examples', 'seeds');
+  return packageFile('examples', 'seeds');
 }
 
 export function register(program: Command): void {

@@ -1,10 +1,8 @@
 // The CAMEO codebook joined with PLOVER (data/cameo.json, built by scripts/build-cameo.ts), loaded
 // once on first use.
-import { readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { PLOVER_TYPES, type EventMode, type PloverType } from '../../model.js';
+import { packageFile } from '../../package-root.js';
 
 export interface CameoCode {
   name: string;
@@ -34,14 +32,7 @@ export interface CameoTable {
 let table: CameoTable | null = null;
 
 function dataFile(): string {
-  // src/stages/events/ under vitest, dist/src/stages/events/ after the build: walk up to the repository root.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'data', 'cameo.json');
+  return packageFile('data', 'cameo.json');
 }
 
 function withoutPrototype<T>(record: Record<string, T>): Record<string, T> {

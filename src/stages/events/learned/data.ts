@@ -1,17 +1,10 @@
 // Where the learned coder's data files are, and the word clusters (data/word-clusters.json).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { packageFile } from '../../../package-root.js';
 
 /** data/<name> of the repository (src/ under vitest, dist/src/ after the build). */
 export function dataFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, 'data', name);
+  return packageFile('data', name);
 }
 
 let clusters: Map<string, number> | null = null;
