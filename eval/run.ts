@@ -8,6 +8,7 @@ type Evaluation = { name: string; load: () => Promise<{ run: (dataDir: string) =
 const EVALUATIONS: Evaluation[] = [
   { name: 'clean', load: () => import('./clean.js') },
   { name: 'dates', load: () => import('./dates.js') },
+  { name: 'wcxb', load: () => import('./wcxb.js') },
   { name: 'actors', load: () => import('./actors.js') },
   { name: 'events', load: () => import('./events.js') },
 ];
