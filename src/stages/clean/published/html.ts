@@ -1,9 +1,13 @@
-// Publication-date candidates in an HTML page, each with a tier (lower = more trustworthy):
-// structured markup first (JSON-LD, meta tags, <time>), then the URL, then modification dates,
-// then dates written in the visible text (with a "Published:"-style cue first), then image paths.
+// Publication-date candidates in an HTML page, each with a tier (lower = more trustworthy): the
+// article's own structured metadata first (JSON-LD datePublished, article:published_time, itemprop,
+// <time pubdate>), then the URL, then other dated markup, then dates written in the visible text
+// (bylines and datelines before prose), then modification dates (only when nothing else says when
+// the page was published), then image paths. Dates of comments and of related-article cards are
+// not the page's and are skipped.
 // Regex scanning, not a DOM: the head and a few tags are all we need, and it is much faster.
 import { findDates, isValidDate, parseDateString, type CalendarDate } from '../../../lang/dates-parse.js';
 import { datesInUrl } from './url.js';
+import { clockOf, type Clock } from './zone.js';
 
 export interface DateCandidate {
   date: CalendarDate & { day: number };
@@ -12,17 +16,19 @@ export interface DateCandidate {
   origin: string;
   /** The other reading of an ambiguous numeric date (6/9/15), when there is one. */
   alt?: (CalendarDate & { day: number }) | null;
+  /** Time of day and zone when the source gave them (timestamps), for finding the publisher's day. */
+  clock?: Clock | null;
 }
 
 export const TIER = {
   published: 0,
   created: 1,
-  markup: 2,
-  url: 3,
-  modified: 4,
-  cuedText: 5,
-  text: 6,
-  prose: 7,
+  url: 2,
+  markup: 3,
+  cuedText: 4,
+  text: 5,
+  prose: 6,
+  modified: 7,
   image: 8,
 } as const;
 
@@ -50,7 +56,8 @@ const TIME_TAG = /<time\b([^>]*)>([^<]{0,200})/gi;
 const ABBR_TAG = /<abbr\b([^>]*)>([^<]{0,200})/gi;
 const DATE_CLASS_TAG =
   /<(?:span|div|p|a|li|small|em|strong|header|footer|section)\b([^>]*\b(?:class|id|itemprop)\s*=\s*["'][^"']*(?:date|time|publi|posted|fecha|datum|byline|meta)[^"']*["'][^>]*)>([^<]{0,200})/gi;
-const JSON_DATE = /["'](datePublished|dateCreated|dateModified|uploadDate)["']\s*:\s*["']([^"']{4,40})["']/g;
+// JSON-LD, also HTML-escaped inside an attribute (data-schema="{&quot;datePublished&quot;:...}").
+const JSON_DATE = /(?:["']|&quot;)(datePublished|dateCreated|dateModified|uploadDate)(?:["']|&quot;)\s*:\s*(?:["']|&quot;)([^"'&]{4,40})(?:["']|&quot;)/g;
 const IMG_SRC = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
 const TITLE = /<title\b[^>]*>([^<]*)<\/title>/i;
 const INVISIBLE = /<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
@@ -60,9 +67,12 @@ const WHITESPACE = /\s+/g;
 const ENTITY = /&(nbsp|amp|copy|#\d+|#x[0-9a-f]+);/gi;
 const PUBLISHED_CLASS = /entry-date|published|pubdate|post-date|date-published|article-date|datepublished/i;
 const UPDATED_CLASS = /updated|modified/i;
-// Words that say the next (or previous) date is the publication/update date.
+// Words that say the next (or previous) date is the publication date, or the date of an update.
 const CUE =
-  /(published|posted|updated|last updated|released|veröffentlicht|aktualisiert|erstellt|stand|datum|publié|mis à jour|publicado|pubblicato|güncelle\w*|yayım\w*|yayın\w*|tarih\w*|fecha)/i;
+  /(published|posted|updated|last updated|released|veröffentlicht|aktualisiert|erstellt|stand|datum|publié|mis à jour|publicado|pubblicato|güncelle\w*|yayım\w*|yayın\w*|tarih\w*|fecha)/gi;
+const UPDATE_CUE = /^(updated|last updated|aktualisiert|mis à jour|güncelle\w*)$/i;
+// Classes of elements that hold someone else's date: a comment, a card or teaser of another article.
+const FOREIGN_CLASS = /(?:^|[\s_-])(?:comments?|replies|reply|related|cards?|teasers?|recirc\w*|promo\w*|sidebar|widget\w*|more-stories)(?:[\s_-]|$)/i;
 
 function attributes(raw: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -87,12 +97,12 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Unix timestamps in seconds (data-utime="1438091078"). */
-function fromUnix(s: string): (CalendarDate & { day: number }) | null {
+/** Unix timestamps in seconds (data-utime="1438091078"): a UTC day and time. */
+function fromUnix(s: string): { date: CalendarDate & { day: number }; clock: Clock } | null {
   if (!/^\d{9,10}$/.test(s)) return null;
   const d = new Date(Number(s) * 1000);
   const c = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-  return isValidDate(c.year, c.month, c.day) ? c : null;
+  return isValidDate(c.year, c.month, c.day) ? { date: c, clock: { minutes: d.getUTCHours() * 60 + d.getUTCMinutes(), offset: 0 } } : null;
 }
 
 function metaCandidates(html: string, dayFirst: boolean, out: DateCandidate[], urls: string[], images: string[]): void {
@@ -109,7 +119,7 @@ function metaCandidates(html: string, dayFirst: boolean, out: DateCandidate[], u
       const tier = PUBLISHED_KEYS.has(key) ? TIER.published : CREATED_KEYS.has(key) ? TIER.created : MODIFIED_KEYS.has(key) ? TIER.modified : -1;
       if (tier < 0) continue;
       const date = full(parseDateString(value, dayFirst));
-      if (date) out.push({ date, tier, origin: `meta:${key}` });
+      if (date) out.push({ date, tier, origin: `meta:${key}`, clock: clockOf(value) });
     }
   }
 }
@@ -121,14 +131,17 @@ function scanDatedTags(html: string, dayFirst: boolean, out: DateCandidate[], re
     while ((m = re.exec(html)) !== null) {
       const a = attributes(m[1]);
       const label = `${a.get('class') ?? ''} ${a.get('itemprop') ?? ''} ${a.get('id') ?? ''}`;
+      if (FOREIGN_CLASS.test(label)) continue;
       const tier = a.has('pubdate') || PUBLISHED_CLASS.test(label) ? TIER.published : UPDATED_CLASS.test(label) ? TIER.modified : TIER.markup;
-      const utime = a.get('data-utime');
+      const unix = fromUnix(a.get('data-utime') ?? '');
+      const stamp = a.get('datetime') ?? '';
       const date =
-        (utime !== undefined ? fromUnix(utime) : null) ??
-        full(parseDateString(a.get('datetime') ?? '', dayFirst)) ??
+        unix?.date ??
+        full(parseDateString(stamp, dayFirst)) ??
         full(parseDateString(a.get('title') ?? '', dayFirst)) ??
         full(parseDateString(decodeEntities(m[2]), dayFirst));
-      if (date) out.push({ date, tier, origin: `${kind}:${label.trim()}` });
+      const clock = unix?.clock ?? clockOf(stamp);
+      if (date) out.push({ date, tier, origin: `${kind}:${label.trim()}`, clock });
     }
   }
 }
@@ -146,7 +159,7 @@ function markupCandidates(html: string, dayFirst: boolean, out: DateCandidate[])
   while ((m = JSON_DATE.exec(html)) !== null) {
     const date = full(parseDateString(m[2], dayFirst));
     const tier = m[1] === 'datePublished' ? TIER.published : m[1] === 'dateModified' ? TIER.modified : TIER.created;
-    if (date) out.push({ date, tier, origin: `json:${m[1]}` });
+    if (date) out.push({ date, tier, origin: `json:${m[1]}`, clock: clockOf(m[2]) });
   }
 }
 
@@ -172,16 +185,18 @@ export function textCandidates(text: string, dayFirst: boolean): DateCandidate[]
     const before = text.slice(Math.max(lineStart, f.start - 40), f.start);
     const after = text.slice(f.end, Math.min(lineEnd < 0 ? text.length : lineEnd, f.end + 25));
     const lineLength = (lineEnd < 0 ? text.length : lineEnd) - lineStart;
-    const tier = lineLength > BYLINE_MAX ? TIER.prose : CUE.test(before) || CUE.test(after) ? TIER.cuedText : TIER.text;
+    const cue = [...before.matchAll(CUE)].at(-1)?.[1] ?? [...after.matchAll(CUE)][0]?.[1];
+    // "Updated: 9 Dec" is when the page changed, not when it was published.
+    const tier = cue && UPDATE_CUE.test(cue) ? TIER.modified : lineLength > BYLINE_MAX ? TIER.prose : cue ? TIER.cuedText : TIER.text;
     return { date: { year: f.year, month: f.month, day: f.day! }, tier, origin: 'text', alt: f.alt as (CalendarDate & { day: number }) | null };
   });
 }
 
 /**
  * Candidates in priority stages, stopping at the first stage that yields a trustworthy date:
- * markup that says "published"/"created", then dated elements and the URL, then the rest
- * (modification dates, visible text, image paths). `visible` gives visibleText(html), computed
- * only if needed (it is the costly part on large pages).
+ * markup that says "published"/"created" and the URL (always kept: it settles the day of a UTC
+ * timestamp), then dated elements, then the rest (visible text, modification dates, image paths).
+ * `visible` gives visibleText(html), computed only if needed (it is the costly part on large pages).
  */
 export function htmlCandidates(html: string, url: string | null, dayFirst: boolean, visible: () => string): DateCandidate[] {
   const out: DateCandidate[] = [];
@@ -189,8 +204,6 @@ export function htmlCandidates(html: string, url: string | null, dayFirst: boole
   const images: string[] = [];
   metaCandidates(html, dayFirst, out, urls, images);
   markupCandidates(html, dayFirst, out);
-  if (out.some((c) => c.tier <= TIER.created)) return out;
-  elementCandidates(html, dayFirst, out);
   LINK_CANONICAL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LINK_CANONICAL.exec(html)) !== null) {
@@ -199,7 +212,9 @@ export function htmlCandidates(html: string, url: string | null, dayFirst: boole
   }
   if (url) urls.unshift(url);
   for (const u of urls) for (const date of datesInUrl(u)) out.push({ date, tier: TIER.url, origin: 'url' });
-  if (out.some((c) => c.tier <= TIER.url)) return out;
+  if (out.some((c) => c.tier <= TIER.created)) return out;
+  elementCandidates(html, dayFirst, out);
+  if (out.some((c) => c.tier <= TIER.markup)) return out;
   out.push(...textCandidates(visible(), dayFirst));
   IMG_SRC.lastIndex = 0;
   while ((m = IMG_SRC.exec(html)) !== null) images.push(m[1]);

@@ -7,6 +7,7 @@ import { findDates, formatDate, type CalendarDate } from '../../../lang/dates-pa
 import { consistencyScore, sourceDayFirst, writtenDayFirst } from './day-first.js';
 import { htmlCandidates, htmlCredits, textCandidates, TIER, visibleText, type DateCandidate } from './html.js';
 import { datesInUrl } from './url.js';
+import { publisherDay } from './zone.js';
 
 export interface PublishedInput {
   format: 'text' | 'html';
@@ -76,6 +77,13 @@ function settle(top: DateCandidate & { alt?: FullDate | null }, writtenVote: boo
   return { published: formatDate(top.date), day_first: dayFirst };
 }
 
+/** Days the page gives in its publisher's own time: the URL, datelines, timestamps without a zone. */
+function localDays(candidates: DateCandidate[]): FullDate[] {
+  return candidates
+    .filter((c) => c.tier === TIER.url || c.tier === TIER.cuedText || c.tier === TIER.text || (c.clock && c.clock.offset === null && c.tier <= TIER.markup))
+    .map((c) => c.date);
+}
+
 function fromHtml(input: PublishedInput): { published: string | null; day_first: boolean } {
   let visible: string | null = null;
   const visibleText_ = (): string => (visible ??= visibleText(input.content));
@@ -83,8 +91,10 @@ function fromHtml(input: PublishedInput): { published: string | null; day_first:
   const writtenVote = writtenDayFirst(findDates(story(), false));
   const lang = HTML_LANG.exec(input.content)?.[1]?.toLowerCase() ?? null;
   const dayFirst = writtenVote ?? sourceDayFirst(input.url, htmlCredits(input.content), lang) ?? false;
-  const top = best(htmlCandidates(input.content, input.url, dayFirst, visibleText_)) ?? best(textCandidates(input.text, dayFirst));
-  return top ? settle(top, writtenVote, dayFirst, story) : { published: null, day_first: dayFirst };
+  const candidates = htmlCandidates(input.content, input.url, dayFirst, visibleText_);
+  const top = best(candidates) ?? best(textCandidates(input.text, dayFirst));
+  if (!top) return { published: null, day_first: dayFirst };
+  return settle({ ...top, date: publisherDay(top, candidates, localDays(candidates)) }, writtenVote, dayFirst, story);
 }
 
 function fromText(input: PublishedInput): { published: string | null; day_first: boolean } {
