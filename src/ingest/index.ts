@@ -104,7 +104,9 @@ export async function* readFileDocuments(path: string, opts: ReadOptions = {}): 
 function csvDelimiter(container: Container, head: string, textColumn: string | undefined): Delimiter | null {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (container === 'csv' || container === 'tsv') return sniffCsvHeader(firstLine, textColumn) ?? (container === 'tsv' ? '\t' : ',');
-  if (container === 'text' || textColumn) return sniffCsvHeader(firstLine, textColumn);
+  // A header "url,html" followed by rows of pages looks like HTML to the sniffer; a page starts with a tag.
+  const htmlRows = container === 'html' && !firstLine.trimStart().startsWith('<');
+  if (container === 'text' || htmlRows || textColumn) return sniffCsvHeader(firstLine, textColumn);
   return null;
 }
 

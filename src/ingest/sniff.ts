@@ -22,7 +22,8 @@ export function sniff(head: string): Container {
   const start = head.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
   if (start.startsWith('WARC/')) return 'warc';
   if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(start) || /^<(rss|feed)[\s>]/i.test(start)) return 'feed';
-  if (/^(<!doctype html|<html|<head|<body)/i.test(start) || /<(p|div|article|br)[\s>/]/i.test(start.slice(0, 500))) return 'html';
+  // A JSON record first: its "html" field holds tags that would otherwise look like a page.
   if (start.startsWith('{')) return 'jsonl';
+  if (/^(<!doctype html|<html|<head|<body)/i.test(start) || /<(p|div|article|br)[\s>/]/i.test(start.slice(0, 500))) return 'html';
   return 'text';
 }

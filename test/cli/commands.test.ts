@@ -249,6 +249,21 @@ describe.concurrent('the stages alone, without a database', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('extract --url dates one page by its address; --url with several files or a bad address is a one-line error', async () => {
+    const cwd = mkdtempSync(join(dir, 'extract-url-'));
+    const page = join(cwd, 'saved.html');
+    writeFileSync(page, '<html><body><article><p>Kerry spoke by telephone with Lavrov about the reported Russian military build-up in Syria.</p></article></body></html>');
+    const url = 'https://news.example.com/2015/09/05/kerry-lavrov';
+    const r = await demarche(['extract', page, '--url', url], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const [line] = jsonLines<{ url: string | null; published: string | null }>(r.stdout);
+    expect(line).toMatchObject({ url, published: '2015-09-05' });
+    const undated = jsonLines<{ published: string | null }>((await demarche(['extract', page], { cwd })).stdout);
+    expect(undated[0]!.published).toBeNull();
+    expectOneLineError(await demarche(['extract', page, page, '--url', url], { cwd }), /--url names the address of one file/);
+    expectOneLineError(await demarche(['extract', page, '--url', 'not a url'], { cwd }), /--url takes an address/);
+  });
+
   it('code reads {id, text, date?} lines and prints one {id, events} line per input, in order', async () => {
     const input = [
       JSON.stringify({ id: 'met', text: 'Kerry met Lavrov in Geneva on Monday.', date: '2015-09-07' }),

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import type { CodeInput } from '../../model.js';
-import { batchExitCode, writeJsonLine } from '../common.js';
+import { batchExitCode, UsageError, writeJsonLine } from '../common.js';
 
 /** One `code` input line, or the reason it is not one. */
 function parseCodeLine(line: string, n: number): CodeInput | string {
@@ -23,12 +23,27 @@ function parseCodeLine(line: string, n: number): CodeInput | string {
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('Clean documents and print {file, title, text, published, language} per document (the clean stage alone; nothing is stored).')
+    .description(
+      'Clean documents and print {file, url, title, text, published, language} per document (the clean stage alone; nothing is stored). ' +
+        'JSON Lines and CSV records give their page address in a "url" column.',
+    )
     .argument('<files...>', 'files or folders (same formats as ingest); "-" reads standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
-    .addHelpText('after', '\nExamples:\n  demarche extract page.html | jq -r .text\n  demarche extract crawl.warc.gz --format jsonl > clean.jsonl')
-    .action(async (files: string[]) => {
-      const [{ extract }, { isProblem, readSources }] = await Promise.all([import('../../app/extract.js'), import('../../ingest/index.js')]);
+    .option('--url <url>', 'address the page (one file) was fetched from: its path often dates the page')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  demarche extract page.html | jq -r .text\n  demarche extract page.html --url https://example.com/2025/03/01/story\n' +
+        '  demarche extract crawl.warc.gz --format jsonl > clean.jsonl',
+    )
+    .action(async (files: string[], opts: { url?: string }) => {
+      const [{ extract, pageUrl }, { isProblem, readSources }] = await Promise.all([import('../../app/extract.js'), import('../../ingest/index.js')]);
+      let url: string | null = null;
+      if (opts.url !== undefined) {
+        if (files.length !== 1) throw new UsageError(`--url names the address of one file (got ${files.length} files)`);
+        const checked = pageUrl(opts.url);
+        if (typeof checked !== 'string') throw new UsageError(checked.error);
+        url = checked;
+      }
       let ok = 0;
       let failed = 0;
       for await (const item of readSources(files)) {
@@ -37,7 +52,7 @@ export function register(program: Command): void {
           if (!item.warning) failed++;
           continue;
         }
-        const clean = extract(item);
+        const clean = extract(item, url);
         ok++;
         await writeJsonLine({ file: item.source, ...clean });
       }
