@@ -102,6 +102,12 @@ describe('detectPublished: which date is the publication date', () => {
     expect(fromHtml(page('', body), 'https://example.com/articles/guide')).toBe('2025-11-17');
   });
 
+  it('keeps to the month a /2025/12/ URL names when the page offers a date in it', () => {
+    const body = '<p>Posted June 17, 2025</p><p>Book beat</p><p>December 20, 2025</p>';
+    expect(fromHtml(page('', body), 'https://books.example.com/2025/12/book-beat')).toBe('2025-12-20');
+    expect(fromHtml(page('', body), 'https://books.example.com/book-beat')).toBe('2025-06-17');
+  });
+
   it('skips dates of comments and related-article cards', () => {
     const body =
       '<div class="comment-time">July 4, 2024</div><div class="article-card__date">July 5, 2024</div><p>Posted on 12 March 2021</p>';

@@ -6,7 +6,7 @@
 import { findDates, formatDate, type CalendarDate } from '../../../lang/dates-parse.js';
 import { consistencyScore, sourceDayFirst, writtenDayFirst } from './day-first.js';
 import { htmlCandidates, htmlCredits, textCandidates, TIER, visibleText, type DateCandidate } from './html.js';
-import { datesInUrl } from './url.js';
+import { datesInUrl, monthInUrl } from './url.js';
 import { publisherDay } from './zone.js';
 
 export interface PublishedInput {
@@ -84,6 +84,14 @@ function localDays(candidates: DateCandidate[]): FullDate[] {
     .map((c) => c.date);
 }
 
+/** Candidates in the month a /2025/12/ URL names, when there are any (else all of them). */
+function inUrlMonth<T extends DateCandidate>(candidates: T[], url: string | null): T[] {
+  const month = url ? monthInUrl(url) : null;
+  if (!month) return candidates;
+  const within = candidates.filter((c) => c.date.year === month.year && c.date.month === month.month);
+  return within.length ? within : candidates;
+}
+
 function fromHtml(input: PublishedInput): { published: string | null; day_first: boolean } {
   let visible: string | null = null;
   const visibleText_ = (): string => (visible ??= visibleText(input.content));
@@ -91,8 +99,8 @@ function fromHtml(input: PublishedInput): { published: string | null; day_first:
   const writtenVote = writtenDayFirst(findDates(story(), false));
   const lang = HTML_LANG.exec(input.content)?.[1]?.toLowerCase() ?? null;
   const dayFirst = writtenVote ?? sourceDayFirst(input.url, htmlCredits(input.content), lang) ?? false;
-  const candidates = htmlCandidates(input.content, input.url, dayFirst, visibleText_);
-  const top = best(candidates) ?? best(textCandidates(input.text, dayFirst));
+  const candidates = inUrlMonth(htmlCandidates(input.content, input.url, dayFirst, visibleText_), input.url);
+  const top = best(candidates) ?? best(inUrlMonth(textCandidates(input.text, dayFirst), input.url));
   if (!top) return { published: null, day_first: dayFirst };
   return settle({ ...top, date: publisherDay(top, candidates, localDays(candidates)) }, writtenVote, dayFirst, story);
 }

@@ -21,3 +21,15 @@ export function datesInUrl(url: string): (CalendarDate & { day: number })[] {
   }
   return out;
 }
+
+const URL_MONTH = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])(?=\/|$)/;
+
+/**
+ * The year and month of a path like /2025/12/slug (no day): not a publication day by itself, but
+ * the page was published that month, so a date found elsewhere on the page must fall in it.
+ */
+export function monthInUrl(url: string): { year: number; month: number } | null {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  const m = URL_MONTH.exec(path);
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+}
