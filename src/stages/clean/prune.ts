@@ -67,8 +67,11 @@ const CHROME = 1;
 const COMMENT_SECTION = 2;
 type ChromeVerdict = typeof NOT_CHROME | typeof CHROME | typeof COMMENT_SECTION;
 
+/** What a <figure> holds when it is part of the text (a table block, a pull quote, a code listing), not a picture. */
+const TEXT_FIGURE = 'table, blockquote, pre';
+
 function chromeVerdict(el: Element, tag: string, keepComments: boolean): ChromeVerdict {
-  if (CHROME_STRUCTURE.has(tag)) return CHROME;
+  if (CHROME_STRUCTURE.has(tag) && !(tag === 'FIGURE' && el.querySelector(TEXT_FIGURE) !== null)) return CHROME;
   // Without attributes there is no role, state, class or id to go by.
   if (!el.hasAttributes()) return NOT_CHROME;
   if (chromeState(el)) return CHROME;
