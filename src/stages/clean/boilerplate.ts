@@ -91,11 +91,11 @@ const NO_CALL: { readonly calls: number; readonly addressed: boolean } = { calls
  * How a block speaks to the reader about the site: distinct call/disclosure words (plus one for
  * opening on a call verb), and whether it addresses the reader while naming one.
  */
-function readerCall(text: string): { calls: number; addressed: boolean } {
+function readerCall(text: string, topical: ReadonlySet<string>): { calls: number; addressed: boolean } {
   const words = text.toLowerCase().match(WORD);
   if (words === null) return NO_CALL;
   let seen: Set<string> | null = null;
-  for (const w of words) if (CALL_WORDS.has(w)) (seen ??= new Set()).add(w);
+  for (const w of words) if (CALL_WORDS.has(w) && !topical.has(w)) (seen ??= new Set()).add(w);
   // Without a call word, whether the block addresses the reader does not matter.
   if (seen === null) return NO_CALL;
   return { calls: seen.size + (CALL_VERBS.has(words[0]!) ? 1 : 0), addressed: addressesReader(text, words) };
@@ -112,16 +112,46 @@ function addressesReader(text: string, words: string[]): boolean {
  */
 const scores = new TextCache<{ language: string | null; linkChars: number | undefined; scored: Scored }>(4_000_000);
 
-/** Evidence a block is not article text, before looking at its position. */
-export function scoreBlock(block: Block, docLanguage: string | null): Scored {
+const NOTHING_TOPICAL: ReadonlySet<string> = new Set();
+
+/**
+ * Evidence a block is not article text, before looking at its position. `topical` are call words
+ * that are the document's subject (see topicalCallWords): they do not make a block a call to action.
+ */
+export function scoreBlock(block: Block, docLanguage: string | null, topical: ReadonlySet<string> = NOTHING_TOPICAL): Scored {
+  if (topical.size > 0 && mentionsAny(block.text, topical)) return computeScore(block, docLanguage, topical);
   const cached = scores.get(block.text);
   if (cached !== undefined && cached.language === docLanguage && cached.linkChars === block.linkChars) return cached.scored;
-  const scored = computeScore(block, docLanguage);
+  const scored = computeScore(block, docLanguage, NOTHING_TOPICAL);
   scores.set(block.text, { language: docLanguage, linkChars: block.linkChars, scored });
   return scored;
 }
 
-function computeScore(block: Block, docLanguage: string | null): Scored {
+function mentionsAny(text: string, words: ReadonlySet<string>): boolean {
+  return (text.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
+}
+
+/** Paragraphs of the article itself: longer than any call to action. */
+const TOPICAL_MIN_PARAGRAPHS = 2;
+
+/**
+ * Call words the document's own long paragraphs use ("subscribers" and "YouTube" in a guide to
+ * streaming platforms, "subscription" in a review of subscription boxes): there they are the
+ * subject, and a shorter paragraph naming them is not the site asking for a sign-up.
+ */
+export function topicalCallWords(blocks: Block[]): ReadonlySet<string> {
+  const paragraphs = new Map<string, number>();
+  for (const b of blocks) {
+    if (countWords(b.text) <= CALL_MAX_WORDS) continue;
+    const seen = new Set((b.text.toLowerCase().match(WORD) ?? []).filter((w) => CALL_WORDS.has(w)));
+    for (const w of seen) paragraphs.set(w, (paragraphs.get(w) ?? 0) + 1);
+  }
+  const topical = new Set<string>();
+  for (const [w, n] of paragraphs) if (n >= TOPICAL_MIN_PARAGRAPHS) topical.add(w);
+  return topical.size > 0 ? topical : NOTHING_TOPICAL;
+}
+
+function computeScore(block: Block, docLanguage: string | null, topical: ReadonlySet<string>): Scored {
   const text = block.text;
   const words = countWords(text);
   const letters = LETTER.count(text);
@@ -154,7 +184,7 @@ function computeScore(block: Block, docLanguage: string | null): Scored {
   }
   let aside = 0;
   if (words <= CALL_MAX_WORDS) {
-    const { calls, addressed } = readerCall(text);
+    const { calls, addressed } = readerCall(text, topical);
     const call = calls + (addressed ? 1 : 0);
     if (call >= 3) score += 5;
     else if (call === 2) score += 2;
@@ -221,7 +251,8 @@ const MEDIUM_WORDS = 15;
  * of the last TAIL_SHARE of the document that no long paragraph follows.
  */
 export function classifyBlocks(blocks: Block[], docLanguage: string | null, options: ClassifierOptions = TEXT_CLASSIFIER): boolean[] {
-  const scored = blocks.map((b) => scoreBlock(b, docLanguage));
+  const topical = topicalCallWords(blocks);
+  const scored = blocks.map((b) => scoreBlock(b, docLanguage, topical));
   let first = scored.findIndex((s) => s.sentence);
   let last = findLastIndex(scored, (s) => s.sentence);
   if (first < 0) {
