@@ -96,7 +96,8 @@ function locateCore(body: Block[], core: Block[]): number[] {
 
 /**
  * The core blocks plus the body blocks around (and between) them that read as article text, in page
- * order. Inside the core's span, blocks Readability dropped come back only when they are sentences;
+ * order. Inside the core's span, blocks Readability dropped come back when they are sentences, or
+ * short and unlinked (the headings and list items between its paragraphs);
  * outside it, expansion continues over sentences and steps over at most MAX_GAP neutral blocks.
  */
 export function expandCore(body: Block[], picked: Block[], language: string | null): Block[] {
@@ -112,7 +113,7 @@ export function expandCore(body: Block[], picked: Block[], language: string | nu
   const coreTexts = new Set(core.map((b) => b.text));
   const take = new Set<number>();
   for (let i = first; i <= last; i++) {
-    if (inCore.has(i) || coreTexts.has(body[i]!.text) || isArticleText(body[i]!, language)) take.add(i);
+    if (inCore.has(i) || coreTexts.has(body[i]!.text) || isArticleText(body[i]!, language) || (isNeutral(body[i]!, language) && !body[i]!.linkChars)) take.add(i);
   }
   const grow = (start: number, step: number): void => {
     let pending: number[] = [];

@@ -92,6 +92,13 @@ describe('growing Readability\'s pick', () => {
     expect(out).not.toContain('Home');
   });
 
+  it('takes back the headings Readability dropped between its paragraphs, but not links there', () => {
+    const body = [para(0), { text: 'The prisoner exchange in detail', linkChars: 0 }, para(1), menu('Read more about Geneva'), para(2)];
+    const out = expandCore(body, [para(0), para(1), para(2)], 'en').map((b) => b.text);
+    expect(out).toContain('The prisoner exchange in detail');
+    expect(out).not.toContain('Read more about Geneva');
+  });
+
   it('replaces a pick that is a long list of names when the story is elsewhere', () => {
     const names = Array.from({ length: 60 }, (_, i) => ({ text: `Member ${i} of Parliament`, linkChars: 0 }));
     const story = [para(0), para(1), para(2), para(3)];
