@@ -108,6 +108,11 @@ describe('detectPublished: which date is the publication date', () => {
     expect(fromHtml(page('', body), 'https://books.example.com/book-beat')).toBe('2025-06-17');
   });
 
+  it('reads a dated element that says "Updated" as a modification date', () => {
+    const body = '<div class="item-date">Updated November 19, 2021</div><p class="byline">By A. Writer, January 28, 2021</p>';
+    expect(fromHtml(page('', body))).toBe('2021-01-28');
+  });
+
   it('skips dates of comments and related-article cards', () => {
     const body =
       '<div class="comment-time">July 4, 2024</div><div class="article-card__date">July 5, 2024</div><p>Posted on 12 March 2021</p>';

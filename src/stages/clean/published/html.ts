@@ -70,6 +70,7 @@ const UPDATED_CLASS = /updated|modified/i;
 // Words that say the next (or previous) date is the publication date, or the date of an update.
 const CUE =
   /(published|posted|updated|last updated|released|veröffentlicht|aktualisiert|erstellt|stand|datum|publié|mis à jour|publicado|pubblicato|güncelle\w*|yayım\w*|yayın\w*|tarih\w*|fecha)/gi;
+const UPDATED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|actualizado)\b/i;
 const UPDATE_CUE = /^(updated|last updated|aktualisiert|mis à jour|güncelle\w*)$/i;
 // Classes of elements that hold someone else's date: a comment, a card or teaser of another article.
 const FOREIGN_CLASS = /(?:^|[\s_-])(?:comments?|replies|reply|related|cards?|teasers?|recirc\w*|promo\w*|sidebar|widget\w*|more-stories)(?:[\s_-]|$)/i;
@@ -132,7 +133,9 @@ function scanDatedTags(html: string, dayFirst: boolean, out: DateCandidate[], re
       const a = attributes(m[1]);
       const label = `${a.get('class') ?? ''} ${a.get('itemprop') ?? ''} ${a.get('id') ?? ''}`;
       if (FOREIGN_CLASS.test(label)) continue;
-      const tier = a.has('pubdate') || PUBLISHED_CLASS.test(label) ? TIER.published : UPDATED_CLASS.test(label) ? TIER.modified : TIER.markup;
+      // What the element says of its date outweighs a generic class: <div class="item-date">Updated May 2</div>.
+      const updatedText = UPDATED_TEXT.test(decodeEntities(m[2]));
+      const tier = updatedText ? TIER.modified : a.has('pubdate') || PUBLISHED_CLASS.test(label) ? TIER.published : UPDATED_CLASS.test(label) ? TIER.modified : TIER.markup;
       const unix = fromUnix(a.get('data-utime') ?? '');
       const stamp = a.get('datetime') ?? '';
       const date =
