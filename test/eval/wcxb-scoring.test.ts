@@ -1,6 +1,9 @@
 // The scoring used by eval/wcxb.ts: the WCXB authors' per-page word-bag F1, halves, date accuracy.
-import { describe, expect, it } from 'vitest';
-import { halfOf, scoreWcxbDates, scoreWcxbText, wcxbPageScore, type WcxbPage } from '../../eval/wcxb.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { halfOf, run, scoreWcxbDates, scoreWcxbText, wcxbPageScore, type WcxbPage } from '../../eval/wcxb.js';
 
 const page = (id: string, text: string, published: string | null): WcxbPage => ({ id, url: `https://example.org/${id}`, html: '', text, published });
 
@@ -39,5 +42,17 @@ describe('WCXB evaluation scoring', () => {
     expect(all.n).toBe(2);
     expect(all.extra?.accuracy).toBeCloseTo(0.5);
     expect(all.extra?.off_by_one).toBe(1);
+  });
+
+  it('says which folder is missing instead of failing when the data set is not there', async () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dir = mkdtempSync(join(tmpdir(), 'wcxb-'));
+    try {
+      expect(await run(dir)).toEqual([]);
+      expect(String(write.mock.calls[0]?.[0])).toContain(join(dir, 'cleaning', 'wcxb_dev_articles'));
+      expect(String(write.mock.calls[0]?.[0])).toMatch(/is missing/);
+    } finally {
+      write.mockRestore();
+    }
   });
 });
