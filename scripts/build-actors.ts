@@ -3,6 +3,7 @@
 //   events/plover_ontology/ngec_countries.csv       adjectives and plural demonyms
 //   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
 //   events/phoenix_dictionaries/Phoenix.agents.txt  title / group nouns -> sector codes
+//   data/places.json (scripts/build-places.ts)      district towns (scripts/actors-gazetteer.ts)
 // plus scripts/build-actors-curated.ts (office holders and post-2016 actors the sources lack).
 // Kept: all countries, all organisations, and people with a GOV/MIL/IGO role after 1990.
 // Run: npx tsc -p tsconfig.json && node dist/scripts/build-actors.js [sharedDataDir]
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/stages/actors/types.js';
 import { parsePetrarchAgents } from '../src/stages/actors/petrarch.js';
 import { inLexicon } from '../src/lang/wink.js';
+import { addGazetteerTowns } from './actors-gazetteer.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,6 +32,8 @@ function main(): void {
   const offices = [...OFFICES, ...readLeaders(ev)];
   const actors = readActors(ev, countries, offices);
   const agents = readAgents(ev);
+  const towns = addGazetteerTowns(join(REPO, 'data', 'places.json'), countries, actors, inLexicon);
+  process.stdout.write(`build-actors: ${towns} gazetteer towns added to the countries' cities\n`);
   const data: ActorData = { version: 1, countries, actors, agents, offices };
   const out = join(REPO, 'data', 'actors.json');
   writeFileSync(out, JSON.stringify(data));
