@@ -11,7 +11,7 @@ import { wordKey, type ActorDictionary, type CountryForm } from './dictionary.js
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
 import type { Word } from './words.js';
 import type { Segment } from './segments.js';
-import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
+import { codeAt, inferDate, inOfficeAt, officeHolder, officeOf, referenceDate } from './roles.js';
 import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
 import { famousSurnames, famousWithInitial } from './known.js';
 import { editDistance, isCommonWord, withinOneEdit } from './lexicon.js';
@@ -553,8 +553,10 @@ class NameResolver {
   private surnameOf(w: Word): PersonRef | null {
     const exact = this.surnames.get(w.key);
     if (exact) return exact;
-    if (w.key.length < 5 || isCommonWord(w.text)) return null;
+    if (w.key.length < 4) return null;
     const famous = famousSurnames(this.dict).get(w.key);
+    if (isCommonWord(w.text)) return famous && this.officeHolderByName(w, famous) ? this.personRef(famous) : null;
+    if (w.key.length < 5) return null;
     if (famous) return this.personRef(famous);
     // A misspelt surname (one edit) of someone in this article, else of someone famous. A word that
     // is itself part of some known name ("Osama", one edit from "Obama") is never a typo.
@@ -565,6 +567,16 @@ class NameResolver {
     if (w.key.length < 6) return null;
     const typo = this.typoOfFamous(w.key);
     return typo ? this.personRef(typo) : null;
+  }
+
+  /**
+   * A surname that is also an English word ("Trump", "Rice", "Bush") names the famous office holder
+   * only while that person is in office, and only where the capital is the writer's, not the
+   * sentence's: inside a sentence, or first in it when tagged as a name. Month names never are.
+   */
+  private officeHolderByName(w: Word, famous: ActorRecord): boolean {
+    if (CALENDAR.test(w.text) || !inOfficeAt(famous, this.date)) return false;
+    return !w.sentenceStart || w.pos === 'PROPN';
   }
 
   /** Mark the title chain before a named person as part of that mention ("US Secretary of State"). */
