@@ -36,8 +36,8 @@ const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
 const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANCELLOR', 'DIPLOMAT', 'LEADER', 'SECRETARY', 'COUNTERPART', 'STATE']);
 const NOMINAL = new Set(['ADJ', 'NUM']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
-/** A country after these is where something happens, not who acts. */
-const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
+/** Prepositions before which a country name is where things happen, not the state acting ("from Turkey", "to Russia", "the invasion of Iran" name the state). */
+const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'WITHIN', 'OUTSIDE']);
 /** "soldiers from Gondor", "ambassadors of Arnor": the group belongs to the country ("in" is left to the event coder). */
 const AGENT_LINKS = new Set(['FROM', 'OF']);
 /** Shapes of nationality/ethnic adjectives ("Kurdish", "Pashtun" is in SECTS, "Baluchi", "Tamilese"). */
