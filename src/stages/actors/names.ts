@@ -35,6 +35,13 @@ const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
 /** Titles that denote one identifiable holder, so a description may refer back to a named person. */
 const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANCELLOR', 'DIPLOMAT', 'LEADER', 'SECRETARY', 'COUNTERPART', 'STATE']);
 const NOMINAL = new Set(['ADJ', 'NUM']);
+/** Codes of armed groups (transnational ones, rebels, unidentified armed forces, criminal groups). */
+const ARMED_GROUP_CODE = /^(IMG|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD))/;
+/** Agent sectors whose nouns, after an armed group's name, are its members ("Hamas gunmen", "Isis militants"). */
+const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
+const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
+  'SPOKESWOMAN', 'OPERATIVE', 'OPERATIVES', 'LOYALISTS', 'RECRUITS', 'CELL', 'CELLS', 'UNIT', 'UNITS', 'OFFICIAL', 'OFFICIALS', 'FIGHTERS',
+  'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** Prepositions before which a country name is where things happen, not the state acting ("from Turkey", "to Russia", "the invasion of Iran" name the state). */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'WITHIN', 'OUTSIDE']);
@@ -146,6 +153,12 @@ class NameResolver {
       return this.emitPerson(this.honorific(k) ? s.i - 1 : s.i, s.j, this.personRef(actor));
     }
     const code = codeAt(actor, this.date);
+    const member = code && actor.kind === 'ORG' && ARMED_GROUP_CODE.test(code) ? this.memberNoun(k) : 0;
+    if (member) {
+      // "Isis fighters", "a Hamas commander": members of an armed group are coded as the group.
+      this.consumed[k + 1] = 1;
+      return this.emit(s.i, member, 'ORG', actor.name, code, null, 'agent');
+    }
     const next = this.adjacentAgent(k);
     // PETRARCH-style composition: a country-level actor followed by a group noun ("ISRAELI TROOPS").
     if (next && code && code.length === 3 && !isTitle(next)) {
@@ -292,6 +305,21 @@ class NameResolver {
   }
 
   /** The agent directly after segment k (possessive allowed: "Russia's Foreign Ministry"). */
+  /**
+   * The end (word index) of a noun right after segment k that names members of a group: an armed
+   * or security agent ("fighters", "militants", "gunmen") or a member or rank ("members",
+   * "commander", "leader"); 0 when there is none.
+   */
+  private memberNoun(k: number): number {
+    const next = this.segs[k + 1];
+    if (!next || this.consumed[k + 1]) return 0;
+    const w = this.words[next.i];
+    if ((w.boundary && !this.words[next.i - 1].possessive) || w.sentence !== this.words[this.segs[k].i].sentence) return 0;
+    const last = this.words[next.j - 1].key;
+    if (next.target?.t === 'agent') return MEMBER_SECTORS.test(next.target.agent.code) || MEMBER_HEADS.has(last) ? next.j : 0;
+    return !next.target && !w.cap && MEMBER_HEADS.has(last) ? next.j : 0;
+  }
+
   private adjacentAgent(k: number): AgentRecord | null {
     const next = this.segs[k + 1];
     if (!next || next.target?.t !== 'agent' || this.consumed[k + 1]) return null;

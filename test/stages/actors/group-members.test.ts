@@ -1,0 +1,19 @@
+// Members of an armed group are coded as the group: "Isis fighters", "a Hamas commander", "Boko
+// Haram gunmen". A state's name before the same nouns still composes ("Israeli troops").
+// Sentences written for this test.
+import { describe, it } from 'vitest';
+import { checkSpans, type SpanCase } from './span-codes.js';
+
+const CASES: SpanCase[] = [
+  { text: 'Isis fighters stormed the village at dawn.', expect: [['Isis fighters', 'IMGMUSISI']] },
+  { text: 'A Hamas commander was killed in the strike.', expect: [['Hamas commander', 'PSEREBHMS']] },
+  { text: 'Boko Haram gunmen abducted 40 girls.', expect: [['Boko Haram gunmen', 'NGAREB']] },
+  { text: 'FARC members handed in their weapons.', expect: [['FARC members', 'COLREB']] },
+  { text: 'Israeli troops entered the camp.', expect: [['Israeli troops', 'ISRMIL']] },
+  // The group's name in another role is still the group alone.
+  { text: 'Hamas said the talks had failed.', expect: [['Hamas', 'PSEREBHMS']] },
+];
+
+describe('members of armed groups', () => {
+  for (const c of CASES) it(c.text, () => checkSpans(c));
+});
