@@ -210,6 +210,11 @@ export const AGENTS: AgentRecord[] = [
   ...sector('NGO', ['CHARITY', 'CHARITIES', 'AID AGENCIES', 'AID GROUPS', 'AID WORKERS', 'HUMAN RIGHTS GROUPS', 'RIGHTS GROUPS', 'NGOS']),
   ...sector('MIL', ['ARMY', 'MILITARY', 'TROOPS', 'SOLDIERS', 'SOLDIER', 'ARMED FORCES', 'AIR FORCE', 'NAVY', 'WARPLANES', 'WARPLANE',
     'JETS', 'WARSHIP', 'WARSHIPS', 'COALITION', 'MARINES', 'COMMANDOS', 'SPECIAL FORCES', 'ARMY CHIEF', 'MILITARY CHIEFS', 'GENERALS']),
+  // States few or none recognise (the named ones are in scripts/tables/breakaway-states.tsv).
+  ...sector('PRE', ['BREAKAWAY STATE', 'BREAKAWAY STATES', 'BREAKAWAY REGION', 'BREAKAWAY REPUBLIC', 'SEPARATIST REPUBLIC',
+    'SELF-PROCLAIMED REPUBLIC', 'PARTIALLY RECOGNIZED STATE', 'PARTIALLY RECOGNISED STATE', 'PARTIALLY RECOGNIZED COUNTRY',
+    'PARTIALLY RECOGNISED COUNTRY', 'UNRECOGNIZED STATE', 'UNRECOGNISED STATE', 'DE FACTO STATE']),
+  ...sector('MIL', ['NATIONAL GUARD', 'COAST GUARD', 'FLEET', 'NAVAL FORCES', 'DRONES', 'DRONE']),
   // Seats of government named for their building or street: the government of their country.
   { phrase: 'KREMLIN', code: 'GOV', country: 'RUS' }, { phrase: 'WHITE HOUSE', code: 'GOV', country: 'USA' },
   { phrase: 'DOWNING STREET', code: 'GOV', country: 'GBR' }, { phrase: 'ELYSEE', code: 'GOV', country: 'FRA' },

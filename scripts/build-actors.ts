@@ -4,6 +4,7 @@
 //   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
 //   events/phoenix_dictionaries/Phoenix.agents.txt  title / group nouns -> sector codes
 //   data/places.json (scripts/build-places.ts)      district towns (scripts/actors-gazetteer.ts)
+//   scripts/tables/*.tsv                            dated tables: breakaway states, security bodies, IGOs
 // plus scripts/build-actors-curated.ts (office holders and post-2016 actors the sources lack).
 // Kept: all countries, all organisations, and people with a GOV/MIL/IGO role after 1990.
 // Run: npx tsc -p tsconfig.json && node dist/scripts/build-actors.js [sharedDataDir]
@@ -14,6 +15,7 @@ import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, 
 import { parsePetrarchAgents } from '../src/stages/actors/petrarch.js';
 import { inLexicon } from '../src/lang/wink.js';
 import { addGazetteerTowns } from './actors-gazetteer.js';
+import { claimNames, claimPlaceNames, readCuratedTables } from './curated-tables.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +35,7 @@ function main(): void {
   const actors = readActors(ev, countries, offices);
   const agents = readAgents(ev);
   const towns = addGazetteerTowns(join(REPO, 'data', 'places.json'), countries, actors, inLexicon);
+  claimPlaceNames(countries, readCuratedTables(join(REPO, 'scripts', 'tables')), key);
   process.stdout.write(`build-actors: ${towns} gazetteer towns added to the countries' cities\n`);
   const data: ActorData = { version: 1, countries, actors, agents, offices };
   const out = join(REPO, 'data', 'actors.json');
@@ -262,6 +265,9 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
     }
     mergeInto(byKey, { ...a, aliases: [...a.aliases] }, true);
   }
+  const tables = readCuratedTables(join(REPO, 'scripts', 'tables'));
+  claimNames(byKey.values(), tables, key);
+  for (const t of tables) mergeInto(byKey, t, true);
   for (const o of offices) {
     for (const [name, from, to] of o.holders) {
       const code = officeCode(o.country, o.office);
@@ -279,6 +285,9 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
   }
   const actors = [...byKey.values()];
   markWeakAliases(actors);
+  // The tables' names are proper names chosen by hand, never everyday words ("Abkhazia" is in the lexicon).
+  const tableNames = new Set(tables.map((t) => key(t.name)));
+  for (const a of actors) if (tableNames.has(key(a.name))) delete a.weak;
   for (const a of actors) {
     // Prefer the hyphenated spelling of the same name ("Bashar al-Assad" over "Bashar al Assad").
     const hyphenated = a.kind === 'PERSON' && !a.name.includes('-') && a.aliases.find((x) => x.includes('-') && key(x) === key(a.name));
