@@ -285,9 +285,14 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
   }
   const actors = [...byKey.values()];
   markWeakAliases(actors);
-  // The tables' names are proper names chosen by hand, never everyday words ("Abkhazia" is in the lexicon).
+  // A table's canonical names are proper names chosen by hand, never everyday words ("Abkhazia" is
+  // in the lexicon); its shorter aliases may be ("Amnesty") and stay weak.
   const tableNames = new Set(tables.map((t) => key(t.name)));
-  for (const a of actors) if (tableNames.has(key(a.name))) delete a.weak;
+  for (const a of actors) {
+    if (!a.weak || !tableNames.has(key(a.name))) continue;
+    a.weak = a.weak.filter((w) => key(w) !== key(a.name));
+    if (a.weak.length === 0) delete a.weak;
+  }
   for (const a of actors) {
     // Prefer the hyphenated spelling of the same name ("Bashar al-Assad" over "Bashar al Assad").
     const hyphenated = a.kind === 'PERSON' && !a.name.includes('-') && a.aliases.find((x) => x.includes('-') && key(x) === key(a.name));
