@@ -45,6 +45,14 @@ const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS',
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+/** "the group", "this outfit": what an organisation named before is called again. */
+const GROUP_DETERMINERS = new Set(['THE', 'THIS', 'THAT']);
+const GROUP_HEADS = new Set(['GROUP', 'OUTFIT', 'ORGANISATION', 'ORGANIZATION', 'MOVEMENT', 'FACTION']);
+const GROUP_DESCRIPTORS = new Set(['MILITANT', 'MILITANTS', 'TERRORIST', 'TERROR', 'GUERRILLA', 'JIHADIST', 'JIHADI', 'REBEL', 'ARMED',
+  'SEPARATIST', 'CRIME', 'CRIMINAL', 'EXTREMIST', 'ISLAMIST', 'INSURGENT', 'DISSIDENT', 'BANNED', 'OUTLAWED', 'UNDERGROUND', 'MILITIA']);
+/** Codes of organisations a group noun can stand for: transnational bodies and groups, and a
+ *  country's non-state groups (rebels, unaligned armed groups, criminals, parties, opposition, NGOs). */
+const GROUP_LIKE = /^(IGO|NGO|IMG|[A-Z-]{3}(REB|UAF|CRM|PTY|OPP|NGO|INS|SEP|RAD))/;
 const NOT_COUNTRIES = new Set(['IGO', 'NGO', 'IMG', '---']);
 
 export interface ReferenceInput {
@@ -102,6 +110,13 @@ class References {
         if (g) {
           this.group(g, this.placeAfter(g.j));
           w = Math.max(w + 1, g.j);
+          continue;
+        }
+      }
+      if (GROUP_DETERMINERS.has(word.key)) {
+        const end = this.groupReference(w);
+        if (end) {
+          w = end;
           continue;
         }
       }
@@ -242,6 +257,32 @@ class References {
     const ent = entity(start, end, text, g.person ? 'PERSON' : 'ORG', name, code, null, via!, country ? confidence : 0.4);
     this.out.push(ent);
     this.history.push({ code, name, kind: ent.kind, country, sentence, person: g.person, plural: g.plural, state: false, second: null });
+  }
+
+  /**
+   * "the group", "the outfit", "the terrorist organisation": a definite group noun, with at most
+   * two describing words before it, refers to the organisation named last (an armed group, a
+   * party, an international body), not to a state or a person. Returns the word after the phrase,
+   * or 0 when the words at w are no such phrase or nothing fits within reach.
+   */
+  private groupReference(w: number): number {
+    const { words } = this.in_;
+    const det = words[w]!;
+    let q = w + 1;
+    while (q < words.length && q <= w + 2 && !GROUP_HEADS.has(words[q]!.key) && this.describes(words[q]!, det.sentence)) q++;
+    const head = words[q];
+    if (!head || !GROUP_HEADS.has(head.key) || head.sentence !== det.sentence || this.covered[q] || head.cap && !det.sentenceStart && !det.allCaps) return 0;
+    const ante = this.find(det.sentence, (a) => !a.person && !a.state && a.kind === 'ORG' && a.code !== null && GROUP_LIKE.test(a.code));
+    if (!ante) return 0;
+    const text = this.in_.article.text.slice(det.start, head.end);
+    this.emit(det.start, head.end, text, 'ORG', ante.name, ante.code, null, 'coreference', ante, false, det.sentence);
+    return q + 1;
+  }
+
+  /** A word that may describe a group noun: an adjective or a word for armed or criminal groups. */
+  private describes(word: Word, sentence: number): boolean {
+    if (word.sentence !== sentence || word.boundary || this.covered[this.in_.words.indexOf(word)]) return false;
+    return GROUP_DESCRIPTORS.has(word.key) || (word.pos === 'ADJ' && !word.cap);
   }
 
   // ---------- pronouns ----------
