@@ -15,6 +15,7 @@ import type { Word } from './words.js';
 import { contextCountry, countryOf, type ArticleContext } from './context.js';
 import { entity, confidenceOf } from './entity.js';
 import { groupPhrase, type GroupPhrase } from './groups.js';
+import { ethnicHomes, isEthnicPlural } from './ethnic-groups.js';
 import { codeAt, heldOffice, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
 import { ROOT } from './trie.js';
@@ -120,7 +121,8 @@ class References {
           continue;
         }
       }
-      if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
+      if (word.cap && isEthnicPlural(word.key)) this.people(w);
+      else if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
       w++;
     }
     return this.out;
@@ -238,6 +240,8 @@ class References {
       const c = contextCountry(ctx, sentence, start);
       if (c) [country, confidence] = [c.country, c.from === 'sentence' ? 0.65 : c.from === 'dateline' ? 0.6 : 0.5];
     }
+    // "Kurdish militias": a people's group belongs to a country the people lives in.
+    if (g.homes && (!country || !g.homes.includes(country)) && !g.owner) country = this.homeInContext(g.homes, sentence, start);
     // A title without a name: the office holder, or the person of that country named last.
     if (g.person && country) {
       const holder = g.agent.office ? officeHolder(dict, country, g.agent.office, date) : null;
@@ -257,6 +261,43 @@ class References {
     const ent = entity(start, end, text, g.person ? 'PERSON' : 'ORG', name, code, null, via!, country ? confidence : 0.4);
     this.out.push(ent);
     this.history.push({ code, name, kind: ent.kind, country, sentence, person: g.person, plural: g.plural, state: false, second: null });
+  }
+
+  /**
+   * A people named on its own: "Kurds in Afrin" are people (CVL); "the Kurds", like "the Turks",
+   * act through their organised, here armed, movement (REB). The country is the one of the
+   * people's countries that the context names.
+   */
+  private people(w: number): void {
+    const { words, article } = this.in_;
+    const word = words[w]!;
+    const homes = ethnicHomes(word.key)!;
+    const prev = w > 0 && !word.boundary ? words[w - 1]! : null;
+    const definite = prev?.key === 'THE' && prev.sentence === word.sentence;
+    const start = definite ? prev!.start : word.start;
+    const country = this.homeInContext(homes, word.sentence, start);
+    const code = (country ?? '---') + (definite ? 'REB' : 'CVL');
+    this.emit(start, word.end, article.text.slice(start, word.end), 'ORG', word.text, code, null, 'context', null, false, word.sentence);
+  }
+
+  /**
+   * Of a people's countries, the one the context names: a place of the sentence, the dateline, the
+   * article's main country, else the nearest place of the article; the people's only country when
+   * it has one; else none.
+   */
+  private homeInContext(homes: readonly string[], sentence: number, offset: number): string | null {
+    const { ctx } = this.in_;
+    let best: { country: string; distance: number } | null = null;
+    for (const p of ctx.places) {
+      if (!homes.includes(p.country)) continue;
+      const distance = Math.abs(p.sentence - sentence) * 1e6 + Math.abs(p.start - offset);
+      if (!best || distance < best.distance) best = { country: p.country, distance };
+    }
+    if (best && ctx.places.some((p) => p.sentence === sentence && p.country === best!.country)) return best.country;
+    if (ctx.dateline && homes.includes(ctx.dateline)) return ctx.dateline;
+    if (ctx.main && homes.includes(ctx.main)) return ctx.main;
+    if (best) return best.country;
+    return homes.length === 1 ? homes[0]! : null;
   }
 
   /**
