@@ -58,3 +58,32 @@ export function addGazetteerTowns(placesFile: string, countries: CountryRecord[]
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase().trim();
 }
+
+/**
+ * The regions of scripts/places/regions.tsv (provinces, districts, contested towns the gazetteer
+ * misses) added to their country's cities, under the same guards as the towns: no name another
+ * country or an actor already holds, no English word.
+ */
+export function addRegions(regionsFile: string, countries: CountryRecord[], actors: ActorRecord[], isWord: (w: string) => boolean): number {
+  const byIso = new Map(countries.map((c) => [c.iso3, c]));
+  const owner = new Map<string, string>();
+  for (const c of countries) for (const x of [...c.names, ...c.adjectives, ...c.plurals, ...c.capitals, ...c.cities]) owner.set(x, c.iso3);
+  const actorNames = new Set(actors.flatMap((a) => [a.name, ...a.aliases].map(fold)));
+  let added = 0;
+  readFileSync(regionsFile, 'utf8').split('\n').forEach((line, n) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [iso3, names] = line.split('\t');
+    const country = byIso.get(iso3!.trim());
+    if (!country || !names) throw new Error(`${regionsFile}:${n + 1}: a known ISO3 country and names are needed`);
+    for (const raw of names.split(';')) {
+      const name = fold(raw).replace(/\s+/g, ' ');
+      if (!name) continue;
+      const held = owner.get(name);
+      if ((held && held !== country.iso3) || actorNames.has(name) || (!name.includes(' ') && isWord(name))) continue;
+      if (country.cities.includes(name) || country.capitals.includes(name)) continue;
+      country.cities.push(name);
+      added++;
+    }
+  });
+  return added;
+}

@@ -4,6 +4,7 @@
 //   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
 //   events/phoenix_dictionaries/Phoenix.agents.txt  title / group nouns -> sector codes
 //   data/places.json (scripts/build-places.ts)      district towns (scripts/actors-gazetteer.ts)
+//   scripts/places/regions.tsv                      provinces and districts the gazetteer misses
 //   scripts/tables/*.tsv                            dated tables: breakaway states, security bodies, IGOs
 // plus scripts/build-actors-curated.ts (office holders and post-2016 actors the sources lack).
 // Kept: all countries, all organisations, and people with a GOV/MIL/IGO role after 1990.
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/stages/actors/types.js';
 import { parsePetrarchAgents } from '../src/stages/actors/petrarch.js';
 import { inLexicon } from '../src/lang/wink.js';
-import { addGazetteerTowns } from './actors-gazetteer.js';
+import { addGazetteerTowns, addRegions } from './actors-gazetteer.js';
 import { claimNames, claimPlaceNames, readCuratedTables } from './curated-tables.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
@@ -36,7 +37,8 @@ function main(): void {
   const agents = readAgents(ev);
   const towns = addGazetteerTowns(join(REPO, 'data', 'places.json'), countries, actors, inLexicon);
   claimPlaceNames(countries, readCuratedTables(join(REPO, 'scripts', 'tables')), key);
-  process.stdout.write(`build-actors: ${towns} gazetteer towns added to the countries' cities\n`);
+  const regions = addRegions(join(REPO, 'scripts', 'places', 'regions.tsv'), countries, actors, inLexicon);
+  process.stdout.write(`build-actors: ${towns} gazetteer towns and ${regions} regions added to the countries' cities\n`);
   const data: ActorData = { version: 1, countries, actors, agents, offices };
   const out = join(REPO, 'data', 'actors.json');
   writeFileSync(out, JSON.stringify(data));

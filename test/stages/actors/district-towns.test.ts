@@ -9,6 +9,11 @@ const CASES: SpanCase[] = [
   { text: 'Gunmen on motorbikes shot dead two teachers near Khuzdar.', expect: [['Gunmen', 'PAKUAF']] },
   { text: 'Police in Culiacán arrested three suspects after the shootout.', expect: [['Police', 'MEXCOP'], ['three suspects', 'MEXCRM']] },
   { text: 'Soldiers shelled the outskirts of Saraqib overnight.', expect: [['Soldiers', 'SYRMIL']] },
+  // Provinces and districts of scripts/places/regions.tsv.
+  { text: 'Maoists ambushed a patrol in Chhattisgarh on Monday.', expect: [['Maoists', 'INDREB']] },
+  { text: 'Militants attacked a checkpoint in North Waziristan.', expect: [['Militants', 'PAKREB']] },
+  { text: 'Gunmen killed 12 villagers in Zamfara state.', expect: [['Gunmen', 'NGAUAF'], ['12 villagers', 'NGACVL']] },
+  { text: 'Kurdish fighters withdrew from Afrin.', expect: [['Kurdish fighters', 'SYRREB']] },
 ];
 
 describe('gazetteer towns place generic agents', () => {
@@ -18,5 +23,7 @@ describe('gazetteer towns place generic agents', () => {
     const cities = new Set(loadDefaultDictionary().data.countries.flatMap((c) => c.cities));
     for (const word of ['MOBILE', 'READING', 'CLINTON', 'JACKSON', 'LINCOLN']) expect(cities.has(word)).toBe(false);
     expect(cities.has('PULWAMA')).toBe(true);
+    // A region two countries share is nobody's.
+    expect(cities.has('PUNJAB')).toBe(false);
   });
 });
