@@ -46,6 +46,8 @@ const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS',
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+/** Agent nouns that name a government's people only with an owner ("the Turkish leader"). */
+const OWNED_ONLY = new Set(['LEADER', 'LEADERS', 'COLLEAGUE', 'COLLEAGUES', 'COUNTERPARTS']);
 /** "the group", "this outfit": what an organisation named before is called again. */
 const GROUP_DETERMINERS = new Set(['THE', 'THIS', 'THAT']);
 const GROUP_HEADS = new Set(['GROUP', 'OUTFIT', 'ORGANISATION', 'ORGANIZATION', 'MOVEMENT', 'FACTION']);
@@ -214,6 +216,9 @@ class References {
     const sentence = first.sentence;
     const text = article.text.slice(start, end);
     const sector = g.sector;
+    // "an indigenous leader", "community leaders": a leader is a government's only when a country,
+    // a possessor or a pair says so ("Syria's leader", "its leaders", "the two leaders").
+    if (OWNED_ONLY.has(g.agent.phrase) && sector === 'GOV' && !g.owner && !g.possessor && !g.pair) return;
     let country: string | null = g.owner ?? g.agent.country ?? null;
     let via: Entity['via'] = country ? 'agent' : 'context';
     let confidence = confidenceOf(via!);

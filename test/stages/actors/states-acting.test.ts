@@ -13,3 +13,14 @@ const CASES: SpanCase[] = [
 describe('countries as states or as places', () => {
   for (const c of CASES) it(c.text, () => checkSpans(c));
 });
+
+const LEADERS: SpanCase[] = [
+  { text: 'The Turkish leader spoke to reporters on Friday.', expect: [['Turkish leader', 'TURGOV']] },
+  { text: 'The minister called his Venezuelan colleague.', expect: [['Venezuelan colleague', 'VENGOV']] },
+  // A leader of no country is no government's.
+  { text: 'An indigenous leader was shot in the town.', expect: [['indigenous leader', null]] },
+];
+
+describe("a country's leader, colleague, counterpart", () => {
+  for (const c of LEADERS) it(c.text, () => checkSpans(c));
+});
