@@ -42,6 +42,12 @@ const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
 const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
   'SPOKESWOMAN', 'OPERATIVE', 'OPERATIVES', 'LOYALISTS', 'RECRUITS', 'CELL', 'CELLS', 'UNIT', 'UNITS', 'OFFICIAL', 'OFFICIALS', 'FIGHTERS',
   'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT']);
+/** Nouns of armed force: after a nationality adjective, the country's military acting. */
+const MILITARY_NOUNS = new Set(['SHELLING', 'AIRSTRIKES', 'AIRSTRIKE', 'AIR STRIKES', 'AIR STRIKE', 'STRIKES', 'STRIKE', 'BOMBARDMENT',
+  'BOMBING', 'BOMBINGS', 'BOMBS', 'OFFENSIVE', 'INCURSION', 'INVASION', 'OPERATION', 'OPERATIONS', 'ASSAULT', 'RAID', 'RAIDS', 'PLANES',
+  'PLANE', 'POSITIONS', 'BOOTS', 'MISSILES', 'MISSILE', 'ROCKETS', 'AIR POWER', 'AIRCRAFT', 'HELICOPTERS', 'HELICOPTER', 'TANKS',
+  'VESSELS', 'SUBMARINES', 'SUBMARINE', 'BASE', 'BASES', 'PATROL', 'PATROLS', 'GUNFIRE', 'CONVOY', 'CONVOYS', 'DEPLOYMENT', 'INTERVENTION',
+  'CAMPAIGN', 'BOMBERS', 'FIGHTER JETS', 'AIR DEFENCES', 'AIR DEFENSES', 'FIREPOWER', 'ARTILLERY', 'MORTARS', 'MORTAR', 'SHELLS', 'CROSSFIRE']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
 /** Prepositions before which a country name is where things happen, not the state acting ("from Turkey", "to Russia", "the invasion of Iran" name the state). */
 const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'WITHIN', 'OUTSIDE']);
@@ -200,7 +206,7 @@ class NameResolver {
     const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
     const after = this.words[s.j];
     if (form === 'city') return this.emit(s.i, s.j, 'PLACE', titleCaseName(this.words, s), null, country.iso3, 'country');
-    if (form === 'adj') return this.emit(s.i, s.j, 'PLACE', country.name, country.iso3, country.iso3, 'country');
+    if (form === 'adj') return this.emit(s.i, s.j, 'PLACE', country.name, country.iso3 + this.adjectiveSector(s), country.iso3, 'country');
     if (form === 'plural') {
       // "the Turks" act as their state; "millions of Syrians" are people.
       const code = before === 'THE' ? country.iso3 + 'GOV' : country.iso3;
@@ -212,6 +218,21 @@ class NameResolver {
     const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
     const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3, 'country');
+  }
+
+  /**
+   * A nationality adjective before a plain noun stands for the state's doing: "Russian airstrikes",
+   * "Turkish shelling" are its armed forces' (MIL), "Iranian oil exports", "the Turkish state" its
+   * government's (GOV). Before nothing, a name or another adjective it is the country alone ("").
+   */
+  private adjectiveSector(s: Segment): string {
+    const next = this.words[s.j];
+    if (!next || next.boundary || next.cap || next.sentence !== this.words[s.i].sentence) return '';
+    // ("shelling", "bombing" are often tagged as verbs)
+    if (next.pos !== 'NOUN' && !MILITARY_NOUNS.has(next.key)) return '';
+    const last = this.words[s.j + 1];
+    const two = last && !last.boundary && last.pos === 'NOUN' && last.sentence === next.sentence ? `${next.key} ${last.key}` : '';
+    return MILITARY_NOUNS.has(next.key) || MILITARY_NOUNS.has(two) || (two !== '' && MILITARY_NOUNS.has(last!.key)) ? 'MIL' : 'GOV';
   }
 
   /** "Danish media and government": a second group noun joined by "and" shares the country. */

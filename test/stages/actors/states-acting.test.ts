@@ -24,3 +24,16 @@ const LEADERS: SpanCase[] = [
 describe("a country's leader, colleague, counterpart", () => {
   for (const c of LEADERS) it(c.text, () => checkSpans(c));
 });
+
+const ADJECTIVES: SpanCase[] = [
+  { text: 'Russian airstrikes hit the market on Sunday.', expect: [['Russian', 'RUSMIL']] },
+  { text: 'Turkish shelling of the town continued.', expect: [['Turkish', 'TURMIL']] },
+  { text: 'Iranian oil exports fell sharply.', expect: [['Iranian', 'IRNGOV']] },
+  // Part of a name, or before nothing: the country alone.
+  { text: 'A Turkish Airlines plane landed in Rome.', expect: [['Turkish Airlines', 'TURBUS']] },
+  { text: 'The ship was Russian.', expect: [['Russian', 'RUS']] },
+];
+
+describe('a nationality adjective before a plain noun', () => {
+  for (const c of ADJECTIVES) it(c.text, () => checkSpans(c));
+});
