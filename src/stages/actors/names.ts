@@ -42,6 +42,8 @@ const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
 const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
   'SPOKESWOMAN', 'OPERATIVE', 'OPERATIVES', 'LOYALISTS', 'RECRUITS', 'CELL', 'CELLS', 'UNIT', 'UNITS', 'OFFICIAL', 'OFFICIALS', 'FIGHTERS',
   'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT']);
+/** "-backed", "-funded": a country before these supports a group, it does not act. */
+const BACKED = /^[-–](backed|aligned|supported|sponsored|allied|funded|trained|armed|affiliated|friendly|controlled)\b/i;
 /** Nouns of armed force: after a nationality adjective, the country's military acting. */
 const MILITARY_NOUNS = new Set(['SHELLING', 'AIRSTRIKES', 'AIRSTRIKE', 'AIR STRIKES', 'AIR STRIKE', 'STRIKES', 'STRIKE', 'BOMBARDMENT',
   'BOMBING', 'BOMBINGS', 'BOMBS', 'OFFENSIVE', 'INCURSION', 'INVASION', 'OPERATION', 'OPERATIONS', 'ASSAULT', 'RAID', 'RAIDS', 'PLANES',
@@ -203,6 +205,10 @@ class NameResolver {
       return this.coordinatedAgent(k + 1, country.iso3, adjective(country));
     }
     if (form !== 'city' && this.modifiedAgent(k, country.iso3, adjective(country))) return;
+    // "Turkish-backed rebels", "Iranian-funded militias": the backer is no participant and the
+    // group is not its (the group is coded from where it is).
+    if (BACKED.test(this.article.text.slice(this.words[s.j - 1].end, this.words[s.j - 1].end + 14))) return;
+    if (this.ledAgent(k, country)) return;
     const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
     const after = this.words[s.j];
     if (form === 'city') return this.emit(s.i, s.j, 'PLACE', titleCaseName(this.words, s), null, country.iso3, 'country');
@@ -218,6 +224,23 @@ class NameResolver {
     const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
     const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3, 'country');
+  }
+
+  /** "the US-led coalition", "Saudi-led forces": the group is the leader's (USAMIL). */
+  private ledAgent(k: number, country: CountryRecord): boolean {
+    const s = this.segs[k];
+    const end = this.words[s.j - 1].end;
+    for (let q = k + 1; q <= k + 3 && q < this.segs.length; q++) {
+      const t = this.segs[q];
+      const w = this.words[t.i];
+      if (w.sentence !== this.words[s.i].sentence) return false;
+      if (t.target?.t !== 'agent') continue;
+      if (this.consumed[q] || !/^[-–]led\s+$/i.test(this.article.text.slice(end, w.start))) return false;
+      for (let c = k + 1; c <= q; c++) this.consumed[c] = 1;
+      this.emit(s.i, t.j, 'ORG', `${adjective(country)}-led ${titleText(t.target.agent.phrase)}`, compose(country.iso3, t.target.agent), null, 'agent');
+      return true;
+    }
+    return false;
   }
 
   /**

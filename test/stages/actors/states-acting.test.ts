@@ -37,3 +37,15 @@ const ADJECTIVES: SpanCase[] = [
 describe('a nationality adjective before a plain noun', () => {
   for (const c of ADJECTIVES) it(c.text, () => checkSpans(c));
 });
+
+const BACKERS_AND_LEADERS: SpanCase[] = [
+  // The backer is not the group's country: the rebels are where they fight.
+  { text: 'In Syria, Turkish-backed rebels attacked the town.', expect: [['Turkish', null], ['rebels', 'SYRREB']] },
+  // The leader's coalition is the leader's forces.
+  { text: 'The US-led coalition bombed the bridge.', expect: [['US-led coalition', 'USAMIL']] },
+  { text: 'Saudi-led forces advanced on the port.', expect: [['Saudi-led forces', 'SAUMIL']] },
+];
+
+describe('backed by a country, led by a country', () => {
+  for (const c of BACKERS_AND_LEADERS) it(c.text, () => checkSpans(c));
+});
