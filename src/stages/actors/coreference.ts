@@ -277,10 +277,15 @@ class References {
     const { words, article } = this.in_;
     const word = words[w]!;
     const homes = ethnicHomes(word.key)!;
-    const prev = w > 0 && !word.boundary ? words[w - 1]! : null;
+    // "Syrian Kurds", "the Iraqi Kurds": a country's adjective before the people says which.
+    const before = w > 0 && !word.boundary ? this.namedAt(words[w - 1]!.start) : null;
+    const adjective = before && before.kind === 'PLACE' && before.country && /^\s+$/.test(article.text.slice(before.end, word.start)) ? before : null;
+    let q = adjective ? w - 1 : w;
+    while (adjective && q > 0 && words[q - 1]!.start >= adjective.start) q--;
+    const prev = q > 0 && !words[q]!.boundary ? words[q - 1]! : null;
     const definite = prev?.key === 'THE' && prev.sentence === word.sentence;
-    const start = definite ? prev!.start : word.start;
-    const country = this.homeInContext(homes, word.sentence, start);
+    const start = definite ? prev!.start : adjective ? adjective.start : word.start;
+    const country = adjective ? adjective.country : this.homeInContext(homes, word.sentence, start);
     const code = (country ?? '---') + (definite ? 'REB' : 'CVL');
     this.emit(start, word.end, article.text.slice(start, word.end), 'ORG', word.text, code, null, 'context', null, false, word.sentence);
   }

@@ -12,6 +12,9 @@ const CASES: SpanCase[] = [
   // One country: no context needed.
   { text: 'Uighur activists protested outside the embassy.', expect: [['Uighur activists', 'CHNCVL']] },
   { text: 'Many Uighurs were detained last year.', expect: [['Uighurs', 'CHNCVL']] },
+  // A country's adjective before the people says which country.
+  { text: 'The Syrian Kurds accused Ankara of betrayal.', expect: [['The Syrian Kurds', 'SYRREB']] },
+  { text: 'Thousands of Iraqi Kurds crossed into Turkey.', expect: [['Iraqi Kurds', 'IRQCVL']] },
   { text: 'Turkey moved troops to the border. The Kurds accused Ankara of betrayal in Manbij.', expect: [['The Kurds', 'SYRREB']] },
 ];
 
