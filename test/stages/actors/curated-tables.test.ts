@@ -17,6 +17,13 @@ const CASES: SpanCase[] = [
   { text: 'The GRU was blamed for the poisoning.', expect: [['GRU', 'RUSSPY']] },
   { text: 'The African Union suspended Mali.', expect: [['African Union', 'IGOAFRAFU']] },
   { text: 'The OSCE sent monitors to the border.', expect: [['OSCE', 'IGOEUROSC']] },
+  // Parties and movements: opposition by date, a guerrilla turned party on the day it disarmed.
+  { text: 'The Tories attacked the budget.', date: '2005-03-01', expect: [['Tories', 'GBROPP']] },
+  { text: 'The Tories defended the budget.', date: '2012-03-01', expect: [['Tories', 'GBRPTY']] },
+  { text: 'The FMLN attacked an army post.', date: '1989-11-12', expect: [['FMLN', 'SLVREB']] },
+  { text: 'The FMLN won the presidential election.', date: '2009-03-16', expect: [['FMLN', 'SLVPTY']] },
+  { text: 'The Houthis fired missiles at Riyadh.', expect: [['Houthis', 'YEMREB']] },
+  { text: 'HTS took control of the province.', date: '2019-01-10', expect: [['HTS', 'SYRREB']] },
 ];
 
 describe('curated dated tables', () => {
