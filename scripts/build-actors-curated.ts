@@ -216,7 +216,7 @@ export const AGENTS: AgentRecord[] = [
   ...sector('PRE', ['BREAKAWAY STATE', 'BREAKAWAY STATES', 'BREAKAWAY REGION', 'BREAKAWAY REPUBLIC', 'SEPARATIST REPUBLIC',
     'SELF-PROCLAIMED REPUBLIC', 'PARTIALLY RECOGNIZED STATE', 'PARTIALLY RECOGNISED STATE', 'PARTIALLY RECOGNIZED COUNTRY',
     'PARTIALLY RECOGNISED COUNTRY', 'UNRECOGNIZED STATE', 'UNRECOGNISED STATE', 'DE FACTO STATE']),
-  ...sector('MIL', ['NATIONAL GUARD', 'COAST GUARD', 'FLEET', 'NAVAL FORCES', 'DRONES', 'DRONE']),
+  ...sector('MIL', ['NATIONAL GUARD', 'COAST GUARD', 'FLEET', 'NAVAL FORCES', 'DRONES', 'DRONE', 'PEACEKEEPERS', 'PEACEKEEPER', 'PEACEKEEPING FORCE', 'PEACEKEEPING TROOPS']),
   // Seats of government named for their building or street: the government of their country.
   { phrase: 'KREMLIN', code: 'GOV', country: 'RUS' }, { phrase: 'WHITE HOUSE', code: 'GOV', country: 'USA' },
   { phrase: 'DOWNING STREET', code: 'GOV', country: 'GBR' }, { phrase: 'ELYSEE', code: 'GOV', country: 'FRA' },

@@ -37,11 +37,14 @@ const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANC
 const NOMINAL = new Set(['ADJ', 'NUM']);
 /** Codes of armed groups (transnational ones, rebels, unidentified armed forces, criminal groups). */
 const ARMED_GROUP_CODE = /^(IMG|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD))/;
+/** Codes of organisations whose members the organisation's code stands for (not states' bodies). */
+const ORGANISATION_CODE = /^(IMG|IGO|NGO|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD|PTY|OPP|REL|NGO|LAB))/;
 /** Agent sectors whose nouns, after an armed group's name, are its members ("Hamas gunmen", "Isis militants"). */
 const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
 const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
   'SPOKESWOMAN', 'OPERATIVE', 'OPERATIVES', 'LOYALISTS', 'RECRUITS', 'CELL', 'CELLS', 'UNIT', 'UNITS', 'OFFICIAL', 'OFFICIALS', 'FIGHTERS',
-  'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT']);
+  'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT',
+  'ACTIVIST', 'ACTIVISTS', 'WORKERS', 'VOLUNTEERS', 'DELEGATES', 'REPRESENTATIVE', 'REPRESENTATIVES', 'CANDIDATE', 'CANDIDATES']);
 /** "-backed", "-funded": a country before these supports a group, it does not act. */
 const BACKED = /^[-–](backed|aligned|supported|sponsored|allied|funded|trained|armed|affiliated|friendly|controlled)\b/i;
 /** Nouns of armed force: after a nationality adjective, the country's military acting. */
@@ -161,9 +164,9 @@ class NameResolver {
       return this.emitPerson(this.honorific(k) ? s.i - 1 : s.i, s.j, this.personRef(actor));
     }
     const code = codeAt(actor, this.date);
-    const member = code && actor.kind === 'ORG' && ARMED_GROUP_CODE.test(code) ? this.memberNoun(k) : 0;
+    const member = code && actor.kind === 'ORG' && ORGANISATION_CODE.test(code) ? this.memberNoun(k, ARMED_GROUP_CODE.test(code) || code.startsWith('IGO')) : 0;
     if (member) {
-      // "Isis fighters", "a Hamas commander": members of an armed group are coded as the group.
+      // "Isis fighters", "a Hamas commander", "BJP workers": members of a group are coded as the group.
       this.consumed[k + 1] = 1;
       return this.emit(s.i, member, 'ORG', actor.name, code, null, 'agent');
     }
@@ -354,13 +357,13 @@ class NameResolver {
    * or security agent ("fighters", "militants", "gunmen") or a member or rank ("members",
    * "commander", "leader"); 0 when there is none.
    */
-  private memberNoun(k: number): number {
+  private memberNoun(k: number, armed: boolean): number {
     const next = this.segs[k + 1];
     if (!next || this.consumed[k + 1]) return 0;
     const w = this.words[next.i];
     if ((w.boundary && !this.words[next.i - 1].possessive) || w.sentence !== this.words[this.segs[k].i].sentence) return 0;
     const last = this.words[next.j - 1].key;
-    if (next.target?.t === 'agent') return MEMBER_SECTORS.test(next.target.agent.code) || MEMBER_HEADS.has(last) ? next.j : 0;
+    if (next.target?.t === 'agent') return (armed && MEMBER_SECTORS.test(next.target.agent.code)) || MEMBER_HEADS.has(last) ? next.j : 0;
     return !next.target && !w.cap && MEMBER_HEADS.has(last) ? next.j : 0;
   }
 

@@ -17,3 +17,14 @@ const CASES: SpanCase[] = [
 describe('members of armed groups', () => {
   for (const c of CASES) it(c.text, () => checkSpans(c));
 });
+
+const ORGANISATION_MEMBERS: SpanCase[] = [
+  { text: 'BJP workers ransacked the office on Monday.', date: '2018-01-01', expect: [['BJP workers', 'INDPTY']] },
+  { text: 'VHP leaders met the chief minister.', expect: [['VHP leaders', 'INDREL']] },
+  { text: 'NATO troops arrived in Kabul.', expect: [['NATO troops', 'IGOWSTNAT']] },
+  { text: 'UN peacekeepers were attacked near the border.', expect: [['UN peacekeepers', 'IGOUNO']] },
+];
+
+describe('members of parties, movements and international bodies', () => {
+  for (const c of ORGANISATION_MEMBERS) it(c.text, () => checkSpans(c));
+});
