@@ -39,6 +39,8 @@ const PERSON_HEADS = new Set([
   'OFFICER', 'OFFICERS', 'OFFICIAL', 'OFFICIALS', 'PERSONNEL', 'CHIEF', 'CHIEFS', 'SPOKESMAN', 'SPOKESWOMAN', 'SPOKESPERSON',
   'COMMANDER', 'COMMANDERS', 'MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'TEAM', 'TEAMS', 'UNIT', 'UNITS', 'SOURCE', 'SOURCES',
   'JAWANS', 'JAWAN', 'MEN', 'CADRES', 'CADRE', 'SQUAD', 'PATROL', 'PATROLS', 'CONTINGENT', 'DELEGATION', 'REPRESENTATIVES',
+  // "police commandos", "police battalion": the body's own units and ranks
+  'COMMANDO', 'COMMANDOS', 'BATTALION', 'BATTALIONS', 'COMPANY', 'PLATOON',
 ]);
 const DEFINITE = new Set(['THE', 'THIS', 'THAT', 'THESE', 'THOSE']);
 const POSSESSORS: Record<string, 'its' | 'their'> = { ITS: 'its', THEIR: 'their' };

@@ -38,7 +38,9 @@ const NOMINAL = new Set(['ADJ', 'NUM']);
 /** Codes of armed groups (transnational ones, rebels, unidentified armed forces, criminal groups). */
 const ARMED_GROUP_CODE = /^(IMG|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD))/;
 /** Codes of organisations whose members the organisation's code stands for (not states' bodies). */
-const ORGANISATION_CODE = /^(IMG|IGO|NGO|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD|PTY|OPP|REL|NGO|LAB))/;
+const ORGANISATION_CODE = /^(IMG|IGO|NGO|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD|PTY|OPP|REL|NGO|LAB|COP|MIL|SPY))/;
+/** International bodies and a state's forces ("NATO troops", "BSF troops", "CRPF personnel"). */
+const ARMED_BODY_CODE = /^(IGO|[A-Z]{3}(COP|MIL|SPY))/;
 /** Agent sectors whose nouns, after an armed group's name, are its members ("Hamas gunmen", "Isis militants"). */
 const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
 const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
@@ -164,7 +166,7 @@ class NameResolver {
       return this.emitPerson(this.honorific(k) ? s.i - 1 : s.i, s.j, this.personRef(actor));
     }
     const code = codeAt(actor, this.date);
-    const member = code && actor.kind === 'ORG' && ORGANISATION_CODE.test(code) ? this.memberNoun(k, ARMED_GROUP_CODE.test(code) || code.startsWith('IGO')) : 0;
+    const member = code && actor.kind === 'ORG' && ORGANISATION_CODE.test(code) ? this.memberNoun(k, ARMED_GROUP_CODE.test(code) || ARMED_BODY_CODE.test(code)) : 0;
     if (member) {
       // "Isis fighters", "a Hamas commander", "BJP workers": members of a group are coded as the group.
       this.consumed[k + 1] = 1;

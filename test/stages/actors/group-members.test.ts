@@ -28,3 +28,15 @@ const ORGANISATION_MEMBERS: SpanCase[] = [
 describe('members of parties, movements and international bodies', () => {
   for (const c of ORGANISATION_MEMBERS) it(c.text, () => checkSpans(c));
 });
+
+const SECURITY_FORCES: SpanCase[] = [
+  // India's central armed police are police (COP), their men too.
+  { text: 'The BSF troops fired at the intruders.', expect: [['BSF troops', 'INDCOP']] },
+  { text: 'Two Assam Rifles personnel were injured in the blast.', expect: [['Assam Rifles personnel', 'INDCOP']] },
+  // A unit noun keeps the body's sector: police commandos are police.
+  { text: 'In Bogota, 200 police commandos raided the farm.', expect: [['200 police commandos', 'COLCOP']] },
+];
+
+describe("members of a state's forces", () => {
+  for (const c of SECURITY_FORCES) it(c.text, () => checkSpans(c));
+});
