@@ -77,6 +77,21 @@ export function resolveNames(article: Article, words: Word[], segs: Segment[], d
   return { entities: r.run(), date: r.date, consumed: r.consumed };
 }
 
+/**
+ * An undated article's own latest full date ("SAN SALVADOR, 12 JAN 90 --", "on 10 January 1990"):
+ * the nearest thing to its publication date, so that roles are read as of then, not today. Dates
+ * after today (misread numbers) are left out; null when the text names no day.
+ */
+function latestDateInText(article: Article): string | null {
+  const today = new Date().toISOString().slice(0, 10);
+  let latest: string | null = null;
+  for (const d of article.dates ?? []) {
+    if (d.granularity !== 'day' || d.value > today) continue;
+    if (!latest || d.value > latest) latest = d.value;
+  }
+  return latest;
+}
+
 class NameResolver {
   readonly date: string;
   readonly consumed: Uint8Array;
@@ -94,7 +109,7 @@ class NameResolver {
     private readonly dict: ActorDictionary,
   ) {
     this.consumed = new Uint8Array(segs.length);
-    this.date = referenceDate(article.published);
+    this.date = referenceDate(article.published ?? latestDateInText(article));
     if (!article.published) {
       const people: ActorRecord[] = [];
       for (const s of segs) if (s.target?.t === 'actor' && s.target.actor.kind === 'PERSON') people.push(s.target.actor);
