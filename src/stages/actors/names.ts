@@ -9,7 +9,7 @@ import type { Article, Entity, EntityVia } from '../../model.js';
 import { entity } from './entity.js';
 import { wordKey, type ActorDictionary, type CountryForm } from './dictionary.js';
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
-import type { Word } from './words.js';
+import { isShouting, type Word } from './words.js';
 import type { Segment } from './segments.js';
 import { codeAt, inferDate, inOfficeAt, officeHolder, officeOf, referenceDate } from './roles.js';
 import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
@@ -94,6 +94,8 @@ function latestDateInText(article: Article): string | null {
 
 class NameResolver {
   readonly date: string;
+  /** Text all in capitals: a capitalised word after a country says nothing of a longer name. */
+  private readonly shouting: boolean;
   readonly consumed: Uint8Array;
   private readonly entities: Entity[] = [];
   /** People in mention order (for "the latter", "the Russian FM", "his counterpart"). */
@@ -109,6 +111,7 @@ class NameResolver {
     private readonly dict: ActorDictionary,
   ) {
     this.consumed = new Uint8Array(segs.length);
+    this.shouting = isShouting(article.text);
     this.date = referenceDate(article.published ?? latestDateInText(article));
     if (!article.published) {
       const people: ActorRecord[] = [];
@@ -239,8 +242,9 @@ class NameResolver {
       return this.emit(s.i, s.j, 'ORG', country.name, code, country.iso3, 'country');
     }
     // Part of a longer proper name ("the Minsk Agreements", "Washington Post"): a place, not an actor.
+    // (In text all in capitals every word is capitalised: that says nothing of a longer name.)
     const inName = after && !after.boundary && after.cap && !after.sentenceStart && !this.words[s.j - 1].possessive &&
-      this.segs[k + 1]?.target == null;
+      this.segs[k + 1]?.target == null && !this.shouting;
     const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
     const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3, 'country');

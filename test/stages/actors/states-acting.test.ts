@@ -49,3 +49,13 @@ const BACKERS_AND_LEADERS: SpanCase[] = [
 describe('backed by a country, led by a country', () => {
   for (const c of BACKERS_AND_LEADERS) it(c.text, () => checkSpans(c));
 });
+
+const ALL_CAPITALS: SpanCase[] = [
+  // Wire copy all in capitals: the next word's capital does not make the country part of a name.
+  { text: 'THE UNITED STATES ACCUSED PANAMA OF HARBORING THE GENERAL AND HIS MEN.', date: '1989-12-01', expect: [['PANAMA', 'PANGOV'], ['UNITED STATES', 'USAGOV']] },
+  { text: 'The Washington Post said the talks had failed.', expect: [['Washington', 'MED']] },
+];
+
+describe('countries in text all in capitals', () => {
+  for (const c of ALL_CAPITALS) it(c.text, () => checkSpans(c));
+});
