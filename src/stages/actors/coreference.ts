@@ -33,6 +33,8 @@ interface Antecedent {
   state: boolean;
   /** For a coordination "A and B": the second party. */
   second: Antecedent | null;
+  /** A named entity (not a generic agent or a pronoun). */
+  named?: boolean;
 }
 
 const REACH = 3;
@@ -46,6 +48,10 @@ const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS',
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+/** Words that tie armed men to a transnational or named armed group rather than to a country. */
+const JIHAD_WORDS = new Set(['FOREIGN', 'JIHADIST', 'JIHADISTS', 'JIHADI', 'JIHADIS']);
+/** Codes of armed groups a group's fighters are coded as. */
+const ARMED_GROUP = /^(IMG|[A-Z]{3}(REB|UAF))/;
 /** Agent nouns that name a government's people only with an owner ("the Turkish leader"). */
 const OWNED_ONLY = new Set(['LEADER', 'LEADERS', 'COLLEAGUE', 'COLLEAGUES', 'COUNTERPARTS']);
 /** "the group", "this outfit": what an organisation named before is called again. */
@@ -187,6 +193,7 @@ class References {
     const a: Antecedent = {
       code: ent.code, name: ent.name, kind: ent.kind, country, sentence, person: ent.kind === 'PERSON',
       plural: ent.kind === 'ORG' && /[^su]s$/i.test(ent.text), state: state || (ent.kind === 'PLACE' && !!country && ent.code !== null), second: null,
+      named: true,
     };
     // "May and Trump", "Russia and Turkey": the pair is what "they" and "the two" refer to.
     const prev = index > 0 ? this.in_.named[index - 1] : undefined;
@@ -236,6 +243,11 @@ class References {
       const office = g.agent.office;
       const holder = this.find(sentence, (a) => a.person && a.code !== null && heldOffice(dict, a.name, office, date));
       if (holder) return this.emit(start, end, text, 'PERSON', holder.name, holder.code, null, 'coreference', holder, false, sentence);
+    }
+    // "the fighters", "foreign jihadists" after "Isis claimed ...": the armed group named last.
+    if (!country && /^(REB|UAF)/.test(sector) && (g.definite || words.slice(Math.max(0, g.i - 1), g.j).some((w) => JIHAD_WORDS.has(w.key)))) {
+      const group = this.find(sentence, (a) => !!a.named && a.kind === 'ORG' && a.code !== null && ARMED_GROUP.test(a.code));
+      if (group) return this.emit(start, end, text, 'ORG', group.name, group.code, null, 'coreference', group, false, sentence);
     }
     if (!country && g.definite && sector.startsWith('GOV')) {
       const state = this.find(sentence, (a) => a.state);

@@ -15,3 +15,14 @@ const CASES: SpanCase[] = [
 describe('definite group nouns', () => {
   for (const c of CASES) it(c.text, () => checkSpans(c));
 });
+
+const FIGHTERS: SpanCase[] = [
+  { text: 'Islamic State lost the city. The fighters fled to the desert.', expect: [['The fighters', 'IMGMUSISI']] },
+  { text: 'Isis claimed the attack. Foreign fighters crossed the border.', expect: [['fighters', 'IMGMUSISI']] },
+  // Without a named armed group before them, fighters stay the context's.
+  { text: 'Police in Kabul said the fighters fled.', expect: [['the fighters', 'AFGREB']] },
+];
+
+describe("fighters of the armed group named last", () => {
+  for (const c of FIGHTERS) it(c.text, () => checkSpans(c));
+});
