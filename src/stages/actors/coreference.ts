@@ -48,6 +48,8 @@ const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS',
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+/** "the country", "the state": a state referred to again. */
+const STATE_HEADS = new Set(['COUNTRY', 'STATE', 'NATION']);
 /** Words that tie armed men to a transnational or named armed group rather than to a country. */
 const JIHAD_WORDS = new Set(['FOREIGN', 'JIHADIST', 'JIHADISTS', 'JIHADI', 'JIHADIS']);
 /** Codes of armed groups a group's fighters are coded as. */
@@ -123,7 +125,7 @@ class References {
         }
       }
       if (GROUP_DETERMINERS.has(word.key)) {
-        const end = this.groupReference(w);
+        const end = this.groupReference(w) || this.stateReference(w);
         if (end) {
           w = end;
           continue;
@@ -339,6 +341,28 @@ class References {
     if (!ante) return 0;
     const text = this.in_.article.text.slice(det.start, head.end);
     this.emit(det.start, head.end, text, 'ORG', ante.name, ante.code, null, 'coreference', ante, false, det.sentence);
+    return q + 1;
+  }
+
+  /**
+   * "the country", "this nation", "the state": the state named last (its government acting), else
+   * the country the context gives. Not "the country's" (its owner, read with what follows) and not
+   * "the state government" (a group noun of its own).
+   */
+  private stateReference(w: number): number {
+    const { words, ctx } = this.in_;
+    const det = words[w]!;
+    let q = w + 1;
+    if (q < words.length && words[q]!.pos === 'ADJ' && !words[q]!.cap && !STATE_HEADS.has(words[q]!.key)) q++;
+    const head = words[q];
+    if (!head || !STATE_HEADS.has(head.key) || head.sentence !== det.sentence || head.boundary || this.covered[q] || head.possessive) return 0;
+    const next = words[q + 1];
+    if (next && !next.boundary && next.sentence === head.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return 0;
+    const state = this.find(det.sentence, (a) => a.state && a.country !== null);
+    const country = state?.country ?? contextCountry(ctx, det.sentence, det.start)?.country ?? null;
+    if (!country) return 0;
+    const text = this.in_.article.text.slice(det.start, head.end);
+    this.emit(det.start, head.end, text, 'ORG', this.in_.dict.countryByIso.get(country)?.name ?? country, country + 'GOV', null, state ? 'coreference' : 'context', state, false, det.sentence);
     return q + 1;
   }
 

@@ -26,3 +26,14 @@ const FIGHTERS: SpanCase[] = [
 describe("fighters of the armed group named last", () => {
   for (const c of FIGHTERS) it(c.text, () => checkSpans(c));
 });
+
+const STATES: SpanCase[] = [
+  { text: 'Iran rejected the offer. The country said talks were pointless.', expect: [['The country', 'IRNGOV']] },
+  { text: 'Honduras held elections on Sunday. The nation chose a new congress.', expect: [['The nation', 'HNDGOV']] },
+  // "the state government" is a group noun of its own.
+  { text: 'In Lucknow, the state government promised compensation.', expect: [['the state government', 'INDGOV']] },
+];
+
+describe('the country, the state, the nation', () => {
+  for (const c of STATES) it(c.text, () => checkSpans(c));
+});
