@@ -269,7 +269,12 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
   }
   const tables = readCuratedTables(join(REPO, 'scripts', 'tables'));
   claimNames(byKey.values(), tables, key);
-  for (const t of tables) mergeInto(byKey, t, true);
+  for (const t of tables) {
+    mergeInto(byKey, t, true);
+    // A table's dated roles are the whole story: outside them the nearest applies, not an undated
+    // source code (the Extraditables were a cartel's front while they lasted, never rebels).
+    delete byKey.get(key(t.name))!.code;
+  }
   for (const o of offices) {
     for (const [name, from, to] of o.holders) {
       const code = officeCode(o.country, o.office);

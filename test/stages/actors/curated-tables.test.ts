@@ -24,6 +24,9 @@ const CASES: SpanCase[] = [
   { text: 'The FMLN won the presidential election.', date: '2009-03-16', expect: [['FMLN', 'SLVPTY']] },
   { text: 'The Houthis fired missiles at Riyadh.', expect: [['Houthis', 'YEMREB']] },
   { text: 'HTS took control of the province.', date: '2019-01-10', expect: [['HTS', 'SYRREB']] },
+  { text: 'SENDERO LUMINOSO FIGHTERS SET FIRE TO THE TELEPHONE EXCHANGE.', date: '1990-05-12', expect: [['SENDERO LUMINOSO FIGHTERS', 'PERREB']] },
+  // Outside a table's dates the nearest role holds, not the source dictionary's undated code.
+  { text: 'The Extraditables killed a judge.', date: '2018-01-01', expect: [['The Extraditables', 'COLCRM']] },
 ];
 
 describe('curated dated tables', () => {
