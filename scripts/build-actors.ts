@@ -3,6 +3,9 @@
 //   events/plover_ontology/ngec_countries.csv       adjectives and plural demonyms
 //   events/phoenix_dictionaries/phoenix_actors.jsonl people (dated roles) and organisations
 //   events/phoenix_dictionaries/Phoenix.agents.txt  title / group nouns -> sector codes
+//   data/places.json (scripts/build-places.ts)      district towns (scripts/actors-gazetteer.ts)
+//   scripts/places/regions.tsv                      provinces and districts the gazetteer misses
+//   scripts/tables/*.tsv                            dated tables: breakaway states, security bodies, IGOs
 // plus scripts/build-actors-curated.ts (office holders and post-2016 actors the sources lack).
 // Kept: all countries, all organisations, and people with a GOV/MIL/IGO role after 1990.
 // Run: npx tsc -p tsconfig.json && node dist/scripts/build-actors.js [sharedDataDir]
@@ -12,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { ActorData, ActorRecord, AgentRecord, CountryRecord, OfficeRecord, Role } from '../src/stages/actors/types.js';
 import { parsePetrarchAgents } from '../src/stages/actors/petrarch.js';
 import { inLexicon } from '../src/lang/wink.js';
+import { addGazetteerTowns, addRegions } from './actors-gazetteer.js';
+import { claimNames, claimPlaceNames, readCuratedTables } from './curated-tables.js';
 import { ACTORS, AGENTS, CAPITALS, COUNTRY_NAMES, DISPLAY_NAMES, FORMER_CAPITALS, CAPITAL_NICKNAMES, OFFICES, officeCode } from './build-actors-curated.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,6 +35,10 @@ function main(): void {
   const offices = [...OFFICES, ...readLeaders(ev)];
   const actors = readActors(ev, countries, offices);
   const agents = readAgents(ev);
+  const towns = addGazetteerTowns(join(REPO, 'data', 'places.json'), countries, actors, inLexicon);
+  claimPlaceNames(countries, readCuratedTables(join(REPO, 'scripts', 'tables')), key);
+  const regions = addRegions(join(REPO, 'scripts', 'places', 'regions.tsv'), countries, actors, inLexicon);
+  process.stdout.write(`build-actors: ${towns} gazetteer towns and ${regions} regions added to the countries' cities\n`);
   const data: ActorData = { version: 1, countries, actors, agents, offices };
   const out = join(REPO, 'data', 'actors.json');
   writeFileSync(out, JSON.stringify(data));
@@ -258,6 +267,14 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
     }
     mergeInto(byKey, { ...a, aliases: [...a.aliases] }, true);
   }
+  const tables = readCuratedTables(join(REPO, 'scripts', 'tables'));
+  claimNames(byKey.values(), tables, key);
+  for (const t of tables) {
+    mergeInto(byKey, t, true);
+    // A table's dated roles are the whole story: outside them the nearest applies, not an undated
+    // source code (the Extraditables were a cartel's front while they lasted, never rebels).
+    delete byKey.get(key(t.name))!.code;
+  }
   for (const o of offices) {
     for (const [name, from, to] of o.holders) {
       const code = officeCode(o.country, o.office);
@@ -275,6 +292,14 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
   }
   const actors = [...byKey.values()];
   markWeakAliases(actors);
+  // A table's canonical names are proper names chosen by hand, never everyday words ("Abkhazia" is
+  // in the lexicon); its shorter aliases may be ("Amnesty") and stay weak.
+  const tableNames = new Set(tables.map((t) => key(t.name)));
+  for (const a of actors) {
+    if (!a.weak || !tableNames.has(key(a.name))) continue;
+    a.weak = a.weak.filter((w) => key(w) !== key(a.name));
+    if (a.weak.length === 0) delete a.weak;
+  }
   for (const a of actors) {
     // Prefer the hyphenated spelling of the same name ("Bashar al-Assad" over "Bashar al Assad").
     const hyphenated = a.kind === 'PERSON' && !a.name.includes('-') && a.aliases.find((x) => x.includes('-') && key(x) === key(a.name));

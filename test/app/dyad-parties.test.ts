@@ -23,4 +23,10 @@ describe('dyad parties', () => {
       { a: 'IMGMUSISI', b: 'IRQ', count: 1, a_name: 'Islamic State', b_name: 'Iraq' },
     ]);
   });
+
+  it('name organisations known only by dated roles, and keep the undated name of a shared code', () => {
+    expect(actorName('IGOAFRAFU')).toBe('African Union');
+    expect(actorName('IGOEUROSC')).toMatch(/Security and Co-operation in Europe/);
+    expect(actorName('IGOEUREEC')).toBe('European Union');
+  });
 });

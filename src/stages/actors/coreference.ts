@@ -15,6 +15,7 @@ import type { Word } from './words.js';
 import { contextCountry, countryOf, type ArticleContext } from './context.js';
 import { entity, confidenceOf } from './entity.js';
 import { groupPhrase, type GroupPhrase } from './groups.js';
+import { ethnicHomes, isEthnicPlural } from './ethnic-groups.js';
 import { codeAt, heldOffice, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
 import { ROOT } from './trie.js';
@@ -32,6 +33,8 @@ interface Antecedent {
   state: boolean;
   /** For a coordination "A and B": the second party. */
   second: Antecedent | null;
+  /** A named entity (not a generic agent or a pronoun). */
+  named?: boolean;
 }
 
 const REACH = 3;
@@ -45,6 +48,22 @@ const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS',
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
+/** "the country", "the state": a state referred to again. */
+const STATE_HEADS = new Set(['COUNTRY', 'STATE', 'NATION']);
+/** Words that tie armed men to a transnational or named armed group rather than to a country. */
+const JIHAD_WORDS = new Set(['FOREIGN', 'JIHADIST', 'JIHADISTS', 'JIHADI', 'JIHADIS']);
+/** Codes of armed groups a group's fighters are coded as. */
+const ARMED_GROUP = /^(IMG|[A-Z]{3}(REB|UAF))/;
+/** Agent nouns that name a government's people only with an owner ("the Turkish leader"). */
+const OWNED_ONLY = new Set(['LEADER', 'LEADERS', 'COLLEAGUE', 'COLLEAGUES', 'COUNTERPARTS']);
+/** "the group", "this outfit": what an organisation named before is called again. */
+const GROUP_DETERMINERS = new Set(['THE', 'THIS', 'THAT']);
+const GROUP_HEADS = new Set(['GROUP', 'OUTFIT', 'ORGANISATION', 'ORGANIZATION', 'MOVEMENT', 'FACTION']);
+const GROUP_DESCRIPTORS = new Set(['MILITANT', 'MILITANTS', 'TERRORIST', 'TERROR', 'GUERRILLA', 'JIHADIST', 'JIHADI', 'REBEL', 'ARMED',
+  'SEPARATIST', 'CRIME', 'CRIMINAL', 'EXTREMIST', 'ISLAMIST', 'INSURGENT', 'DISSIDENT', 'BANNED', 'OUTLAWED', 'UNDERGROUND', 'MILITIA']);
+/** Codes of organisations a group noun can stand for: transnational bodies and groups, and a
+ *  country's non-state groups (rebels, unaligned armed groups, criminals, parties, opposition, NGOs). */
+const GROUP_LIKE = /^(IGO|NGO|IMG|[A-Z-]{3}(REB|UAF|CRM|PTY|OPP|NGO|INS|SEP|RAD))/;
 const NOT_COUNTRIES = new Set(['IGO', 'NGO', 'IMG', '---']);
 
 export interface ReferenceInput {
@@ -105,7 +124,15 @@ class References {
           continue;
         }
       }
-      if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
+      if (GROUP_DETERMINERS.has(word.key)) {
+        const end = this.groupReference(w) || this.stateReference(w);
+        if (end) {
+          w = end;
+          continue;
+        }
+      }
+      if (word.cap && isEthnicPlural(word.key)) this.people(w);
+      else if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
       w++;
     }
     return this.out;
@@ -168,6 +195,7 @@ class References {
     const a: Antecedent = {
       code: ent.code, name: ent.name, kind: ent.kind, country, sentence, person: ent.kind === 'PERSON',
       plural: ent.kind === 'ORG' && /[^su]s$/i.test(ent.text), state: state || (ent.kind === 'PLACE' && !!country && ent.code !== null), second: null,
+      named: true,
     };
     // "May and Trump", "Russia and Turkey": the pair is what "they" and "the two" refer to.
     const prev = index > 0 ? this.in_.named[index - 1] : undefined;
@@ -197,6 +225,9 @@ class References {
     const sentence = first.sentence;
     const text = article.text.slice(start, end);
     const sector = g.sector;
+    // "an indigenous leader", "community leaders": a leader is a government's only when a country,
+    // a possessor or a pair says so ("Syria's leader", "its leaders", "the two leaders").
+    if (OWNED_ONLY.has(g.agent.phrase) && sector === 'GOV' && !g.owner && !g.possessor && !g.pair) return;
     let country: string | null = g.owner ?? g.agent.country ?? null;
     let via: Entity['via'] = country ? 'agent' : 'context';
     let confidence = confidenceOf(via!);
@@ -215,6 +246,11 @@ class References {
       const holder = this.find(sentence, (a) => a.person && a.code !== null && heldOffice(dict, a.name, office, date));
       if (holder) return this.emit(start, end, text, 'PERSON', holder.name, holder.code, null, 'coreference', holder, false, sentence);
     }
+    // "the fighters", "foreign jihadists" after "Isis claimed ...": the armed group named last.
+    if (!country && /^(REB|UAF)/.test(sector) && (g.definite || words.slice(Math.max(0, g.i - 1), g.j).some((w) => JIHAD_WORDS.has(w.key)))) {
+      const group = this.find(sentence, (a) => !!a.named && a.kind === 'ORG' && a.code !== null && ARMED_GROUP.test(a.code));
+      if (group) return this.emit(start, end, text, 'ORG', group.name, group.code, null, 'coreference', group, false, sentence);
+    }
     if (!country && g.definite && sector.startsWith('GOV')) {
       const state = this.find(sentence, (a) => a.state);
       if (state) [country, via, confidence] = [state.country, 'coreference', confidenceOf('coreference')];
@@ -223,6 +259,8 @@ class References {
       const c = contextCountry(ctx, sentence, start);
       if (c) [country, confidence] = [c.country, c.from === 'sentence' ? 0.65 : c.from === 'dateline' ? 0.6 : 0.5];
     }
+    // "Kurdish militias": a people's group belongs to a country the people lives in.
+    if (g.homes && (!country || !g.homes.includes(country)) && !g.owner) country = this.homeInContext(g.homes, sentence, start);
     // A title without a name: the office holder, or the person of that country named last.
     if (g.person && country) {
       const holder = g.agent.office ? officeHolder(dict, country, g.agent.office, date) : null;
@@ -242,6 +280,96 @@ class References {
     const ent = entity(start, end, text, g.person ? 'PERSON' : 'ORG', name, code, null, via!, country ? confidence : 0.4);
     this.out.push(ent);
     this.history.push({ code, name, kind: ent.kind, country, sentence, person: g.person, plural: g.plural, state: false, second: null });
+  }
+
+  /**
+   * A people named on its own: "Kurds in Afrin" are people (CVL); "the Kurds", like "the Turks",
+   * act through their organised, here armed, movement (REB). The country is the one of the
+   * people's countries that the context names.
+   */
+  private people(w: number): void {
+    const { words, article } = this.in_;
+    const word = words[w]!;
+    const homes = ethnicHomes(word.key)!;
+    // "Syrian Kurds", "the Iraqi Kurds": a country's adjective before the people says which.
+    const before = w > 0 && !word.boundary ? this.namedAt(words[w - 1]!.start) : null;
+    const adjective = before && before.kind === 'PLACE' && before.country && /^\s+$/.test(article.text.slice(before.end, word.start)) ? before : null;
+    let q = adjective ? w - 1 : w;
+    while (adjective && q > 0 && words[q - 1]!.start >= adjective.start) q--;
+    const prev = q > 0 && !words[q]!.boundary ? words[q - 1]! : null;
+    const definite = prev?.key === 'THE' && prev.sentence === word.sentence;
+    const start = definite ? prev!.start : adjective ? adjective.start : word.start;
+    const country = adjective ? adjective.country : this.homeInContext(homes, word.sentence, start);
+    const code = (country ?? '---') + (definite ? 'REB' : 'CVL');
+    this.emit(start, word.end, article.text.slice(start, word.end), 'ORG', word.text, code, null, 'context', null, false, word.sentence);
+  }
+
+  /**
+   * Of a people's countries, the one the context names: a place of the sentence, the dateline, the
+   * article's main country, else the nearest place of the article; the people's only country when
+   * it has one; else none.
+   */
+  private homeInContext(homes: readonly string[], sentence: number, offset: number): string | null {
+    const { ctx } = this.in_;
+    let best: { country: string; distance: number } | null = null;
+    for (const p of ctx.places) {
+      if (!homes.includes(p.country)) continue;
+      const distance = Math.abs(p.sentence - sentence) * 1e6 + Math.abs(p.start - offset);
+      if (!best || distance < best.distance) best = { country: p.country, distance };
+    }
+    if (best && ctx.places.some((p) => p.sentence === sentence && p.country === best!.country)) return best.country;
+    if (ctx.dateline && homes.includes(ctx.dateline)) return ctx.dateline;
+    if (ctx.main && homes.includes(ctx.main)) return ctx.main;
+    if (best) return best.country;
+    return homes.length === 1 ? homes[0]! : null;
+  }
+
+  /**
+   * "the group", "the outfit", "the terrorist organisation": a definite group noun, with at most
+   * two describing words before it, refers to the organisation named last (an armed group, a
+   * party, an international body), not to a state or a person. Returns the word after the phrase,
+   * or 0 when the words at w are no such phrase or nothing fits within reach.
+   */
+  private groupReference(w: number): number {
+    const { words } = this.in_;
+    const det = words[w]!;
+    let q = w + 1;
+    while (q < words.length && q <= w + 2 && !GROUP_HEADS.has(words[q]!.key) && this.describes(words[q]!, det.sentence)) q++;
+    const head = words[q];
+    if (!head || !GROUP_HEADS.has(head.key) || head.sentence !== det.sentence || this.covered[q] || head.cap && !det.sentenceStart && !det.allCaps) return 0;
+    const ante = this.find(det.sentence, (a) => !a.person && !a.state && a.kind === 'ORG' && a.code !== null && GROUP_LIKE.test(a.code));
+    if (!ante) return 0;
+    const text = this.in_.article.text.slice(det.start, head.end);
+    this.emit(det.start, head.end, text, 'ORG', ante.name, ante.code, null, 'coreference', ante, false, det.sentence);
+    return q + 1;
+  }
+
+  /**
+   * "the country", "this nation", "the state": the state named last (its government acting), else
+   * the country the context gives. Not "the country's" (its owner, read with what follows) and not
+   * "the state government" (a group noun of its own).
+   */
+  private stateReference(w: number): number {
+    const { words, ctx } = this.in_;
+    const det = words[w]!;
+    let q = w + 1;
+    if (q < words.length && words[q]!.pos === 'ADJ' && !words[q]!.cap && !STATE_HEADS.has(words[q]!.key)) q++;
+    const head = words[q];
+    if (!head || !STATE_HEADS.has(head.key) || head.sentence !== det.sentence || head.boundary || this.covered[q] || head.possessive) return 0;
+    const next = words[q + 1];
+    if (next && !next.boundary && next.sentence === head.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return 0;
+    const state = this.find(det.sentence, (a) => a.state && a.country !== null);
+    const country = state?.country ?? contextCountry(ctx, det.sentence, det.start)?.country ?? null;
+    if (!country) return 0;
+    const text = this.in_.article.text.slice(det.start, head.end);
+    this.emit(det.start, head.end, text, 'ORG', this.in_.dict.countryByIso.get(country)?.name ?? country, country + 'GOV', null, state ? 'coreference' : 'context', state, false, det.sentence);
+    return q + 1;
+  }
+
+  /** A word that may describe a group noun: an adjective or a word for armed or criminal groups. */
+  private describes(word: Word, sentence: number): boolean {
+    if (word.sentence !== sentence || word.boundary || this.covered[this.in_.words.indexOf(word)]) return false;
+    return GROUP_DESCRIPTORS.has(word.key) || (word.pos === 'ADJ' && !word.cap);
   }
 
   // ---------- pronouns ----------

@@ -6,6 +6,7 @@ import type { AgentRecord } from './types.js';
 import type { Segment } from './segments.js';
 import type { Word } from './words.js';
 import { isTitle } from './titles.js';
+import { ethnicHomes } from './ethnic-groups.js';
 
 export interface GroupPhrase {
   /** Word range [i, j) of the whole phrase, determiner and modifiers included. */
@@ -23,6 +24,8 @@ export interface GroupPhrase {
   plural: boolean;
   /** An ethnic or sectarian adjective before it ("Kurdish militias"), or "former". */
   modifier: 'group' | 'former' | null;
+  /** The countries of the people an ethnic modifier names ("Kurdish": TUR, IRQ, SYR, IRN), else null. */
+  homes: readonly string[] | null;
   /** The country a named modifier before it gives ("Syria's armed opposition", "the Zetas drug gang"). */
   owner: string | null;
   /** One person ("the minister", "a spokesman"), not a body or a group. */
@@ -36,6 +39,8 @@ const PERSON_HEADS = new Set([
   'OFFICER', 'OFFICERS', 'OFFICIAL', 'OFFICIALS', 'PERSONNEL', 'CHIEF', 'CHIEFS', 'SPOKESMAN', 'SPOKESWOMAN', 'SPOKESPERSON',
   'COMMANDER', 'COMMANDERS', 'MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'TEAM', 'TEAMS', 'UNIT', 'UNITS', 'SOURCE', 'SOURCES',
   'JAWANS', 'JAWAN', 'MEN', 'CADRES', 'CADRE', 'SQUAD', 'PATROL', 'PATROLS', 'CONTINGENT', 'DELEGATION', 'REPRESENTATIVES',
+  // "police commandos", "police battalion": the body's own units and ranks
+  'COMMANDO', 'COMMANDOS', 'BATTALION', 'BATTALIONS', 'COMPANY', 'PLATOON',
 ]);
 const DEFINITE = new Set(['THE', 'THIS', 'THAT', 'THESE', 'THOSE']);
 const POSSESSORS: Record<string, 'its' | 'their'> = { ITS: 'its', THEIR: 'their' };
@@ -95,6 +100,7 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
   let modifier: GroupPhrase['modifier'] = null;
   let possessor: GroupPhrase['possessor'] = null;
   let owner: string | null = null;
+  let homes: readonly string[] | null = null;
   // Left modifiers: "the", "20", "armed", "Kurdish", "former", "its", an agent ("rebel commander").
   for (let q = k - 1; q >= 0; q--) {
     const p = segs[q]!;
@@ -124,8 +130,9 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
       i = p.i;
       continue;
     }
-    if (w.cap && (!w.sentenceStart || w.pos === 'ADJ' || w.pos === 'PROPN') && (GROUP_ADJECTIVE.test(w.text) || SECTS.has(w.key)) && !NOT_GROUPS.has(w.key)) {
+    if (w.cap && (!w.sentenceStart || w.pos === 'ADJ' || w.pos === 'PROPN') && (GROUP_ADJECTIVE.test(w.text) || SECTS.has(w.key) || ethnicHomes(w.key)) && !NOT_GROUPS.has(w.key)) {
       modifier ??= 'group';
+      homes ??= ethnicHomes(w.key);
       i = p.i;
       continue;
     }
@@ -148,7 +155,7 @@ export function groupPhrase(words: Word[], segs: Segment[], k: number, taken: (q
   const plural = isPlural(end);
   const pair = PAIR_HEADS.has(end) && words.slice(i, j).some((w) => PAIR_WORDS.has(w.key));
   return {
-    i, j, agent, sector: modified(modifier, sector), definite: DEFINITE.has(first.key), possessor, plural, modifier, owner,
+    i, j, agent, sector: modified(modifier, sector), definite: DEFINITE.has(first.key), possessor, plural, modifier, homes, owner,
     person: !plural && (isTitle(agent) || PERSON_HEADS.has(head)) && !COLLECTIVE_PLURAL.has(head), pair,
   };
 }

@@ -34,22 +34,29 @@ const partyNames = new WeakMap<ActorDictionary, Map<string, string>>();
 
 /**
  * The display name of a dyad party: a country's ("RUS" -> "Russia") or an organisation's
- * ("IGOWSTNAT" -> "NATO", the shortest name of the actors the dictionary codes so), null when the
- * dictionary has none.
+ * ("IGOWSTNAT" -> "NATO"), null when the dictionary has none. Many entries share an organisation's
+ * code (its officials, missions, organs: "UNSC", "Lena Sundh" are IGOUNO): the body itself is the
+ * entry with the most names ("United Nations", "UN", "U.N."...), the shorter name on a tie. Entries
+ * with undated codes come first; one known only by dated roles (the curated tables: "African
+ * Union" from 2002) names a code that nothing undated does, or beats the undated ones by names.
  */
 export function actorName(party: string, dict: ActorDictionary = loadDefaultDictionary()): string | null {
   const country = dict.countryByIso.get(party);
   if (country) return country.name;
   let names = partyNames.get(dict);
   if (!names) {
-    names = new Map();
+    const best = new Map<string, { name: string; weight: number }>();
+    const consider = (code: string, name: string, weight: number): void => {
+      const old = best.get(code);
+      if (!old || weight > old.weight || (weight === old.weight && name.length < old.name.length)) best.set(code, { name, weight });
+    };
     for (const a of dict.data.actors) {
       if (a.kind === 'PERSON') continue;
-      const code = a.code ?? a.roles?.find((r) => r[1] === null && r[2] === null)?.[0];
-      if (!code || !/^(IGO|NGO|IMG)/.test(code)) continue;
-      const old = names.get(code);
-      if (!old || a.name.length < old.length) names.set(code, a.name);
+      const weight = a.aliases.length + 1;
+      const codes = new Set([a.code, ...(a.roles ?? []).map((r) => r[0])].filter((c): c is string => !!c && /^(IGO|NGO|IMG)/.test(c)));
+      for (const c of codes) consider(c, a.name, weight);
     }
+    names = new Map([...best].map(([c, b]) => [c, b.name]));
     partyNames.set(dict, names);
   }
   return names.get(party) ?? null;

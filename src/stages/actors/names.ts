@@ -9,9 +9,9 @@ import type { Article, Entity, EntityVia } from '../../model.js';
 import { entity } from './entity.js';
 import { wordKey, type ActorDictionary, type CountryForm } from './dictionary.js';
 import type { ActorRecord, AgentRecord, CountryRecord } from './types.js';
-import type { Word } from './words.js';
+import { isShouting, type Word } from './words.js';
 import type { Segment } from './segments.js';
-import { codeAt, inferDate, officeHolder, officeOf, referenceDate } from './roles.js';
+import { codeAt, inferDate, inOfficeAt, officeHolder, officeOf, referenceDate } from './roles.js';
 import { adjective, compose, isCounterpart, isTitle, titleText } from './titles.js';
 import { famousSurnames, famousWithInitial } from './known.js';
 import { editDistance, isCommonWord, withinOneEdit } from './lexicon.js';
@@ -35,9 +35,29 @@ const CHAIN_LINKS = new Set(['OF', 'FOR', 'TO', 'THE', 'ON']);
 /** Titles that denote one identifiable holder, so a description may refer back to a named person. */
 const SINGULAR_ROLES = new Set(['MINISTER', 'FM', 'PRESIDENT', 'PREMIER', 'CHANCELLOR', 'DIPLOMAT', 'LEADER', 'SECRETARY', 'COUNTERPART', 'STATE']);
 const NOMINAL = new Set(['ADJ', 'NUM']);
+/** Codes of armed groups (transnational ones, rebels, unidentified armed forces, criminal groups). */
+const ARMED_GROUP_CODE = /^(IMG|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD))/;
+/** Codes of organisations whose members the organisation's code stands for (not states' bodies). */
+const ORGANISATION_CODE = /^(IMG|IGO|NGO|[A-Z]{3}(REB|UAF|CRM|INS|SEP|RAD|PTY|OPP|REL|NGO|LAB|COP|MIL|SPY))/;
+/** International bodies and a state's forces ("NATO troops", "BSF troops", "CRPF personnel"). */
+const ARMED_BODY_CODE = /^(IGO|[A-Z]{3}(COP|MIL|SPY))/;
+/** Agent sectors whose nouns, after an armed group's name, are its members ("Hamas gunmen", "Isis militants"). */
+const MEMBER_SECTORS = /^(MIL|REB|UAF|COP|INS|RAD)/;
+const MEMBER_HEADS = new Set(['MEMBER', 'MEMBERS', 'LEADER', 'LEADERS', 'COMMANDER', 'COMMANDERS', 'CHIEF', 'SPOKESMAN', 'SPOKESPERSON',
+  'SPOKESWOMAN', 'OPERATIVE', 'OPERATIVES', 'LOYALISTS', 'RECRUITS', 'CELL', 'CELLS', 'UNIT', 'UNITS', 'OFFICIAL', 'OFFICIALS', 'FIGHTERS',
+  'MILITANTS', 'CADRES', 'SUPPORTERS', 'SYMPATHISERS', 'SYMPATHIZERS', 'AFFILIATE', 'AFFILIATES', 'BRIDE', 'BRIDES', 'SUSPECTS', 'SUSPECT',
+  'ACTIVIST', 'ACTIVISTS', 'WORKERS', 'VOLUNTEERS', 'DELEGATES', 'REPRESENTATIVE', 'REPRESENTATIVES', 'CANDIDATE', 'CANDIDATES']);
+/** "-backed", "-funded": a country before these supports a group, it does not act. */
+const BACKED = /^[-–](backed|aligned|supported|sponsored|allied|funded|trained|armed|affiliated|friendly|controlled)\b/i;
+/** Nouns of armed force: after a nationality adjective, the country's military acting. */
+const MILITARY_NOUNS = new Set(['SHELLING', 'AIRSTRIKES', 'AIRSTRIKE', 'AIR STRIKES', 'AIR STRIKE', 'STRIKES', 'STRIKE', 'BOMBARDMENT',
+  'BOMBING', 'BOMBINGS', 'BOMBS', 'OFFENSIVE', 'INCURSION', 'INVASION', 'OPERATION', 'OPERATIONS', 'ASSAULT', 'RAID', 'RAIDS', 'PLANES',
+  'PLANE', 'POSITIONS', 'BOOTS', 'MISSILES', 'MISSILE', 'ROCKETS', 'AIR POWER', 'AIRCRAFT', 'HELICOPTERS', 'HELICOPTER', 'TANKS',
+  'VESSELS', 'SUBMARINES', 'SUBMARINE', 'BASE', 'BASES', 'PATROL', 'PATROLS', 'GUNFIRE', 'CONVOY', 'CONVOYS', 'DEPLOYMENT', 'INTERVENTION',
+  'CAMPAIGN', 'BOMBERS', 'FIGHTER JETS', 'AIR DEFENCES', 'AIR DEFENSES', 'FIREPOWER', 'ARTILLERY', 'MORTARS', 'MORTAR', 'SHELLS', 'CROSSFIRE']);
 const DETERMINERS = new Set(['THE', 'HIS', 'HER', 'ITS', 'THEIR']);
-/** A country after these is where something happens, not who acts. */
-const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'TO', 'FROM', 'OF', 'WITHIN', 'OUTSIDE']);
+/** Prepositions before which a country name is where things happen, not the state acting ("from Turkey", "to Russia", "the invasion of Iran" name the state). */
+const LOCATIVE = new Set(['IN', 'INTO', 'INSIDE', 'AT', 'NEAR', 'ACROSS', 'THROUGHOUT', 'WITHIN', 'OUTSIDE']);
 /** "soldiers from Gondor", "ambassadors of Arnor": the group belongs to the country ("in" is left to the event coder). */
 const AGENT_LINKS = new Set(['FROM', 'OF']);
 /** Shapes of nationality/ethnic adjectives ("Kurdish", "Pashtun" is in SECTS, "Baluchi", "Tamilese"). */
@@ -57,8 +77,25 @@ export function resolveNames(article: Article, words: Word[], segs: Segment[], d
   return { entities: r.run(), date: r.date, consumed: r.consumed };
 }
 
+/**
+ * An undated article's own latest full date ("SAN SALVADOR, 12 JAN 90 --", "on 10 January 1990"):
+ * the nearest thing to its publication date, so that roles are read as of then, not today. Dates
+ * after today (misread numbers) are left out; null when the text names no day.
+ */
+function latestDateInText(article: Article): string | null {
+  const today = new Date().toISOString().slice(0, 10);
+  let latest: string | null = null;
+  for (const d of article.dates ?? []) {
+    if (d.granularity !== 'day' || d.value > today) continue;
+    if (!latest || d.value > latest) latest = d.value;
+  }
+  return latest;
+}
+
 class NameResolver {
   readonly date: string;
+  /** Text all in capitals: a capitalised word after a country says nothing of a longer name. */
+  private readonly shouting: boolean;
   readonly consumed: Uint8Array;
   private readonly entities: Entity[] = [];
   /** People in mention order (for "the latter", "the Russian FM", "his counterpart"). */
@@ -74,7 +111,8 @@ class NameResolver {
     private readonly dict: ActorDictionary,
   ) {
     this.consumed = new Uint8Array(segs.length);
-    this.date = referenceDate(article.published);
+    this.shouting = isShouting(article.text);
+    this.date = referenceDate(article.published ?? latestDateInText(article));
     if (!article.published) {
       const people: ActorRecord[] = [];
       for (const s of segs) if (s.target?.t === 'actor' && s.target.actor.kind === 'PERSON') people.push(s.target.actor);
@@ -146,6 +184,12 @@ class NameResolver {
       return this.emitPerson(this.honorific(k) ? s.i - 1 : s.i, s.j, this.personRef(actor));
     }
     const code = codeAt(actor, this.date);
+    const member = code && actor.kind === 'ORG' && ORGANISATION_CODE.test(code) ? this.memberNoun(k, ARMED_GROUP_CODE.test(code) || ARMED_BODY_CODE.test(code)) : 0;
+    if (member) {
+      // "Isis fighters", "a Hamas commander", "BJP workers": members of a group are coded as the group.
+      this.consumed[k + 1] = 1;
+      return this.emit(s.i, member, 'ORG', actor.name, code, null, 'agent');
+    }
     const next = this.adjacentAgent(k);
     // PETRARCH-style composition: a country-level actor followed by a group noun ("ISRAELI TROOPS").
     if (next && code && code.length === 3 && !isTitle(next)) {
@@ -184,21 +228,58 @@ class NameResolver {
       return this.coordinatedAgent(k + 1, country.iso3, adjective(country));
     }
     if (form !== 'city' && this.modifiedAgent(k, country.iso3, adjective(country))) return;
+    // "Turkish-backed rebels", "Iranian-funded militias": the backer is no participant and the
+    // group is not its (the group is coded from where it is).
+    if (BACKED.test(this.article.text.slice(this.words[s.j - 1].end, this.words[s.j - 1].end + 14))) return;
+    if (this.ledAgent(k, country)) return;
     const before = s.i > 0 && !this.words[s.i].boundary ? this.words[s.i - 1].key : '';
     const after = this.words[s.j];
     if (form === 'city') return this.emit(s.i, s.j, 'PLACE', titleCaseName(this.words, s), null, country.iso3, 'country');
-    if (form === 'adj') return this.emit(s.i, s.j, 'PLACE', country.name, country.iso3, country.iso3, 'country');
+    if (form === 'adj') return this.emit(s.i, s.j, 'PLACE', country.name, country.iso3 + this.adjectiveSector(s), country.iso3, 'country');
     if (form === 'plural') {
       // "the Turks" act as their state; "millions of Syrians" are people.
       const code = before === 'THE' ? country.iso3 + 'GOV' : country.iso3;
       return this.emit(s.i, s.j, 'ORG', country.name, code, country.iso3, 'country');
     }
     // Part of a longer proper name ("the Minsk Agreements", "Washington Post"): a place, not an actor.
+    // (In text all in capitals every word is capitalised: that says nothing of a longer name.)
     const inName = after && !after.boundary && after.cap && !after.sentenceStart && !this.words[s.j - 1].possessive &&
-      this.segs[k + 1]?.target == null;
+      this.segs[k + 1]?.target == null && !this.shouting;
     const locative = LOCATIVE.has(before) && !this.words[s.j - 1].possessive;
     const code = inName ? null : locative ? country.iso3 : country.iso3 + 'GOV';
     this.emit(s.i, s.j, 'PLACE', country.name, code, country.iso3, 'country');
+  }
+
+  /** "the US-led coalition", "Saudi-led forces": the group is the leader's (USAMIL). */
+  private ledAgent(k: number, country: CountryRecord): boolean {
+    const s = this.segs[k];
+    const end = this.words[s.j - 1].end;
+    for (let q = k + 1; q <= k + 3 && q < this.segs.length; q++) {
+      const t = this.segs[q];
+      const w = this.words[t.i];
+      if (w.sentence !== this.words[s.i].sentence) return false;
+      if (t.target?.t !== 'agent') continue;
+      if (this.consumed[q] || !/^[-–]led\s+$/i.test(this.article.text.slice(end, w.start))) return false;
+      for (let c = k + 1; c <= q; c++) this.consumed[c] = 1;
+      this.emit(s.i, t.j, 'ORG', `${adjective(country)}-led ${titleText(t.target.agent.phrase)}`, compose(country.iso3, t.target.agent), null, 'agent');
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A nationality adjective before a plain noun stands for the state's doing: "Russian airstrikes",
+   * "Turkish shelling" are its armed forces' (MIL), "Iranian oil exports", "the Turkish state" its
+   * government's (GOV). Before nothing, a name or another adjective it is the country alone ("").
+   */
+  private adjectiveSector(s: Segment): string {
+    const next = this.words[s.j];
+    if (!next || next.boundary || next.cap || next.sentence !== this.words[s.i].sentence) return '';
+    // ("shelling", "bombing" are often tagged as verbs)
+    if (next.pos !== 'NOUN' && !MILITARY_NOUNS.has(next.key)) return '';
+    const last = this.words[s.j + 1];
+    const two = last && !last.boundary && last.pos === 'NOUN' && last.sentence === next.sentence ? `${next.key} ${last.key}` : '';
+    return MILITARY_NOUNS.has(next.key) || MILITARY_NOUNS.has(two) || (two !== '' && MILITARY_NOUNS.has(last!.key)) ? 'MIL' : 'GOV';
   }
 
   /** "Danish media and government": a second group noun joined by "and" shares the country. */
@@ -292,6 +373,21 @@ class NameResolver {
   }
 
   /** The agent directly after segment k (possessive allowed: "Russia's Foreign Ministry"). */
+  /**
+   * The end (word index) of a noun right after segment k that names members of a group: an armed
+   * or security agent ("fighters", "militants", "gunmen") or a member or rank ("members",
+   * "commander", "leader"); 0 when there is none.
+   */
+  private memberNoun(k: number, armed: boolean): number {
+    const next = this.segs[k + 1];
+    if (!next || this.consumed[k + 1]) return 0;
+    const w = this.words[next.i];
+    if ((w.boundary && !this.words[next.i - 1].possessive) || w.sentence !== this.words[this.segs[k].i].sentence) return 0;
+    const last = this.words[next.j - 1].key;
+    if (next.target?.t === 'agent') return (armed && MEMBER_SECTORS.test(next.target.agent.code)) || MEMBER_HEADS.has(last) ? next.j : 0;
+    return !next.target && !w.cap && MEMBER_HEADS.has(last) ? next.j : 0;
+  }
+
   private adjacentAgent(k: number): AgentRecord | null {
     const next = this.segs[k + 1];
     if (!next || next.target?.t !== 'agent' || this.consumed[k + 1]) return null;
@@ -553,8 +649,10 @@ class NameResolver {
   private surnameOf(w: Word): PersonRef | null {
     const exact = this.surnames.get(w.key);
     if (exact) return exact;
-    if (w.key.length < 5 || isCommonWord(w.text)) return null;
+    if (w.key.length < 4) return null;
     const famous = famousSurnames(this.dict).get(w.key);
+    if (isCommonWord(w.text)) return famous && this.officeHolderByName(w, famous) ? this.personRef(famous) : null;
+    if (w.key.length < 5) return null;
     if (famous) return this.personRef(famous);
     // A misspelt surname (one edit) of someone in this article, else of someone famous. A word that
     // is itself part of some known name ("Osama", one edit from "Obama") is never a typo.
@@ -565,6 +663,16 @@ class NameResolver {
     if (w.key.length < 6) return null;
     const typo = this.typoOfFamous(w.key);
     return typo ? this.personRef(typo) : null;
+  }
+
+  /**
+   * A surname that is also an English word ("Trump", "Rice", "Bush") names the famous office holder
+   * only while that person is in office, and only where the capital is the writer's, not the
+   * sentence's: inside a sentence, or first in it when tagged as a name. Month names never are.
+   */
+  private officeHolderByName(w: Word, famous: ActorRecord): boolean {
+    if (CALENDAR.test(w.text) || !inOfficeAt(famous, this.date)) return false;
+    return !w.sentenceStart || w.pos === 'PROPN';
   }
 
   /** Mark the title chain before a named person as part of that mention ("US Secretary of State"). */

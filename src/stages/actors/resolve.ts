@@ -3,7 +3,8 @@
 //  2. named mentions (names.ts): people, organisations, countries, titles with names;
 //  3. acronyms the article defines ("... Chemical Weapons (OPCW)", acronyms.ts);
 //  4. generic agents and references, left to right (coreference.ts, groups.ts), with the country
-//     context of the article (context.ts).
+//     context of the article (context.ts);
+//  5. titles after "shadow" or "opposition" are the opposition's (opposition.ts).
 // Returns the entities sorted by position, without overlaps (the earlier, then longer, wins).
 import type { Article, Entity } from '../../model.js';
 import type { ActorDictionary } from './dictionary.js';
@@ -13,6 +14,7 @@ import { resolveNames } from './names.js';
 import { articleContext } from './context.js';
 import { resolveReferences } from './coreference.js';
 import { definedAcronyms } from './acronyms.js';
+import { markOpposition } from './opposition.js';
 import { tokenize } from '../../lang/tokenize.js';
 
 export function recognise(article: Article, dict: ActorDictionary): Entity[] {
@@ -30,7 +32,7 @@ export function recognise(article: Article, dict: ActorDictionary): Entity[] {
   const references = resolveReferences({ article, words, segs, named, consumed: names.consumed, ctx, dict, date: names.date });
   const all = references.length ? withoutOverlaps([...named, ...references]) : named;
   const acronyms = definedAcronyms(article, words, all);
-  return acronyms.length ? withoutOverlaps([...acronyms, ...all.filter((e) => !acronyms.some((a) => a.start === e.start))]) : all;
+  return markOpposition(article, acronyms.length ? withoutOverlaps([...acronyms, ...all.filter((e) => !acronyms.some((a) => a.start === e.start))]) : all);
 }
 
 /** Sorted by position; overlapping mentions keep the earlier (then longer) one. */

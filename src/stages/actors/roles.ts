@@ -18,6 +18,11 @@ function covers(r: Role, date: string): boolean {
   return (r[1] === null || r[1] <= date) && (r[2] === null || r[2] >= date);
 }
 
+/** The actor holds a dated government role on `date` (an undated code says nothing of when). */
+export function inOfficeAt(actor: ActorRecord, date: string): boolean {
+  return (actor.roles ?? []).some((r) => r[1] !== null && covers(r, date) && /GOV|IGO/.test(r[0]));
+}
+
 /** Days between date and the role's period (0 when inside). */
 function distance(r: Role, date: string): number {
   const d = Date.parse(date);

@@ -57,7 +57,8 @@ function acceptable(t: Target, words: Word[], i: number, j: number, caseless: bo
   // name mid-sentence ("Nato", "Isis"), or an Arabic article compound ("Al-Qaeda", "al-Shabaab").
   if (t.t === 'actor' && t.weak) return t.actor.kind === 'ORG' && (nameShaped(words, i, j) || acronymAsName(words, i, j));
   const first = words[i];
-  if (!first.cap) return false;
+  // ("al-Shabaab", "al-Qaeda": a name behind a lower-case Arabic article)
+  if (!first.cap) return t.t === 'actor' && t.actor.kind === 'ORG' && j - i > 1 && nameShaped(words, i, j);
   if (j - i === 1 && !first.allCaps && letterLength(first.key) <= 3) return false;
   return true;
 }
