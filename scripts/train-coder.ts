@@ -214,7 +214,9 @@ function fit(sets: ExampleSets, thresholds: Thresholds): CoderModels {
     const c = TRIGGER_CLASSES.indexOf(t);
     for (const name of ['dict:plover=' + t, 'nom=' + t, 'rule=' + t]) priors.push([name, c, PRIOR]);
   }
-  const trigger = train(sets.trigger, TRIGGER_CLASSES, BITS, { ...opts, priors });
+  // The trigger model overfits its many lexical features at the others' rate: on the tuning slice,
+  // a smaller step gave type F1 .547 against .537 (the modality model and the rankers lose at it).
+  const trigger = train(sets.trigger, TRIGGER_CLASSES, BITS, { ...opts, rate: Number(process.env.TRIGGER_RATE ?? 0.02), priors });
   const modality = train(sets.modality, [...MODALITIES], BITS, opts);
   const source = trainRanker(sets.source, BITS, opts);
   const target = trainRanker(sets.target, BITS, opts);
@@ -236,7 +238,7 @@ function score(prepared: Prepared[], models: CoderModels): Score {
     for (const ctx of p.contexts) {
       for (const e of decodeSentence(ctx, models)) {
         if (ctx.view.toks[e.word]!.start < p.offset) continue;
-        const rule = e.rule?.event;
+        const rule = process.env.NO_RULE_ARGS ? undefined : e.rule?.event;
         pred.push({
           type: e.type,
           source: rule ? rule.source_span : e.source ? charSpan(ctx, e.source.first, e.source.last) : null,
@@ -362,7 +364,7 @@ function fmt(s: Score): string {
 function tune(prepared: Prepared[], models: CoderModels): Thresholds {
   let best = models.thresholds;
   let bestScore = -1;
-  for (const trigger of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  for (const trigger of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     const m = { ...models, thresholds: { ...models.thresholds, trigger } };
     const s = score(prepared, m);
     if (s.typeF > bestScore) [best, bestScore] = [m.thresholds, s.typeF];

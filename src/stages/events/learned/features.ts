@@ -12,6 +12,7 @@ import { ploverOf } from '../cameo.js';
 import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
 import type { NounPhrase } from './phrases.js';
+import { byAgentOf, modifiedBy, subjectOf } from './roles.js';
 
 /** Everything the featurisers read for one sentence, computed once. */
 export interface SentenceContext {
@@ -247,6 +248,48 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
   if (rules) for (const r of rules) f.addPair('rule=', (r.type ?? 'statement'));
   else f.add('rule=none');
   if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.addPair('govrule=', (r.type ?? 'statement'));
+  backgroundFeatures(ctx, k, f);
+}
+
+/** What tells a reported act from background, an attribute or an aim (docs/ANNOTATION.md, "not
+ *  events"): a noun after "since"/"after"/"amid" with a year ("since the 2014 annexation"); a
+ *  participle fused to a name by a hyphen ("Russian-backed", "US-led"); a gerund after a
+ *  preposition ("a focus on fighting Isis"); an infinitive governed by a noun ("efforts to curb
+ *  migration"); a clause dated by a year only ("in 2011") or by a day. */
+export function backgroundFeatures(ctx: SentenceContext, k: number, f: Features): void {
+  const { view } = ctx;
+  const toks = view.toks;
+  const t = toks[k]!;
+  const prev = toks[k - 1];
+  if (prev && prev.text === '-' && prev.end === t.start) f.add('bg:hyphen');
+  if (t.pos !== 'VERB') {
+    let year = false;
+    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+      const w = toks[j]!;
+      if (w.pos === 'NUM' && /^(1[89]|20)\d\d$/.test(w.text)) year = true;
+      if (w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'PROPN' || w.pos === 'NOUN' || /['’]s?$/.test(w.lower) || w.text === '-') continue;
+      if (w.pos === 'ADP' || w.pos === 'SCONJ') {
+        f.addPair('bg:np-prep=', w.lower);
+        if (year) f.addPair('bg:np-prep-year=', w.lower);
+      }
+      break;
+    }
+    if (year) f.add('bg:np-year');
+  } else if (t.lower.endsWith('ing') && prev && prev.pos === 'ADP') {
+    f.addPair('bg:ing-prep=', prev.lower);
+  }
+  // "efforts to curb", "a bid to oust": an infinitive governed by a noun.
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+  if (j >= 1 && toks[j]!.lower === 'to' && (toks[j - 1]!.pos === 'NOUN' || toks[j - 1]!.pos === 'PROPN')) {
+    f.addPair('bg:noun-gov=', toks[j - 1]!.lemma);
+    f.addPair('bg:noun-govc=', cluster(ctx, toks[j - 1]));
+  }
+  const clause = view.clauseOf[k];
+  for (const d of view.dates) {
+    if (view.clauseOf[d.first] !== clause) continue;
+    f.addPair('bg:date=', d.date.granularity);
+  }
 }
 
 /** Features of the modality of an event at k (its type is decided separately). */
@@ -395,4 +438,19 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
     if (prep === 'of' && p.first === k + 2) f.add('n-of');
   }
   if (p.first <= k && p.last >= k) f.add('covers-trigger');
+  // Grammatical roles (roles.ts): the subject of the trigger (of its governor for an infinitive),
+  // with the voice; the by-phrase of a passive; the noun a participle modifies.
+  const roles: string[] = [];
+  const pi = ctx.phrases.indexOf(p);
+  if (t.pos === 'VERB') {
+    if (subjectOf(ctx, k) === pi) roles.push('subj:' + (pas ? 'passive' : 'active'));
+    if (byAgentOf(ctx, k) === pi) roles.push('by-agent');
+    if (modifiedBy(ctx, k) === pi) roles.push('modified');
+  }
+  if (gov >= 0 && subjectOf(ctx, gov) === pi) roles.push('gov-subj:' + (passive(view, gov) ? 'passive' : 'active'));
+  for (const r of roles) {
+    f.add('role=' + r);
+    f.add(type + '|role=' + r);
+  }
+  if (roles.length === 0) f.add('role=none');
 }
