@@ -249,6 +249,14 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
   else f.add('rule=none');
   if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.addPair('govrule=', (r.type ?? 'statement'));
   backgroundFeatures(ctx, k, f);
+  // The word with its context: what a lemma means depends on who does it to whom and how.
+  const l = t.lemma + '|';
+  f.addPair('l+p1=', l + (prev?.lower ?? '<s>'));
+  f.addPair('l+subj=', l + sectorOf(before));
+  f.addPair('l+obj=', l + sectorOf(after));
+  f.addPair('l+pas=', l + passive(view, k));
+  f.addPair('l+rep=', l + (rep ? 'yes' : 'no'));
+  if (gov >= 0) f.addPair('l+gov=', l + toks[gov]!.lemma);
 }
 
 /** What tells a reported act from background, an attribute or an aim (docs/ANNOTATION.md, "not
@@ -262,6 +270,9 @@ export function backgroundFeatures(ctx: SentenceContext, k: number, f: Features)
   const t = toks[k]!;
   const prev = toks[k - 1];
   if (prev && prev.text === '-' && prev.end === t.start) f.add('bg:hyphen');
+  // "the occupied Golan Heights", "the slain leader": a participle used as an adjective.
+  const next = toks[k + 1];
+  if (t.pos === 'VERB' && /(ed|en|wn|ain)$/.test(t.lower) && prev && (prev.pos === 'DET' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN')) f.add('bg:attributive');
   if (t.pos !== 'VERB') {
     let year = false;
     for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
