@@ -8,6 +8,10 @@ import type { Features } from '../../../learn/linear.js';
 import type { CodedEvent } from '../coder.js';
 import type { SentenceView, Tok } from '../sentence.js';
 import { isHypothetical, isNegated, predicateAfter } from '../attributes.js';
+import { findFrames, isSpeechVerb, type Frame } from '../frames.js';
+
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
+import { introducedByLocative } from '../sentence.js';
 import { ploverOf } from '../cameo.js';
 import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
@@ -464,4 +468,57 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
     f.add(type + '|role=' + r);
   }
   if (roles.length === 0) f.add('role=none');
+  // Who reports the event is rarely its target ("Rami Abdurrahman said the strikes were carried out
+  // by the air force"), and a place where it happens is none of its actors.
+  if (speakersOf(ctx, k).has(pi)) {
+    f.add('speaker');
+    f.add(type + '|speaker');
+  }
+  if (locativePhrase(ctx, p)) {
+    f.add('locative');
+    f.add(type + '|locative');
+  }
+}
+
+const framesCache = new WeakMap<SentenceContext, Frame[]>();
+
+/** The phrases that name who reports the event at k: the speaker of a reported-speech frame whose
+ *  complement holds k (its mention's phrase, else the subject of its speech verb). */
+export function speakersOf(ctx: SentenceContext, k: number): Set<number> {
+  let frames = framesCache.get(ctx);
+  if (!frames) {
+    frames = findFrames(ctx.view);
+    framesCache.set(ctx, frames);
+  }
+  const out = new Set<number>();
+  for (const fr of frames) {
+    if (fr.cue === k || k < fr.from || k >= fr.to || !fr.speaker) continue;
+    const p = ctx.phraseAt[fr.speaker.last]!;
+    if (p >= 0) out.add(p);
+  }
+  // Speakers the actors stage does not know: the subject of a speech verb before the event ("Rami
+  // Abdurrahman said the strikes ..."), or the phrase next to one after it ("..., the official said",
+  // "..., said a western diplomat").
+  const toks = ctx.view.toks;
+  for (let v = 0; v < toks.length; v++) {
+    if (v === k || !isSpeechVerb(ctx.view, v)) continue;
+    if (v < k) {
+      const p = subjectOf(ctx, v);
+      if (p >= 0 && ctx.phrases[p]!.last < v) out.add(p);
+      continue;
+    }
+    let broken = false;
+    for (let j = k + 1; j < v; j++) if (toks[j]!.text === ',' || QUOTE_MARKS.has(toks[j]!.text)) broken = true;
+    if (!broken) continue;
+    const before = ctx.phraseAt[v - 1]!;
+    if (before >= 0 && ctx.phrases[before]!.last === v - 1 && ctx.phrases[before]!.first > k) out.add(before);
+    else if (v + 1 < toks.length && ctx.phraseAt[v + 1]! >= 0) out.add(ctx.phraseAt[v + 1]!);
+  }
+  return out;
+}
+
+/** A phrase naming where something happens: after in/at/near, or holding a place mention read as a location. */
+function locativePhrase(ctx: SentenceContext, p: NounPhrase): boolean {
+  for (const m of ctx.view.mentions) if (m.locative && m.first >= p.first && m.last <= p.last) return true;
+  return introducedByLocative(ctx.view.toks, p.first);
 }

@@ -2,7 +2,7 @@
 // appositions and coordinated predicates; the by-phrase of a passive; the noun a participle modifies.
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../../src/pipeline.js';
-import type { SentenceContext } from '../../../../src/stages/events/learned/features.js';
+import { speakersOf, type SentenceContext } from '../../../../src/stages/events/learned/features.js';
 import { prepareSentence, viewOptions } from '../../../../src/stages/events/learned/prepare.js';
 import { byAgentOf, modifiedBy, subjectOf } from '../../../../src/stages/events/learned/roles.js';
 
@@ -55,5 +55,28 @@ describe('by-phrases and participles', () => {
     expect(text(accused, modifiedBy(accused, word(accused, 'accused')))).toBe('three British men');
     const finite = context('The Kurdish militia that fought the jihadists condemned the attack.');
     expect(modifiedBy(finite, word(finite, 'condemned'))).toBe(-1);
+  });
+});
+
+describe('who reports an event', () => {
+  it('finds the speaker of the frame holding the event, named or not', () => {
+    const ctx = context('Rami Abdurrahman said the strikes had been carried out by the Syrian air force.');
+    const speakers = [...speakersOf(ctx, word(ctx, 'carried'))].map((p) => text(ctx, p));
+    expect(speakers).toEqual(['Rami Abdurrahman']);
+    expect(speakersOf(ctx, word(ctx, 'said')).size).toBe(0);
+  });
+
+  it('finds none outside reported speech', () => {
+    const ctx = context('The Syrian air force bombed the town.');
+    expect(speakersOf(ctx, word(ctx, 'bombed')).size).toBe(0);
+  });
+});
+
+describe('speakers after the event', () => {
+  it('takes the phrase before or after a closing speech verb', () => {
+    const a = context('The strikes were carried out by the Syrian air force, the monitoring group said.');
+    expect([...speakersOf(a, word(a, 'carried'))].map((p) => text(a, p))).toEqual(['the monitoring group']);
+    const b = context('The army shelled the village on Monday, said a western diplomat.');
+    expect([...speakersOf(b, word(b, 'shelled'))].map((p) => text(b, p))).toEqual(['a western diplomat']);
   });
 });
