@@ -457,12 +457,11 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
   // with the voice; the by-phrase of a passive; the noun a participle modifies.
   const roles: string[] = [];
   const pi = ctx.phrases.indexOf(p);
-  if (t.pos === 'VERB') {
-    if (subjectOf(ctx, k) === pi) roles.push('subj:' + (pas ? 'passive' : 'active'));
-    if (byAgentOf(ctx, k) === pi) roles.push('by-agent');
-    if (modifiedBy(ctx, k) === pi) roles.push('modified');
-  }
-  if (gov >= 0 && subjectOf(ctx, gov) === pi) roles.push('gov-subj:' + (passive(view, gov) ? 'passive' : 'active'));
+  const r = rolesAt(ctx, k);
+  if (r.subject === pi) roles.push('subj:' + (pas ? 'passive' : 'active'));
+  if (r.byAgent === pi) roles.push('by-agent');
+  if (r.modified === pi) roles.push('modified');
+  if (r.govSubject === pi) roles.push('gov-subj:' + (r.govPassive ? 'passive' : 'active'));
   for (const r of roles) {
     f.add('role=' + r);
     f.add(type + '|role=' + r);
@@ -470,7 +469,7 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
   if (roles.length === 0) f.add('role=none');
   // Who reports the event is rarely its target ("Rami Abdurrahman said the strikes were carried out
   // by the air force"), and a place where it happens is none of its actors.
-  if (speakersOf(ctx, k).has(pi)) {
+  if (r.speakers.has(pi)) {
     f.add('speaker');
     f.add(type + '|speaker');
   }
@@ -481,6 +480,41 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
 }
 
 const framesCache = new WeakMap<SentenceContext, Frame[]>();
+
+interface Roles {
+  subject: number;
+  byAgent: number;
+  modified: number;
+  govSubject: number;
+  govPassive: boolean;
+  speakers: Set<number>;
+}
+
+const rolesCache = new WeakMap<SentenceContext, Map<number, Roles>>();
+
+/** The phrases in grammatical roles around the trigger at k (roles.ts), read once per trigger. */
+function rolesAt(ctx: SentenceContext, k: number): Roles {
+  let byWord = rolesCache.get(ctx);
+  if (!byWord) {
+    byWord = new Map();
+    rolesCache.set(ctx, byWord);
+  }
+  let r = byWord.get(k);
+  if (!r) {
+    const verb = ctx.view.toks[k]!.pos === 'VERB';
+    const gov = governorOf(ctx.view, k);
+    r = {
+      subject: verb ? subjectOf(ctx, k) : -1,
+      byAgent: verb ? byAgentOf(ctx, k) : -1,
+      modified: verb ? modifiedBy(ctx, k) : -1,
+      govSubject: gov >= 0 ? subjectOf(ctx, gov) : -1,
+      govPassive: gov >= 0 && passive(ctx.view, gov),
+      speakers: speakersOf(ctx, k),
+    };
+    byWord.set(k, r);
+  }
+  return r;
+}
 
 /** The phrases that name who reports the event at k: the speaker of a reported-speech frame whose
  *  complement holds k (its mention's phrase, else the subject of its speech verb). */
