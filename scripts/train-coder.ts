@@ -106,7 +106,14 @@ function align(p: Prepared): { aligned: Aligned[]; missed: number } {
       if (found) break;
     }
     if (found) aligned.push(found);
-    else missed++;
+    else {
+      missed++;
+      if (process.env.SHOW_UNALIGNED) {
+        const ctx = p.contexts[0];
+        const words = ctx && g.trigger ? ctx.view.toks.filter((t) => t.start >= g.trigger!.start && t.end <= g.trigger!.end).map((t) => t.text + '/' + t.pos).join(' ') : '';
+        process.stderr.write(`UNALIGNED ${g.event.type} [${g.event.trigger}] ${words}\n`);
+      }
+    }
   }
   return { aligned, missed };
 }

@@ -13,7 +13,7 @@ import { findFrames, isSpeechVerb, type Frame } from '../frames.js';
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 import { introducedByLocative } from '../sentence.js';
 import { ploverOf } from '../cameo.js';
-import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
+import { dictionaryMatches, verbStem, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
 import type { NounPhrase } from './phrases.js';
 import { byAgentOf, modifiedBy, subjectOf } from './roles.js';
@@ -78,7 +78,11 @@ export function isCandidate(ctx: SentenceContext, k: number): boolean {
   if (nominalType(t) !== undefined) return true;
   // A listed verb form ("retook", "abducted") mistagged, or a noun spelled as a dictionary verb
   // ("attack", "arrest") heading its phrase.
-  if (!ctx.lexicon.entries.has(t.lower) && !ctx.lexicon.entries.has(t.lemma)) return false;
+  if (!ctx.lexicon.entries.has(t.lower) && !ctx.lexicon.entries.has(t.lemma)) {
+    // A participle or gerund left unlemmatised ("abducted", "tortured", "the pelting of"): the
+    // verb it comes from is listed.
+    return /(ed|en|ing|t)$/.test(t.lower) && verbStem(ctx.lexicon, t.lower) !== undefined;
+  }
   if (/(ed|en)$/.test(t.lower) && t.lower.length > 4) return true;
   const next = ctx.view.toks[k + 1];
   return t.pos === 'NOUN' && (!next || next.pos !== 'NOUN');
