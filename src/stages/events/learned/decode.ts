@@ -3,7 +3,7 @@
 // argument model. Pure: the sentence context and the loaded models in, events out.
 import { argmax, newFeatures, predict, rank, type LinearModel } from '../../../learn/linear.js';
 import { PLOVER_TYPES, type PloverType } from '../../../model.js';
-import { argumentFeatures, governorOf, isCandidate, modalityFeatures, noneFeatures, triggerFeatures, type RuleReading, type SentenceContext } from './features.js';
+import { argumentFeatures, clauseGovernorOf, governorOf, isCandidate, modalityFeatures, noneFeatures, triggerFeatures, type RuleReading, type SentenceContext } from './features.js';
 import { MODALITIES, NONE, type CoderModels, type Modality } from './model.js';
 import type { NounPhrase } from './phrases.js';
 
@@ -133,6 +133,9 @@ export function decodeSentence(ctx: SentenceContext, models: CoderModels): Learn
     // "threatened to strike": the governed action is the content of the governing event.
     const gov = governorOf(ctx.view, c.word);
     if (gov >= 0 && at.has(gov)) continue;
+    // "demanded that the president resign": the same, for an action in a finite complement.
+    const cgov = clauseGovernorOf(ctx.view, c.word);
+    if (cgov >= 0 && at.has(cgov) && !c.rule) continue;
     // The modality model reads negation and possibility better than the rule coder's cues (on the
     // tuning slice, where both coded an event: 94% against 89% right), for its events too; a denial
     // the rule coder found ("failed to result in an agreement") stands (no loss there either).

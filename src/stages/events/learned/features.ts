@@ -104,6 +104,29 @@ export function governorOf(view: SentenceView, k: number): number {
   return -1;
 }
 
+/** Modalities whose governed action is the content of the governing event, not an event of its own. */
+const CONTENT_MODALITIES = new Set(['demand', 'threat', 'refusal', 'intent']);
+
+/**
+ * The verb whose finite complement holds the action at k, when that verb demands, threatens,
+ * refuses or promises it ("demanded that the president resign", "warned that it would strike",
+ * "vowed the US will expel"): the action is what that event is about. -1 otherwise.
+ */
+export function clauseGovernorOf(view: SentenceView, k: number): number {
+  const { toks } = view;
+  let sawLink = false;
+  for (let j = k - 1; j >= 0 && j >= k - 10; j--) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB') {
+      const m = GOVERNORS.get(t.lemma);
+      return m && CONTENT_MODALITIES.has(m) && sawLink ? j : -1;
+    }
+    if (t.lower === 'that' || (t.pos === 'AUX' && MODAL_WORDS.has(t.lower))) sawLink = true;
+    else if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV')) return -1;
+  }
+  return -1;
+}
+
 /** The action a governing verb at k governs ("threatened [to strike]"): the verb after "to". */
 export function complementOf(view: SentenceView, k: number): number {
   const { toks } = view;
