@@ -6,6 +6,7 @@ import { PLOVER_TYPES, type PloverType } from '../../../model.js';
 import { argumentFeatures, clauseGovernorOf, governorOf, isCandidate, modalityFeatures, noneFeatures, triggerFeatures, type RuleReading, type SentenceContext } from './features.js';
 import { MODALITIES, NONE, type CoderModels, type Modality } from './model.js';
 import type { NounPhrase } from './phrases.js';
+import { byAgentOf, reducedRelativeOf } from './roles.js';
 
 export interface LearnedEvent {
   /** The trigger token. */
@@ -142,8 +143,16 @@ export function decodeSentence(ctx: SentenceContext, models: CoderModels): Learn
     const modality = c.rule?.negated ? 'denied' : modalityOf(ctx, c.word, models);
     const type = c.rule ? (c.type as PloverType) : composeType(c.type as PloverType, modality);
     const cands = argumentCandidates(ctx, c.word);
-    const src = chooseArgument(ctx, c.word, type, models.source, cands, th.source);
-    const tgt = chooseArgument(ctx, c.word, type, models.target, cands.filter((i) => i !== src.phrase), th.target);
+    let src = chooseArgument(ctx, c.word, type, models.source, cands, th.source);
+    let tgt = chooseArgument(ctx, c.word, type, models.target, cands.filter((i) => i !== src.phrase), th.target);
+    // "three British men accused of being members of Isis": what a reduced passive relative says
+    // was done to a phrase has that phrase as its target and its by-phrase, if any, as its source.
+    const patient = reducedRelativeOf(ctx, c.word);
+    if (patient >= 0 && !c.rule) {
+      const agent = byAgentOf(ctx, c.word);
+      tgt = { phrase: patient, p: 1 };
+      src = agent >= 0 && agent !== patient ? { phrase: agent, p: 1 } : { phrase: -1, p: 1 };
+    }
     out.push({
       word: c.word,
       rule: c.rule,

@@ -121,3 +121,20 @@ export function modifiedBy(ctx: SentenceContext, k: number): number {
   if (before && (before.pos === 'VERB' || before.pos === 'ADP')) return p;
   return -1;
 }
+
+/**
+ * A reduced passive relative: the participle at k says what was done to the phrase before it
+ * ("three British men accused of being members of Isis", "a convoy hit by a roadside bomb",
+ * "arrested two men wanted for murder"). Stricter than modifiedBy: the participle has a by-phrase,
+ * or the phrase is an object or a prepositional complement, so the participle cannot be its verb.
+ * Returns that phrase, or -1.
+ */
+export function reducedRelativeOf(ctx: SentenceContext, k: number): number {
+  const p = modifiedBy(ctx, k);
+  if (p < 0) return -1;
+  const toks = ctx.view.toks;
+  const before = toks[ctx.phrases[p]!.first - 1];
+  if (toks[k + 1]?.lower === 'by') return p;
+  if (before && (before.pos === 'VERB' || before.pos === 'ADP')) return p;
+  return -1;
+}

@@ -6,6 +6,7 @@ import { decodeSentence } from '../../../../src/stages/events/learned/decode.js'
 import { clauseGovernorOf, type SentenceContext } from '../../../../src/stages/events/learned/features.js';
 import { loadCoderModels } from '../../../../src/stages/events/learned/model.js';
 import { prepareSentence, viewOptions } from '../../../../src/stages/events/learned/prepare.js';
+import { reducedRelativeOf } from '../../../../src/stages/events/learned/roles.js';
 
 function context(text: string): SentenceContext {
   const article = annotateText({ id: 't', text, date: '2019-03-01' });
@@ -37,5 +38,26 @@ describe('decoding with the shipped models', () => {
     const events = decodeSentence(ctx, models).map((e) => ({ word: ctx.view.toks[e.word]!.text, type: e.type }));
     expect(events).toContainEqual({ word: 'demanded', type: 'REQUEST' });
     expect(events.some((e) => e.word === 'resign')).toBe(false);
+  });
+});
+
+describe('a reduced passive relative', () => {
+  it('makes the phrase it modifies the target, with no source unless a by-phrase names one', () => {
+    const models = loadCoderModels()!;
+    const ctx = context('Police arrested three British men accused of being members of Isis.');
+    const text = (p: { first: number; last: number } | null): string | null => (p ? ctx.view.toks.slice(p.first, p.last + 1).map((t) => t.text).join(' ') : null);
+    const accused = decodeSentence(ctx, models).find((e) => ctx.view.toks[e.word]!.text === 'accused');
+    expect(accused).toBeDefined();
+    expect(text(accused!.target)).toBe('three British men');
+    expect(accused!.source).toBeNull();
+  });
+
+  it('reads only a participle after an object or with a by-phrase as one', () => {
+    const object = context('Police arrested three men accused of smuggling.');
+    expect(reducedRelativeOf(object, word(object, 'accused'))).toBeGreaterThanOrEqual(0);
+    const agent = context('Two soldiers wounded by a sniper were taken to hospital.');
+    expect(reducedRelativeOf(agent, word(agent, 'wounded'))).toBeGreaterThanOrEqual(0);
+    const subject = context('Rebels attacked in the night.');
+    expect(reducedRelativeOf(subject, word(subject, 'attacked'))).toBe(-1);
   });
 });
