@@ -248,7 +248,15 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
     f.addPair('compc=', cluster(ctx, c));
     for (const m of matchesAt(ctx, comp)) if (m.code) f.addPair('compdict=', (ploverOf(m.code) ?? m.code.slice(0, 2)));
     const gm = GOVERNORS.get(t.lemma);
-    if (gm) f.addPair('governs=', gm);
+    if (gm) {
+      f.addPair('governs=', gm);
+      // "refused to release", "threatened to strike": the governing word's modality with the
+      // governed action's reading (the PLOVER rule makes the pair one type).
+      f.addPair('governs+comp=', gm + '|' + (t.pos === 'VERB' ? 'v' : 'n'));
+      for (const m of matchesAt(ctx, comp)) if (m.code) f.addPair('governs+compdict=', gm + '|' + (ploverOf(m.code) ?? 'none'));
+      const cn = nominalType(c);
+      if (cn) f.addPair('governs+compdict=', gm + '|' + cn);
+    }
   }
   if (t.pos !== 'VERB') {
     // A noun: its determiner, what follows it, and a light verb that takes it as object.
