@@ -254,7 +254,7 @@ function score(prepared: Prepared[], models: CoderModels): Score {
           dropped.n++;
           if (p.gold.some((g) => g.event.type === e.type)) dropped.right++;
         }
-        if (!e.rule && (e.confidence < EMIT_CONFIDENCE || (!e.source && !e.target))) continue;
+        if (!e.rule && !process.env.NO_EMIT_FILTER && (e.confidence < EMIT_CONFIDENCE || (!e.source && !e.target))) continue;
         const rule = process.env.NO_RULE_ARGS ? undefined : e.rule?.event;
         pred.push({
           type: e.type,
