@@ -126,6 +126,30 @@ function candidatePatterns(block: Block, toks: Tok[], from: number, k: number, t
   return out;
 }
 
+/**
+ * The dictionary verb a participle or gerund comes from when the tagger took it for a noun or an
+ * adjective and left it unlemmatised ("abducted", "tortured", "alleged", "pelting", "burnt"), or
+ * undefined. Only inflected forms are stemmed; a word listed as it is needs no stem.
+ */
+export function verbStem(lex: VerbLexicon, word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 5) return undefined;
+  const tries: string[] = [];
+  if (w.endsWith('ied')) tries.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) tries.push(w.slice(0, -2), w.slice(0, -1));
+  if (/([bdgklmnprt])\1ed$/.test(w)) tries.push(w.slice(0, -3));
+  if (w.endsWith('ing')) tries.push(w.slice(0, -3), w.slice(0, -3) + 'e');
+  if (/([bdgklmnprt])\1ing$/.test(w)) tries.push(w.slice(0, -4));
+  if (/[^e]t$/.test(w) && w.length > 5) tries.push(w.slice(0, -1));
+  return tries.find((x) => x.length >= 3 && lex.entries.has(x));
+}
+
+function entriesOfStem(lex: VerbLexicon, t: Tok): Entry[] | undefined {
+  if (t.pos === 'VERB' && t.lemma !== t.lower) return undefined;
+  const stem = verbStem(lex, t.lower);
+  return stem ? lex.entries.get(stem) : undefined;
+}
+
 /** Every dictionary reading of the token at k (a verb, or a noun whose lemma is a dictionary verb). */
 export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clauseStart: number, clauseEnd: number): DictionaryMatch[] {
   const t = toks[k]!;
@@ -133,7 +157,7 @@ export function dictionaryMatches(lex: VerbLexicon, toks: Tok[], k: number, clau
   // verb's own code is under "arrest".
   const surface = lex.entries.get(t.lower);
   const lemma = t.lemma !== t.lower ? lex.entries.get(t.lemma) : undefined;
-  const list = surface && lemma ? [...surface, ...lemma.filter((e) => !surface.includes(e))] : surface ?? lemma;
+  const list = surface && lemma ? [...surface, ...lemma.filter((e) => !surface.includes(e))] : surface ?? lemma ?? entriesOfStem(lex, t);
   if (!list) return [];
   const out: DictionaryMatch[] = [];
   const afterEnd = Math.min(clauseEnd, k + 1 + AFTER_WINDOW);

@@ -8,10 +8,15 @@ import type { Features } from '../../../learn/linear.js';
 import type { CodedEvent } from '../coder.js';
 import type { SentenceView, Tok } from '../sentence.js';
 import { isHypothetical, isNegated, predicateAfter } from '../attributes.js';
+import { findFrames, isSpeechVerb, type Frame } from '../frames.js';
+
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
+import { introducedByLocative } from '../sentence.js';
 import { ploverOf } from '../cameo.js';
-import { dictionaryMatches, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
+import { dictionaryMatches, verbStem, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
 import type { NounPhrase } from './phrases.js';
+import { byAgentOf, modifiedBy, subjectOf } from './roles.js';
 
 /** Everything the featurisers read for one sentence, computed once. */
 export interface SentenceContext {
@@ -73,7 +78,11 @@ export function isCandidate(ctx: SentenceContext, k: number): boolean {
   if (nominalType(t) !== undefined) return true;
   // A listed verb form ("retook", "abducted") mistagged, or a noun spelled as a dictionary verb
   // ("attack", "arrest") heading its phrase.
-  if (!ctx.lexicon.entries.has(t.lower) && !ctx.lexicon.entries.has(t.lemma)) return false;
+  if (!ctx.lexicon.entries.has(t.lower) && !ctx.lexicon.entries.has(t.lemma)) {
+    // A participle or gerund left unlemmatised ("abducted", "tortured", "the pelting of"): the
+    // verb it comes from is listed.
+    return /(ed|en|ing|t)$/.test(t.lower) && verbStem(ctx.lexicon, t.lower) !== undefined;
+  }
   if (/(ed|en)$/.test(t.lower) && t.lower.length > 4) return true;
   const next = ctx.view.toks[k + 1];
   return t.pos === 'NOUN' && (!next || next.pos !== 'NOUN');
@@ -91,6 +100,29 @@ export function governorOf(view: SentenceView, k: number): number {
     if (t.pos === 'VERB' || (t.pos === 'ADJ' && (t.lower === 'ready' || t.lower === 'willing' || t.lower === 'able' || t.lower === 'prepared' || t.lower === 'set'))) return g;
     if (t.pos === 'NOUN' && GOVERNORS.has(t.lemma) && steps === 0) return g;
     if (t.pos === 'AUX' || t.text === ',' || t.text === ';') return -1;
+  }
+  return -1;
+}
+
+/** Modalities whose governed action is the content of the governing event, not an event of its own. */
+const CONTENT_MODALITIES = new Set(['demand', 'threat', 'refusal', 'intent']);
+
+/**
+ * The verb whose finite complement holds the action at k, when that verb demands, threatens,
+ * refuses or promises it ("demanded that the president resign", "warned that it would strike",
+ * "vowed the US will expel"): the action is what that event is about. -1 otherwise.
+ */
+export function clauseGovernorOf(view: SentenceView, k: number): number {
+  const { toks } = view;
+  let sawLink = false;
+  for (let j = k - 1; j >= 0 && j >= k - 10; j--) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB') {
+      const m = GOVERNORS.get(t.lemma);
+      return m && CONTENT_MODALITIES.has(m) && sawLink ? j : -1;
+    }
+    if (t.lower === 'that' || (t.pos === 'AUX' && MODAL_WORDS.has(t.lower))) sawLink = true;
+    else if (!(t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV')) return -1;
   }
   return -1;
 }
@@ -216,7 +248,15 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
     f.addPair('compc=', cluster(ctx, c));
     for (const m of matchesAt(ctx, comp)) if (m.code) f.addPair('compdict=', (ploverOf(m.code) ?? m.code.slice(0, 2)));
     const gm = GOVERNORS.get(t.lemma);
-    if (gm) f.addPair('governs=', gm);
+    if (gm) {
+      f.addPair('governs=', gm);
+      // "refused to release", "threatened to strike": the governing word's modality with the
+      // governed action's reading (the PLOVER rule makes the pair one type).
+      f.addPair('governs+comp=', gm + '|' + (t.pos === 'VERB' ? 'v' : 'n'));
+      for (const m of matchesAt(ctx, comp)) if (m.code) f.addPair('governs+compdict=', gm + '|' + (ploverOf(m.code) ?? 'none'));
+      const cn = nominalType(c);
+      if (cn) f.addPair('governs+compdict=', gm + '|' + cn);
+    }
   }
   if (t.pos !== 'VERB') {
     // A noun: its determiner, what follows it, and a light verb that takes it as object.
@@ -247,6 +287,59 @@ export function triggerFeatures(ctx: SentenceContext, k: number, f: Features): v
   if (rules) for (const r of rules) f.addPair('rule=', (r.type ?? 'statement'));
   else f.add('rule=none');
   if (gov >= 0) for (const r of ctx.rules.get(gov) ?? []) f.addPair('govrule=', (r.type ?? 'statement'));
+  backgroundFeatures(ctx, k, f);
+  // The word with its context: what a lemma means depends on who does it to whom and how.
+  const l = t.lemma + '|';
+  f.addPair('l+p1=', l + (prev?.lower ?? '<s>'));
+  f.addPair('l+subj=', l + sectorOf(before));
+  f.addPair('l+obj=', l + sectorOf(after));
+  f.addPair('l+pas=', l + passive(view, k));
+  f.addPair('l+rep=', l + (rep ? 'yes' : 'no'));
+  if (gov >= 0) f.addPair('l+gov=', l + toks[gov]!.lemma);
+}
+
+/** What tells a reported act from background, an attribute or an aim (docs/ANNOTATION.md, "not
+ *  events"): a noun after "since"/"after"/"amid" with a year ("since the 2014 annexation"); a
+ *  participle fused to a name by a hyphen ("Russian-backed", "US-led"); a gerund after a
+ *  preposition ("a focus on fighting Isis"); an infinitive governed by a noun ("efforts to curb
+ *  migration"); a clause dated by a year only ("in 2011") or by a day. */
+export function backgroundFeatures(ctx: SentenceContext, k: number, f: Features): void {
+  const { view } = ctx;
+  const toks = view.toks;
+  const t = toks[k]!;
+  const prev = toks[k - 1];
+  if (prev && prev.text === '-' && prev.end === t.start) f.add('bg:hyphen');
+  // "the occupied Golan Heights", "the slain leader": a participle used as an adjective.
+  const next = toks[k + 1];
+  if (t.pos === 'VERB' && /(ed|en|wn|ain)$/.test(t.lower) && prev && (prev.pos === 'DET' || prev.pos === 'ADJ') && next && (next.pos === 'NOUN' || next.pos === 'PROPN')) f.add('bg:attributive');
+  if (t.pos !== 'VERB') {
+    let year = false;
+    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+      const w = toks[j]!;
+      if (w.pos === 'NUM' && /^(1[89]|20)\d\d$/.test(w.text)) year = true;
+      if (w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'NUM' || w.pos === 'PROPN' || w.pos === 'NOUN' || /['’]s?$/.test(w.lower) || w.text === '-') continue;
+      if (w.pos === 'ADP' || w.pos === 'SCONJ') {
+        f.addPair('bg:np-prep=', w.lower);
+        if (year) f.addPair('bg:np-prep-year=', w.lower);
+      }
+      break;
+    }
+    if (year) f.add('bg:np-year');
+  } else if (t.lower.endsWith('ing') && prev && prev.pos === 'ADP') {
+    f.addPair('bg:ing-prep=', prev.lower);
+  }
+  // "efforts to curb", "a bid to oust": an infinitive governed by a noun.
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+  if (j >= 1 && toks[j]!.lower === 'to' && (toks[j - 1]!.pos === 'NOUN' || toks[j - 1]!.pos === 'PROPN')) {
+    f.addPair('bg:noun-gov=', toks[j - 1]!.lemma);
+    f.addPair('bg:noun-govc=', cluster(ctx, toks[j - 1]));
+  }
+  const clause = view.clauseOf[k];
+  for (const d of view.dates) {
+    if (view.clauseOf[d.first] !== clause) continue;
+    f.addPair('bg:date=', d.date.granularity);
+  }
 }
 
 /** Features of the modality of an event at k (its type is decided separately). */
@@ -395,4 +488,106 @@ export function argumentFeatures(ctx: SentenceContext, k: number, type: string, 
     if (prep === 'of' && p.first === k + 2) f.add('n-of');
   }
   if (p.first <= k && p.last >= k) f.add('covers-trigger');
+  // Grammatical roles (roles.ts): the subject of the trigger (of its governor for an infinitive),
+  // with the voice; the by-phrase of a passive; the noun a participle modifies.
+  const roles: string[] = [];
+  const pi = ctx.phrases.indexOf(p);
+  const r = rolesAt(ctx, k);
+  if (r.subject === pi) roles.push('subj:' + (pas ? 'passive' : 'active'));
+  if (r.byAgent === pi) roles.push('by-agent');
+  if (r.modified === pi) roles.push('modified');
+  if (r.govSubject === pi) roles.push('gov-subj:' + (r.govPassive ? 'passive' : 'active'));
+  for (const r of roles) {
+    f.add('role=' + r);
+    f.add(type + '|role=' + r);
+  }
+  if (roles.length === 0) f.add('role=none');
+  // Who reports the event is rarely its target ("Rami Abdurrahman said the strikes were carried out
+  // by the air force"), and a place where it happens is none of its actors.
+  if (r.speakers.has(pi)) {
+    f.add('speaker');
+    f.add(type + '|speaker');
+  }
+  if (locativePhrase(ctx, p)) {
+    f.add('locative');
+    f.add(type + '|locative');
+  }
+}
+
+const framesCache = new WeakMap<SentenceContext, Frame[]>();
+
+interface Roles {
+  subject: number;
+  byAgent: number;
+  modified: number;
+  govSubject: number;
+  govPassive: boolean;
+  speakers: Set<number>;
+}
+
+const rolesCache = new WeakMap<SentenceContext, Map<number, Roles>>();
+
+/** The phrases in grammatical roles around the trigger at k (roles.ts), read once per trigger. */
+function rolesAt(ctx: SentenceContext, k: number): Roles {
+  let byWord = rolesCache.get(ctx);
+  if (!byWord) {
+    byWord = new Map();
+    rolesCache.set(ctx, byWord);
+  }
+  let r = byWord.get(k);
+  if (!r) {
+    const verb = ctx.view.toks[k]!.pos === 'VERB';
+    const gov = governorOf(ctx.view, k);
+    r = {
+      subject: verb ? subjectOf(ctx, k) : -1,
+      byAgent: verb ? byAgentOf(ctx, k) : -1,
+      modified: verb ? modifiedBy(ctx, k) : -1,
+      govSubject: gov >= 0 ? subjectOf(ctx, gov) : -1,
+      govPassive: gov >= 0 && passive(ctx.view, gov),
+      speakers: speakersOf(ctx, k),
+    };
+    byWord.set(k, r);
+  }
+  return r;
+}
+
+/** The phrases that name who reports the event at k: the speaker of a reported-speech frame whose
+ *  complement holds k (its mention's phrase, else the subject of its speech verb). */
+export function speakersOf(ctx: SentenceContext, k: number): Set<number> {
+  let frames = framesCache.get(ctx);
+  if (!frames) {
+    frames = findFrames(ctx.view);
+    framesCache.set(ctx, frames);
+  }
+  const out = new Set<number>();
+  for (const fr of frames) {
+    if (fr.cue === k || k < fr.from || k >= fr.to || !fr.speaker) continue;
+    const p = ctx.phraseAt[fr.speaker.last]!;
+    if (p >= 0) out.add(p);
+  }
+  // Speakers the actors stage does not know: the subject of a speech verb before the event ("Rami
+  // Abdurrahman said the strikes ..."), or the phrase next to one after it ("..., the official said",
+  // "..., said a western diplomat").
+  const toks = ctx.view.toks;
+  for (let v = 0; v < toks.length; v++) {
+    if (v === k || !isSpeechVerb(ctx.view, v)) continue;
+    if (v < k) {
+      const p = subjectOf(ctx, v);
+      if (p >= 0 && ctx.phrases[p]!.last < v) out.add(p);
+      continue;
+    }
+    let broken = false;
+    for (let j = k + 1; j < v; j++) if (toks[j]!.text === ',' || QUOTE_MARKS.has(toks[j]!.text)) broken = true;
+    if (!broken) continue;
+    const before = ctx.phraseAt[v - 1]!;
+    if (before >= 0 && ctx.phrases[before]!.last === v - 1 && ctx.phrases[before]!.first > k) out.add(before);
+    else if (v + 1 < toks.length && ctx.phraseAt[v + 1]! >= 0) out.add(ctx.phraseAt[v + 1]!);
+  }
+  return out;
+}
+
+/** A phrase naming where something happens: after in/at/near, or holding a place mention read as a location. */
+function locativePhrase(ctx: SentenceContext, p: NounPhrase): boolean {
+  for (const m of ctx.view.mentions) if (m.locative && m.first >= p.first && m.last <= p.last) return true;
+  return introducedByLocative(ctx.view.toks, p.first);
 }

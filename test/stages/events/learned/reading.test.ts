@@ -2,7 +2,7 @@
 // the noun phrases that may be arguments, the candidate words and what governs them.
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../../../src/pipeline.js';
-import { dictionaryMatches, verbLexicon } from '../../../../src/stages/events/learned/dictionary.js';
+import { dictionaryMatches, verbLexicon, verbStem } from '../../../../src/stages/events/learned/dictionary.js';
 import { complementOf, governorOf, isCandidate, type SentenceContext } from '../../../../src/stages/events/learned/features.js';
 import { prepareSentence, viewOptions } from '../../../../src/stages/events/learned/prepare.js';
 
@@ -83,5 +83,27 @@ describe('candidates and what governs them', () => {
     expect(complementOf(t.view, word(t, 'threatened'))).toBe(word(t, 'strike'));
     const u = context('The EU urged Iran to release the prisoners.');
     expect(governorOf(u.view, word(u, 'release'))).toBe(word(u, 'urged'));
+  });
+});
+
+describe('participles and gerunds the tagger took for nouns', () => {
+  const lex = verbLexicon();
+
+  it('stems an inflected form to the dictionary verb it comes from, not a listed word', () => {
+    expect(verbStem(lex, 'abducted')).toBe('abduct');
+    expect(verbStem(lex, 'tortured')).toBe('torture');
+    expect(verbStem(lex, 'pelting')).toBe('pelt');
+    expect(verbStem(lex, 'incident')).toBeUndefined();
+    expect(verbStem(lex, 'bed')).toBeUndefined();
+  });
+
+  it('makes such a word a candidate with the verb\'s readings', () => {
+    const ctx = context('The seven traders abducted by militants were freed.');
+    const k = word(ctx, 'abducted');
+    expect(ctx.view.toks[k]!.pos).not.toBe('VERB');
+    expect(isCandidate(ctx, k)).toBe(true);
+    expect(dictionaryMatches(lex, ctx.view.toks, k, 0, ctx.view.toks.length).length).toBeGreaterThan(0);
+    const plain = context('The seven traders in the market were freed.');
+    expect(isCandidate(plain, word(plain, 'market'))).toBe(false);
   });
 });
