@@ -5,49 +5,21 @@
 // Each feature is a string; the model hashes it. Word clusters stand in for words the training
 // data never showed, and dictionary codes for verbs it never showed in context.
 import type { Features } from '../../../learn/linear.js';
-import type { CodedEvent } from '../coder.js';
 import type { SentenceView, Tok } from '../sentence.js';
 import { isHypothetical, isNegated, predicateAfter } from '../attributes.js';
 import { findFrames, isSpeechVerb, type Frame } from '../frames.js';
 
-const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 import { introducedByLocative } from '../sentence.js';
 import { ploverOf } from '../cameo.js';
-import { dictionaryMatches, verbStem, type DictionaryMatch, type VerbLexicon } from './dictionary.js';
+import { dictionaryMatches, verbStem, type DictionaryMatch } from './dictionary.js';
 import { GOVERNORS, LIGHT_VERBS, MODAL_WORDS, NEGATIONS, NOMINALS, SPEECH } from './lexicon.js';
 import type { NounPhrase } from './phrases.js';
 import { byAgentOf, modifiedBy, subjectOf } from './roles.js';
 
-/** Everything the featurisers read for one sentence, computed once. */
-export interface SentenceContext {
-  view: SentenceView;
-  phrases: NounPhrase[];
-  clusters: Map<string, number>;
-  lexicon: VerbLexicon;
-  /** Dictionary readings per token, filled lazily. */
-  matches: (DictionaryMatch[] | undefined)[];
-  /** Index of the phrase covering each token, or -1. */
-  phraseAt: Int32Array;
-  /** What the rule coder coded at each token (its reading is one more piece of evidence). */
-  rules: Map<number, RuleReading[]>;
-}
+export { sentenceContext, type RuleReading, type SentenceContext } from './context.js';
+import type { SentenceContext } from './context.js';
 
-/** An event of the rule coder at a token: its type (null for a plain statement), its flags, and
- *  the event itself (its actors, date and claimant, read with the rule coder's discourse state). */
-export interface RuleReading {
-  type: string | null;
-  negated: boolean;
-  hypothetical: boolean;
-  event: CodedEvent;
-}
-
-export function sentenceContext(view: SentenceView, phrases: NounPhrase[], clusters: Map<string, number>, lexicon: VerbLexicon, rules: Map<number, RuleReading[]> = new Map()): SentenceContext {
-  const phraseAt = new Int32Array(view.toks.length).fill(-1);
-  phrases.forEach((p, i) => {
-    for (let k = p.first; k <= p.last; k++) phraseAt[k] = i;
-  });
-  return { view, phrases, clusters, lexicon, matches: new Array(view.toks.length), phraseAt, rules };
-}
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 
 export function matchesAt(ctx: SentenceContext, k: number): DictionaryMatch[] {
   let m = ctx.matches[k];

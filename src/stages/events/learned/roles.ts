@@ -9,7 +9,7 @@
 // Russian president, met"), and a coordinated predicate ("condemned the raid and called for")
 // whose subject is that of the first predicate.
 import type { Tok } from '../sentence.js';
-import type { SentenceContext } from './features.js';
+import type { SentenceContext } from './context.js';
 
 const NP_START = new Set(['DET', 'NUM', 'PROPN', 'NOUN', 'PRON', 'ADJ']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
