@@ -6,7 +6,9 @@
 //    the person of that country named last;
 //  - "he"/"she" is the last person, "it"/"its" the last state or organisation, "they"/"their" the
 //    last group (or the last two parties: "May and Trump ... they"), "we"/"I" the speaker of the
-//    sentence ("'We will not pay,' the minister said"); "the two sides/leaders" the last two parties.
+//    sentence ("'We will not pay,' the minister said"); "the two sides/leaders" the last two parties;
+//  - "I"/"we" inside quotation marks, once the pass is done, the quotation's speaker, also when the
+//    quotation runs over several sentences and the attribution is in another one (quotations.ts).
 // Antecedents are looked for in the last three sentences only.
 import type { Article, Entity } from '../../model.js';
 import type { ActorDictionary } from './dictionary.js';
@@ -19,6 +21,7 @@ import { ethnicHomes, isEthnicPlural } from './ethnic-groups.js';
 import { codeAt, heldOffice, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
 import { ROOT } from './trie.js';
+import { quotations, type Quotation } from './quotations.js';
 
 interface Antecedent {
   code: string | null;
@@ -47,6 +50,15 @@ const POSSESSIVE_PRONOUNS = new Set(['HIS', 'HER', 'ITS', 'THEIR', 'OUR', 'MY'])
 const EXPLETIVE_NEXT = new Set(['IS', 'WAS', "'S", 'SEEMS', 'SEEMED', 'APPEARS', 'APPEARED', 'REMAINS', 'REMAINED', 'BECAME', 'TAKES', 'TOOK', 'MEANS', 'MEANT', 'MATTERS', 'EMERGED', 'HAPPENED']);
 const MODALS = new Set(['HAS', 'HAD', 'WILL', 'WOULD', 'MAY', 'MIGHT', 'COULD', 'SHOULD', 'MUST', 'CAN']);
 const SPEECH = new Set(['SAID', 'SAYS', 'SAY', 'TOLD', 'ADDED', 'STATED', 'INSISTED', 'DECLARED', 'ANNOUNCED', 'WARNED', 'CLAIMED', 'EXPLAINED', 'WROTE']);
+/** Speech verbs of an attribution next to a quotation ("..., Trump told reporters", "Prakash reportedly told police"). */
+const ATTRIBUTION = new Set([...SPEECH, 'TELLS', 'ASKED', 'ADDS', 'SHOUTED', 'REPLIED', 'TWEETED', 'NOTED', 'RECALLED', 'CONTINUED', 'SAYING', 'ARGUED', 'INSISTS', 'WARNS']);
+/** Words that may stand between a speaker and the speech verb: "Prakash reportedly told", "he also said". */
+const ATTRIBUTION_FILLER = new Set(['REPORTEDLY', 'ALSO', 'LATER', 'THEN', 'HAS', 'HAD', 'ONCE', 'ALLEGEDLY', 'APPARENTLY', 'REPEATEDLY', 'FURTHER']);
+const DETERMINERS = new Set(['THE', 'A', 'AN', 'ONE']);
+/** First-person pronouns that stand for the speaker's side ("we"), not the speaker alone ("I"). */
+const PLURAL_FIRST_PERSON = new Set(['WE', 'US', 'OUR', 'OURS', 'OURSELVES']);
+/** Contractions folded into a pronoun's word ("I’m", "we’re", "we've"). */
+const CONTRACTION = /['’](M|RE|VE|LL|D|S)$/;
 const STATE_LIKE = /^[A-Z]{3}(GOV)?$/;
 /** "the country", "the state": a state referred to again. */
 const STATE_HEADS = new Set(['COUNTRY', 'STATE', 'NATION']);
@@ -135,6 +147,7 @@ class References {
       else if (!word.cap || word.sentenceStart || word.key === 'I') this.pronoun(w);
       w++;
     }
+    this.quotedSpeakers();
     return this.out;
   }
 
@@ -435,6 +448,141 @@ class References {
     return null;
   }
 
+  // ---------- first person inside quotations ----------
+
+  /**
+   * "I", "we" inside a direct quotation are its speaker, wherever the attribution stands: after the
+   * closing mark (“...,” Trump said / said the minister / Prakash told police), before the opening
+   * one (Trump said: “...” / Erdoğan: “...” / according to X, “...”), and for a quotation over
+   * several sentences, for all of them. Run after the left-to-right pass, so that a speaker given as
+   * a pronoun or a title ("he said", "the minister said") already has its code. This overrides the
+   * same-sentence guess of speaker(), which reads no quote marks; with no speaker found the
+   * pronoun keeps what it had.
+   */
+  private quotedSpeakers(): void {
+    const { article, words } = this.in_;
+    const quotes = quotations(article.text);
+    if (!quotes.length) return;
+    const all = [...this.in_.named, ...this.out].sort((a, b) => a.start - b.start || b.end - a.end);
+    const covering = (offset: number): Entity | null => all.find((e) => e.start <= offset && offset < e.end) ?? null;
+    const firstWord = (offset: number): number => wordFrom(words, offset);
+    let w = 0;
+    for (const q of quotes) {
+      while (w < words.length && words[w]!.start <= q.start) w++;
+      const inside: number[] = [];
+      for (let k = w; k < words.length && words[k]!.end <= q.end; k++) if (this.firstPerson(k)) inside.push(k);
+      if (!inside.length) continue;
+      const found = (q.closed ? this.speakerAfter(q, covering, firstWord) : null) ?? this.speakerBefore(q, covering);
+      // A speaker with no country ("the minister" in an article that names none) says too little to
+      // code "we" with: left as it was.
+      // Nor does one whose country is only the article's context ("the official said" in a story
+      // set in Syria is as often an American official): a wrong side is worse than none.
+      if (!found || !found.speaker.code || found.speaker.code.startsWith('---') || found.speaker.via === 'context') continue;
+      for (const k of inside) this.quoted(k, found.speaker, found.side);
+    }
+  }
+
+  /** A word inside a quotation that is "I", "me", "we", "our"...: not part of a name, not "US". */
+  private firstPerson(k: number): boolean {
+    const word = this.in_.words[k]!;
+    if (this.covered[k]) return false;
+    const key = word.key.replace(CONTRACTION, '');
+    // "US", "U.S." (also in all-capital copy) is the country, never "us".
+    if (!SPEAKER_PRONOUNS.has(key) || (key === 'US' && (word.allCaps || word.text.includes('.')))) return false;
+    // "our soldiers": the phrase after the possessive is the actor (see group()).
+    const next = this.in_.words[k + 1];
+    if (POSSESSIVE_PRONOUNS.has(key) && next && next.sentence === word.sentence && this.segAt[k + 1]! >= 0 && this.in_.segs[this.segAt[k + 1]!]!.target?.t === 'agent') return false;
+    // "our partners", "my friends": people of the speaker's, but not the speaker; the phrase is
+    // another actor, which a code on "our" would stand in for.
+    if (POSSESSIVE_PRONOUNS.has(key) && next && next.sentence === word.sentence && !next.boundary && next.pos === 'NOUN' && /[^s]s$/i.test(next.text)) return false;
+    return true;
+  }
+
+  /** “...,” Trump said / “...,” said the minister / “...,” Prakash reportedly told police. */
+  private speakerAfter(q: Quotation, covering: (o: number) => Entity | null, firstWord: (o: number) => number): Speaker | null {
+    const { words, article } = this.in_;
+    const a = firstWord(q.end);
+    const first = words[a];
+    if (!first || !/^[\s,]*$/.test(article.text.slice(q.end, first.start))) return null;
+    if (ATTRIBUTION.has(first.key)) {
+      // "said the Turkish foreign minister": the actor right after the verb (past a determiner);
+      // in "said Abu Ahmed’s political aide" the first word is no actor, and the aide's is not the speaker.
+      const k = DETERMINERS.has(words[a + 1]?.key ?? '') ? a + 2 : a + 1;
+      const e = words[k] && words[k]!.sentence === first.sentence ? covering(words[k]!.start) : null;
+      return e ? this.speakerFrom(e) : null;
+    }
+    const head = DETERMINERS.has(first.key) && words[a + 1]?.sentence === first.sentence ? a + 1 : a;
+    const e = covering(words[head]!.start);
+    if (!e) return null;
+    let v = firstWord(e.end);
+    while (words[v] && ATTRIBUTION_FILLER.has(words[v]!.key) && v - a < 8) v++;
+    const verb = words[v];
+    return verb && verb.sentence === words[head]!.sentence && ATTRIBUTION.has(verb.key) && !verb.boundary ? this.speakerFrom(e) : null;
+  }
+
+  /** Trump said: “...” / Erdoğan: “...” / he told reporters: “...” / according to the minister, “...”. */
+  private speakerBefore(q: Quotation, covering: (o: number) => Entity | null): Speaker | null {
+    const { words, article } = this.in_;
+    const p = wordFrom(words, q.start) - 1;
+    const last = words[p];
+    if (!last) return null;
+    const gap = article.text.slice(last.end, q.start);
+    if (!/^\s*[:,]\s*$/.test(gap)) return null;
+    const sentence = last.sentence;
+    // "according to X, “...”"
+    for (let k = p; k >= 1 && k >= p - 5 && words[k]!.sentence === sentence; k--) {
+      if (words[k]!.key === 'TO' && words[k - 1]!.key === 'ACCORDING') {
+        const e = covering(words[k + 1]?.start ?? -1) ?? covering(words[k + 2]?.start ?? -1);
+        return e ? this.speakerFrom(e) : null;
+      }
+    }
+    // "X said: “", "X told reporters: “", "X told the BBC, “": the speech verb within a few words back.
+    for (let v = p; v >= 1 && v >= p - 4 && words[v]!.sentence === sentence; v--) {
+      if (!ATTRIBUTION.has(words[v]!.key)) continue;
+      let s = v - 1;
+      while (s >= 0 && ATTRIBUTION_FILLER.has(words[s]!.key) && v - s < 3) s--;
+      const e = s >= 0 && words[s]!.sentence === sentence ? covering(words[s]!.start) : null;
+      return e ? this.speakerFrom(e) : null;
+    }
+    // "Erdoğan: “...”" (looked for after the verbs: in "told reporters: “" the actor before the
+    // colon is the audience).
+    if (gap.includes(':')) {
+      const e = covering(last.start);
+      if (e && e.end <= q.start) return this.speakerFrom(e);
+    }
+    return null;
+  }
+
+  /**
+   * The speaker and the side "we" speaks for: "a spokesman for the SDF" speaks for the SDF; a head
+   * of state, a minister or a state's own mention for the state's government (their codes are the
+   * government's already); anyone else for their own code.
+   */
+  private speakerFrom(e: Entity): Speaker {
+    const { words, article } = this.in_;
+    let side = e;
+    const after = wordFrom(words, e.end);
+    if ((words[after]?.key === 'FOR' || words[after]?.key === 'OF') && /^\s+$/.test(article.text.slice(e.end, words[after]!.start))) {
+      const owner = [...this.in_.named, ...this.out].find((x) => x.start >= words[after]!.end && x.start <= (words[after + 2]?.start ?? -1) && x.code);
+      if (owner) side = owner;
+    }
+    // "A spokesman for Hamas": the spokesman's own code is a guess from the context, the group's is
+    // not, and the group is who speaks through him.
+    const weak = !e.code || e.via === 'context' || e.code.startsWith('---');
+    return { speaker: weak && side !== e ? side : e, side };
+  }
+
+  private quoted(k: number, speaker: Entity, side: Entity): void {
+    const word = this.in_.words[k]!;
+    const key = word.key.replace(CONTRACTION, '');
+    const who = PLURAL_FIRST_PERSON.has(key) && side.code && !side.code.startsWith('---') ? side : speaker;
+    const code = stateCode(who.code!);
+    const ent = entity(word.start, word.end, word.text, who.kind === 'PERSON' ? 'PERSON' : 'ORG', who.name, code, null, 'coreference');
+    const at = this.out.findIndex((x) => x.start === word.start);
+    if (at >= 0) this.out[at] = ent;
+    else this.out.push(ent);
+  }
+
   private emit(
     start: number, end: number, text: string, kind: Entity['kind'], name: string, code: string | null, country: string | null,
     via: NonNullable<Entity['via']>, ante: Antecedent | null, pair: boolean, sentence: number,
@@ -444,6 +592,29 @@ class References {
     if (ante) this.history.push({ ...ante, sentence });
     else this.history.push({ code, name, kind, country: code && !NOT_COUNTRIES.has(code.slice(0, 3)) ? code.slice(0, 3) : null, sentence, person: kind === 'PERSON', plural: false, state: false, second: null });
   }
+}
+
+/** A quotation's speaker, and whom "we" in it stands for. */
+interface Speaker {
+  speaker: Entity;
+  side: Entity;
+}
+
+/** The first word starting at or after `offset` (binary search: words are in text order). */
+function wordFrom(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A country's bare code ("TUR", a place) acting as a speaker's side is its government. */
+function stateCode(code: string): string {
+  return STATE_LIKE.test(code) && code.length === 3 && !NOT_COUNTRIES.has(code) ? code + 'GOV' : code;
 }
 
 function nextWordAfter(words: Word[], offset: number, from: number): number {
