@@ -6,10 +6,9 @@
 // query_wiki and trf_agent_match (Wikipedia look-ups and a transformer matcher we do not have).
 // P/R/F1 treat each case as one prediction: right when every expected field (country, code_1)
 // matches; a prediction for a case that expects no actor is a false positive.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
+import { hashHalf, prf, readJsonl, REPO_ROOT, type EvalResult } from './common.js';
 import { loadPetrarchActors, resolveActorPhrase, resolveEntities, type PhraseActor } from '../src/stages/actors/index.js';
 import { tokenize } from '../src/lang/tokenize.js';
 import type { Article, Entity } from '../src/model.js';
@@ -57,7 +56,7 @@ export async function run(dataDir: string): Promise<EvalResult[]> {
 /** The half of the NGEC cases a case belongs to, by a hash of its id: "tuning" (looked at while
  *  developing) or "checking" (not looked at). */
 export function ngecHalf(id: string): 'tuning' | 'checking' {
-  return createHash('sha1').update(id).digest()[0]! % 2 === 0 ? 'tuning' : 'checking';
+  return hashHalf(id);
 }
 
 function ngecHalves(dataDir: string): EvalResult[] {

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { cleanDocument } from '../src/stages/clean/index.js';
 import { parseDocument } from '../src/stages/clean/dom.js';
 import type { RawDocument } from '../src/model.js';
-import { prf, type EvalResult } from './common.js';
+import { countsOverlap, prf, wordCounts, type EvalResult } from './common.js';
 
 export type Extractor = (html: string) => string;
 
@@ -145,11 +145,6 @@ function scoreTrafilatura(pages: TrafilaturaPage[], name: string, extract: Extra
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-function tokenCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of text.toLowerCase().match(TOKEN) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
 
@@ -167,17 +162,7 @@ export function goldText(gold: string): string {
 
 /** Bag-of-words overlap: tp = shared tokens (with multiplicity), fp = extra, fn = missed. */
 export function tokenOverlap(result: string, gold: string): { tp: number; fp: number; fn: number } {
-  const ours = tokenCounts(result);
-  const theirs = tokenCounts(gold);
-  let tp = 0;
-  let nOurs = 0;
-  let nTheirs = 0;
-  for (const [t, n] of ours) {
-    nOurs += n;
-    tp += Math.min(n, theirs.get(t) ?? 0);
-  }
-  for (const n of theirs.values()) nTheirs += n;
-  return { tp, fp: nOurs - tp, fn: nTheirs - tp };
+  return countsOverlap(wordCounts(result, TOKEN), wordCounts(gold, TOKEN));
 }
 
 interface PortalPage {

@@ -6,11 +6,10 @@
 // pipeline has it). Every score is also given on two halves split by a hash of the URL: "tuning"
 // (looked at while developing) and "checking" (not looked at), so a rule that only helps the pages
 // it was written for shows up as a gap between the two.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { EvalResult } from './common.js';
+import { countsOverlap, hashHalf, prf, wordCounts, type EvalResult } from './common.js';
 
 export interface WcxbPage {
   id: string;
@@ -26,7 +25,7 @@ export type Half = 'tuning' | 'checking';
 
 /** The half a page belongs to, by a hash of its URL (stable across runs and machines). */
 export function halfOf(url: string): Half {
-  return createHash('sha1').update(url).digest()[0]! % 2 === 0 ? 'tuning' : 'checking';
+  return hashHalf(url);
 }
 
 /** The pages (HTML decoded), or null when the data set is not there. */
@@ -56,29 +55,11 @@ export function loadWcxbPages(dataDir: string, decode: (bytes: Uint8Array) => st
 
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 
-function bag(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of text.toLowerCase().match(WORD) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
-
-/** One page's precision, recall and F1 by the WCXB metric. */
+/** One page's precision, recall and F1 by the WCXB metric (two empty texts agree fully). */
 export function wcxbPageScore(output: string, gold: string): { precision: number; recall: number; f1: number } {
-  const ours = bag(output);
-  const theirs = bag(gold);
-  let nOurs = 0;
-  let nTheirs = 0;
-  let shared = 0;
-  for (const [t, n] of ours) {
-    nOurs += n;
-    shared += Math.min(n, theirs.get(t) ?? 0);
-  }
-  for (const n of theirs.values()) nTheirs += n;
-  if (nOurs === 0 && nTheirs === 0) return { precision: 1, recall: 1, f1: 1 };
-  if (nOurs === 0 || nTheirs === 0) return { precision: 0, recall: 0, f1: 0 };
-  const precision = shared / nOurs;
-  const recall = shared / nTheirs;
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  const { tp, fp, fn } = countsOverlap(wordCounts(output, WORD), wordCounts(gold, WORD));
+  if (tp + fp === 0 && tp + fn === 0) return { precision: 1, recall: 1, f1: 1 };
+  return prf(tp, fp, fn);
 }
 
 function mean(xs: number[]): number {
