@@ -21,6 +21,7 @@ import { ethnicHomes, isEthnicPlural } from './ethnic-groups.js';
 import { codeAt, heldOffice, officeHolder } from './roles.js';
 import { titleText } from './titles.js';
 import { ROOT } from './trie.js';
+import { lowerBound } from '../../lang/offsets.js';
 import { quotations, type Quotation } from './quotations.js';
 
 interface Antecedent {
@@ -347,7 +348,7 @@ class References {
     const { words } = this.in_;
     const det = words[w]!;
     let q = w + 1;
-    while (q < words.length && q <= w + 2 && !GROUP_HEADS.has(words[q]!.key) && this.describes(words[q]!, det.sentence)) q++;
+    while (q < words.length && q <= w + 2 && !GROUP_HEADS.has(words[q]!.key) && this.describes(q, det.sentence)) q++;
     const head = words[q];
     if (!head || !GROUP_HEADS.has(head.key) || head.sentence !== det.sentence || this.covered[q] || head.cap && !det.sentenceStart && !det.allCaps) return 0;
     const ante = this.find(det.sentence, (a) => !a.person && !a.state && a.kind === 'ORG' && a.code !== null && GROUP_LIKE.test(a.code));
@@ -380,8 +381,9 @@ class References {
   }
 
   /** A word that may describe a group noun: an adjective or a word for armed or criminal groups. */
-  private describes(word: Word, sentence: number): boolean {
-    if (word.sentence !== sentence || word.boundary || this.covered[this.in_.words.indexOf(word)]) return false;
+  private describes(q: number, sentence: number): boolean {
+    const word = this.in_.words[q]!;
+    if (word.sentence !== sentence || word.boundary || this.covered[q]) return false;
     return GROUP_DESCRIPTORS.has(word.key) || (word.pos === 'ADJ' && !word.cap);
   }
 
@@ -465,14 +467,13 @@ class References {
     if (!quotes.length) return;
     const all = [...this.in_.named, ...this.out].sort((a, b) => a.start - b.start || b.end - a.end);
     const covering = (offset: number): Entity | null => all.find((e) => e.start <= offset && offset < e.end) ?? null;
-    const firstWord = (offset: number): number => wordFrom(words, offset);
     let w = 0;
     for (const q of quotes) {
       while (w < words.length && words[w]!.start <= q.start) w++;
       const inside: number[] = [];
       for (let k = w; k < words.length && words[k]!.end <= q.end; k++) if (this.firstPerson(k)) inside.push(k);
       if (!inside.length) continue;
-      const found = (q.closed ? this.speakerAfter(q, covering, firstWord) : null) ?? this.speakerBefore(q, covering);
+      const found = (q.closed ? this.speakerAfter(q, covering) : null) ?? this.speakerBefore(q, covering);
       // A speaker with no country ("the minister" in an article that names none) says too little to
       // code "we" with: left as it was.
       // Nor does one whose country is only the article's context ("the official said" in a story
@@ -499,9 +500,9 @@ class References {
   }
 
   /** “...,” Trump said / “...,” said the minister / “...,” Prakash reportedly told police. */
-  private speakerAfter(q: Quotation, covering: (o: number) => Entity | null, firstWord: (o: number) => number): Speaker | null {
+  private speakerAfter(q: Quotation, covering: (o: number) => Entity | null): Speaker | null {
     const { words, article } = this.in_;
-    const a = firstWord(q.end);
+    const a = lowerBound(words, q.end);
     const first = words[a];
     if (!first || !/^[\s,]*$/.test(article.text.slice(q.end, first.start))) return null;
     if (ATTRIBUTION.has(first.key)) {
@@ -514,7 +515,7 @@ class References {
     const head = DETERMINERS.has(first.key) && words[a + 1]?.sentence === first.sentence ? a + 1 : a;
     const e = covering(words[head]!.start);
     if (!e) return null;
-    let v = firstWord(e.end);
+    let v = lowerBound(words, e.end);
     while (words[v] && ATTRIBUTION_FILLER.has(words[v]!.key) && v - a < 8) v++;
     const verb = words[v];
     return verb && verb.sentence === words[head]!.sentence && ATTRIBUTION.has(verb.key) && !verb.boundary ? this.speakerFrom(e) : null;
@@ -523,7 +524,7 @@ class References {
   /** Trump said: “...” / Erdoğan: “...” / he told reporters: “...” / according to the minister, “...”. */
   private speakerBefore(q: Quotation, covering: (o: number) => Entity | null): Speaker | null {
     const { words, article } = this.in_;
-    const p = wordFrom(words, q.start) - 1;
+    const p = lowerBound(words, q.start) - 1;
     const last = words[p];
     if (!last) return null;
     const gap = article.text.slice(last.end, q.start);
@@ -561,7 +562,7 @@ class References {
   private speakerFrom(e: Entity): Speaker {
     const { words, article } = this.in_;
     let side = e;
-    const after = wordFrom(words, e.end);
+    const after = lowerBound(words, e.end);
     if ((words[after]?.key === 'FOR' || words[after]?.key === 'OF') && /^\s+$/.test(article.text.slice(e.end, words[after]!.start))) {
       const owner = [...this.in_.named, ...this.out].find((x) => x.start >= words[after]!.end && x.start <= (words[after + 2]?.start ?? -1) && x.code);
       if (owner) side = owner;
@@ -598,18 +599,6 @@ class References {
 interface Speaker {
   speaker: Entity;
   side: Entity;
-}
-
-/** The first word starting at or after `offset` (binary search: words are in text order). */
-function wordFrom(words: Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A country's bare code ("TUR", a place) acting as a speaker's side is its government. */

@@ -22,7 +22,8 @@ import { CONTACT_NOUNS, LETTER_WORDS, LIGHT_VERBS, PHONE_WORDS, VENUE_NOUNS } fr
 import {
   clauseSubject, hasObjectNoun, inIntention, intentCue, isPredicate, nounDyads, promised, verbDyads, type Dyad,
 } from './participants.js';
-import { chunk, lowerBound, splitClauses, viewSentence, type Mention, type Place, type SentenceView, type ViewOptions } from './sentence.js';
+import { lowerBound } from '../../lang/offsets.js';
+import { chunk, splitClauses, viewSentence, type Mention, type Place, type SentenceView, type ViewOptions } from './sentence.js';
 import { overrides, speechActs, type Emit, type EventOverrides } from './speech.js';
 import { mistaggedVerb, nounTrigger, verbTrigger, type Trigger } from './triggers.js';
 import type { VerbDictionary } from './petrarch.js';

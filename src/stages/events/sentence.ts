@@ -4,6 +4,7 @@
 import type { Article, DateMention, Entity, Sentence } from '../../model.js';
 import { agentSectorBefore } from './agents.js';
 import { LOCATIVE_PREPS } from './lexicon.js';
+import { lowerBound } from '../../lang/offsets.js';
 
 export interface Tok {
   text: string;
@@ -136,18 +137,6 @@ function prefixedBy(toks: Tok[], first: number, words: Set<string>): boolean {
 /** Upgrade a bare country code to its government when the mention names a state as an actor. */
 export function governmentOf(code: string, countryAsGovernment: boolean): string {
   return countryAsGovernment && COUNTRY_CODE.test(code) ? code + 'GOV' : code;
-}
-
-/** Index of the first token with start >= pos (binary search over a sorted token array). */
-export function lowerBound(toks: { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface ViewOptions {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeArticle, sentenceMayMatter } from '../../../src/stages/events/coder.js';
 import { mayResolve, newDiscourse, resolveAnaphora, type Discourse } from '../../../src/stages/events/discourse.js';
-import { lowerBound, newMention, viewSentence, type Mention, type ViewOptions } from '../../../src/stages/events/sentence.js';
+import { lowerBound } from '../../../src/lang/offsets.js';
+import { newMention, viewSentence, type Mention, type ViewOptions } from '../../../src/stages/events/sentence.js';
 import type { Article } from '../../../src/model.js';
 import { buildArticle, COMMON } from '../../fixtures/events/build.js';
 

@@ -3,7 +3,8 @@
 import type { ActorDictionary } from '../../actors/index.js';
 import type { Article } from '../../../model.js';
 import { agentSector } from '../agents.js';
-import { lowerBound, viewSentence, type ViewOptions } from '../sentence.js';
+import { lowerBound } from '../../../lang/offsets.js';
+import { viewSentence, type ViewOptions } from '../sentence.js';
 import { wordClusters } from './data.js';
 import { verbLexicon } from './dictionary.js';
 import { sentenceContext, type RuleReading, type SentenceContext } from './features.js';
