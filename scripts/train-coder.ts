@@ -23,7 +23,7 @@ import { annotateText } from '../src/pipeline.js';
 import { argumentFeatures, isCandidate, matchesAt, modalityFeatures, nominalType, noneFeatures, triggerFeatures, type SentenceContext } from '../src/stages/events/learned/features.js';
 import { ploverOf } from '../src/stages/events/cameo.js';
 import { argumentCandidates, chooseArgument, decodeSentence, modalityOf, scoreTriggers } from '../src/stages/events/learned/decode.js';
-import { EMIT_CONFIDENCE } from '../src/stages/events/learned/code.js';
+import { EMIT_CONFIDENCE, isReported } from '../src/stages/events/learned/code.js';
 import { LIGHT_VERBS } from '../src/stages/events/learned/lexicon.js';
 import { MODALITIES, NONE, serializeCoder, type CoderModels, type Thresholds } from '../src/stages/events/learned/model.js';
 import { prepareSentence, ruleIndex, viewOptions } from '../src/stages/events/learned/prepare.js';
@@ -254,7 +254,7 @@ function score(prepared: Prepared[], models: CoderModels): Score {
           dropped.n++;
           if (p.gold.some((g) => g.event.type === e.type)) dropped.right++;
         }
-        if (!e.rule && !process.env.NO_EMIT_FILTER && (e.confidence < EMIT_CONFIDENCE || (!e.source && !e.target))) continue;
+        if (!process.env.NO_EMIT_FILTER && !isReported(e)) continue;
         const rule = process.env.NO_RULE_ARGS ? undefined : e.rule?.event;
         pred.push({
           type: e.type,
