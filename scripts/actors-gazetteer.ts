@@ -18,7 +18,7 @@ export function addGazetteerTowns(placesFile: string, countries: CountryRecord[]
   const table = JSON.parse(readFileSync(placesFile, 'utf8')) as PlaceTable;
   const byIso = new Map(countries.map((c) => [c.iso3, c]));
   const taken = new Set<string>();
-  for (const c of countries) for (const x of [...c.names, ...c.adjectives, ...c.plurals, ...c.capitals, ...c.cities]) taken.add(x);
+  for (const c of countries) for (const x of namesOf(c)) taken.add(x);
   const personWords = new Set<string>();
   const actorNames = new Set<string>();
   for (const a of actors) {
@@ -54,6 +54,11 @@ export function addGazetteerTowns(placesFile: string, countries: CountryRecord[]
   return added;
 }
 
+/** Every word form a country already holds: names, adjectives, plurals, capitals and cities. */
+function namesOf(c: CountryRecord): string[] {
+  return [...c.names, ...c.adjectives, ...c.plurals, ...c.capitals, ...c.cities];
+}
+
 /** Upper case without diacritics, as the dictionary compares words. */
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase().trim();
@@ -67,7 +72,7 @@ function fold(s: string): string {
 export function addRegions(regionsFile: string, countries: CountryRecord[], actors: ActorRecord[], isWord: (w: string) => boolean): number {
   const byIso = new Map(countries.map((c) => [c.iso3, c]));
   const owner = new Map<string, string>();
-  for (const c of countries) for (const x of [...c.names, ...c.adjectives, ...c.plurals, ...c.capitals, ...c.cities]) owner.set(x, c.iso3);
+  for (const c of countries) for (const x of namesOf(c)) owner.set(x, c.iso3);
   const actorNames = new Set(actors.flatMap((a) => [a.name, ...a.aliases].map(fold)));
   let added = 0;
   readFileSync(regionsFile, 'utf8').split('\n').forEach((line, n) => {

@@ -33,10 +33,11 @@ function main(): void {
   }
   const countries = readCountries(ev);
   const offices = [...OFFICES, ...readLeaders(ev)];
-  const actors = readActors(ev, countries, offices);
+  const tables = readCuratedTables(join(REPO, 'scripts', 'tables'));
+  const actors = readActors(ev, countries, offices, tables);
   const agents = readAgents(ev);
   const towns = addGazetteerTowns(join(REPO, 'data', 'places.json'), countries, actors, inLexicon);
-  claimPlaceNames(countries, readCuratedTables(join(REPO, 'scripts', 'tables')), key);
+  claimPlaceNames(countries, tables, key);
   const regions = addRegions(join(REPO, 'scripts', 'places', 'regions.tsv'), countries, actors, inLexicon);
   process.stdout.write(`build-actors: ${towns} gazetteer towns and ${regions} regions added to the countries' cities\n`);
   const data: ActorData = { version: 1, countries, actors, agents, offices };
@@ -231,7 +232,7 @@ const ORG_WORD = /\b(STATE|FRONT|ARMY|ORGANI[SZ]ATION|PARTY|GROUP|FORCES?|COUNCI
 const TITLE_ONLY = /\b(SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|ENVOY|SPOKESMAN|CHIEF|LEADER|OF STATE|PREMIER|CHANCELLOR|OFFICIALS?)$/;
 const KEEP_PERSON_CODE = /GOV|MIL|IGO|UNO|NAT|REB|OPP|SPY/;
 
-function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecord[]): ActorRecord[] {
+function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecord[], tables: ActorRecord[]): ActorRecord[] {
   const countryCodes = new Set(countries.map((c) => c.iso3));
   const byKey = new Map<string, ActorRecord>();
   const rows = readFileSync(join(ev, 'phoenix_dictionaries', 'phoenix_actors.jsonl'), 'utf8').split('\n').filter(Boolean);
@@ -267,7 +268,6 @@ function readActors(ev: string, countries: CountryRecord[], offices: OfficeRecor
     }
     mergeInto(byKey, { ...a, aliases: [...a.aliases] }, true);
   }
-  const tables = readCuratedTables(join(REPO, 'scripts', 'tables'));
   claimNames(byKey.values(), tables, key);
   for (const t of tables) {
     mergeInto(byKey, t, true);

@@ -33,12 +33,16 @@ export function readCuratedTables(dir: string): ActorRecord[] {
  * Liberation Army" is China's army, not an alias of a Turkish rebel group).
  */
 export function claimNames(records: Iterable<ActorRecord>, tables: ActorRecord[], key: (name: string) => string): void {
-  const claimed = new Set(tables.flatMap((t) => [t.name, ...t.aliases].map(key)));
+  const claimed = claimedKeys(tables, key);
   for (const r of records) r.aliases = r.aliases.filter((a) => !claimed.has(key(a)));
 }
 
 /** ... and a country's list of cities and regions ("ABKHAZIA" among Georgia's) loses them too. */
 export function claimPlaceNames(countries: CountryRecord[], tables: ActorRecord[], key: (name: string) => string): void {
-  const claimed = new Set(tables.flatMap((t) => [t.name, ...t.aliases].map(key)));
+  const claimed = claimedKeys(tables, key);
   for (const c of countries) c.cities = c.cities.filter((x) => !claimed.has(key(x)));
+}
+
+function claimedKeys(tables: ActorRecord[], key: (name: string) => string): Set<string> {
+  return new Set(tables.flatMap((t) => [t.name, ...t.aliases].map(key)));
 }
