@@ -372,7 +372,6 @@ class NameResolver {
     return prev.target.country;
   }
 
-  /** The agent directly after segment k (possessive allowed: "Russia's Foreign Ministry"). */
   /**
    * The end (word index) of a noun right after segment k that names members of a group: an armed
    * or security agent ("fighters", "militants", "gunmen") or a member or rank ("members",
@@ -388,6 +387,7 @@ class NameResolver {
     return !next.target && !w.cap && MEMBER_HEADS.has(last) ? next.j : 0;
   }
 
+  /** The agent directly after segment k (possessive allowed: "Russia's Foreign Ministry"). */
   private adjacentAgent(k: number): AgentRecord | null {
     const next = this.segs[k + 1];
     if (!next || next.target?.t !== 'agent' || this.consumed[k + 1]) return null;

@@ -8,8 +8,13 @@ const URL_DATE = [
   /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)/g,
 ];
 
+/** The path of an address, without scheme, host, query or fragment (a host's digits are no date). */
+function pathOf(url: string): string {
+  return url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+}
+
 export function datesInUrl(url: string): (CalendarDate & { day: number })[] {
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  const path = pathOf(url);
   const out: (CalendarDate & { day: number })[] = [];
   for (const re of URL_DATE) {
     re.lastIndex = 0;
@@ -29,7 +34,6 @@ const URL_MONTH = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])(?=\/|$)/;
  * the page was published that month, so a date found elsewhere on the page must fall in it.
  */
 export function monthInUrl(url: string): { year: number; month: number } | null {
-  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
-  const m = URL_MONTH.exec(path);
+  const m = URL_MONTH.exec(pathOf(url));
   return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
 }

@@ -26,6 +26,12 @@ function phraseEndingAt(ctx: SentenceContext, j: number): number {
   return p >= 0 && ctx.phrases[p]!.last === j ? p : -1;
 }
 
+/** The phrase a relative pronoun at w stands for: the one ending just before it, or before the
+ *  comma before it ("the rebels, who ..."); -1 when none ends there. */
+function hostBefore(ctx: SentenceContext, w: number): number {
+  return ctx.view.toks[w - 1]?.text === ',' ? phraseEndingAt(ctx, w - 2) : phraseEndingAt(ctx, w - 1);
+}
+
 /** "the force that fought [Islamic State]": a phrase that is the object of a relative clause's verb;
  *  returns the phrase the clause belongs to, or -1. */
 function relativeHost(ctx: SentenceContext, p: number): number {
@@ -36,8 +42,7 @@ function relativeHost(ctx: SentenceContext, p: number): number {
   let w = v - 1;
   while (w >= 0 && skippable(toks[w]!)) w--;
   if (w < 1 || !RELATIVE_PRONOUNS.has(toks[w]!.lower)) return -1;
-  const host = toks[w - 1]!.text === ',' ? phraseEndingAt(ctx, w - 2) : phraseEndingAt(ctx, w - 1);
-  return host;
+  return hostBefore(ctx, w);
 }
 
 /**
@@ -74,14 +79,11 @@ export function subjectOf(ctx: SentenceContext, k: number, depth = 0): number {
     return -1;
   }
   // "the force that fought": the relative pronoun stands for its host.
-  if (RELATIVE_PRONOUNS.has(t.lower) && ctx.phraseAt[j]! < 0) return t.lower === 'that' || toks[j - 1]?.text !== ',' ? phraseEndingAt(ctx, j - 1) : phraseEndingAt(ctx, j - 2);
+  if (RELATIVE_PRONOUNS.has(t.lower) && ctx.phraseAt[j]! < 0) return t.lower === 'that' ? phraseEndingAt(ctx, j - 1) : hostBefore(ctx, j);
   const p = phraseEndingAt(ctx, j);
   if (p < 0) return -1;
   // "the force that fought ...", "rebels who attacked ...": the relative pronoun stands for its host.
-  if (RELATIVE_PRONOUNS.has(toks[j]!.lower) && ctx.phrases[p]!.first === j) {
-    const host = toks[j - 1]?.text === ',' ? phraseEndingAt(ctx, j - 2) : phraseEndingAt(ctx, j - 1);
-    return host;
-  }
+  if (RELATIVE_PRONOUNS.has(toks[j]!.lower) && ctx.phrases[p]!.first === j) return hostBefore(ctx, j);
   const host = relativeHost(ctx, p);
   return host >= 0 ? host : p;
 }
